@@ -1,0 +1,68 @@
+"""
+Enumerations with a Vietnamese and an English label.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from typing import Self
+
+from kttt.errors import ParseError
+from kttt.text import fold
+
+
+class LabelledEnum(enum.Enum):
+    """
+    An enumeration whose members have a stable code and two labels.
+
+    Members are written ``NAME = "code", "nhãn tiếng Việt", "English label"``.
+    The code is the member's `value`, so ``Rating("good")`` works and the
+    serialised form is the code.
+    """
+
+    _value_: str
+    label_vi: str
+    label_en: str
+
+    def __new__(cls, code: str, *labels: str) -> Self:
+        member = object.__new__(cls)
+        member._value_ = code
+        member.label_vi, member.label_en = labels
+        return member
+
+    def __str__(self) -> str:
+        return self.value
+
+    def label(self, lang: str = "vi") -> str:
+        """
+        Return the label in *lang*, ``"vi"`` or ``"en"``.
+        """
+        if lang == "vi":
+            return self.label_vi
+        if lang == "en":
+            return self.label_en
+        raise ParseError("lang", lang, "must be 'vi' or 'en'")
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        """
+        Find the member whose code or label matches *text*.
+
+        Matching ignores case, diacritics, Unicode normalisation and
+        surrounding space, so ``"Tot"``, ``"tốt"`` and ``"GOOD"`` all work.
+
+        Raises:
+            ParseError: If no member matches.
+        """
+        wanted = fold(text)
+        for member in cls:
+            if wanted in {
+                fold(member.value),
+                fold(member.label_vi),
+                fold(member.label_en),
+                fold(member.name),
+            }:
+                return member
+        choices = ", ".join(m.value for m in cls)
+        raise ParseError(cls.__name__, text, f"must be one of: {choices}")

@@ -1,0 +1,390 @@
+"""
+Converting kttt values to and from JSON, flat records and CSV.
+
+`make_converter` returns a fresh `cattrs.Converter` that knows every kttt
+type; it never touches cattrs' global converter.
+Dates come back as `pendulum.Date` (not `datetime.date`), exact numbers as
+`decimal.Decimal` written as strings, enumerations as their codes.
+
+Every failure to structure raises a `kttt.errors.KtttError` that names the
+field path, the value and the rule; the record and CSV readers add the row
+number.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import types
+import typing
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+import pendulum
+
+from cattrs.errors import ClassValidationError, IterableValidationError
+
+from kttt.errors import KtttError, ParseError, ValidationError
+
+
+__all__ = [
+    "from_csv",
+    "from_json",
+    "from_records",
+    "make_converter",
+    "to_csv",
+    "to_json",
+    "to_records",
+]
+
+T = TypeVar("T")
+
+
+def make_converter() -> cattrs.Converter:
+    """
+    Return a new converter for every kttt type.
+
+    >>> import pendulum
+    >>> conv = make_converter()
+    >>> conv.structure("2025-07-01", pendulum.Date)
+    Date(2025, 7, 1)
+    """
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    _register_scalars(conv)
+    for register in _DOMAIN_HOOKS:
+        register(conv)
+    return conv
+
+
+def _register_scalars(conv: cattrs.Converter) -> None:
+    conv.register_unstructure_hook(pendulum.Date, _date_to_iso)
+    conv.register_structure_hook(pendulum.Date, _structure_date)
+    conv.register_unstructure_hook(pendulum.DateTime, _datetime_to_iso)
+    conv.register_structure_hook(pendulum.DateTime, _structure_datetime)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_unstructure_hook(Fraction, str)
+    conv.register_structure_hook(Fraction, _structure_fraction)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(float, _structure_float)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(str, _structure_str)
+
+
+def _date_to_iso(value: dt.date) -> str:
+    return value.isoformat()
+
+
+def _datetime_to_iso(value: dt.datetime) -> str:
+    return value.isoformat()
+
+
+def _structure_date(value: object, _: object) -> pendulum.Date:
+    if isinstance(value, dt.datetime) or not isinstance(value, str | dt.date):
+        raise ParseError("date", value, "a date is an ISO 8601 'YYYY-MM-DD'")
+    if isinstance(value, dt.date):
+        return pendulum.Date(value.year, value.month, value.day)
+    try:
+        parsed = dt.date.fromisoformat(value)
+    except ValueError:
+        raise ParseError(
+            "date", value, "a date is an ISO 8601 'YYYY-MM-DD'"
+        ) from None
+    return pendulum.Date(parsed.year, parsed.month, parsed.day)
+
+
+def _structure_datetime(value: object, _: object) -> pendulum.DateTime:
+    rule = "a date-time is ISO 8601 with a UTC offset"
+    if isinstance(value, dt.datetime):
+        parsed = value
+    elif isinstance(value, str):
+        try:
+            parsed = dt.datetime.fromisoformat(value)
+        except ValueError:
+            raise ParseError("datetime", value, rule) from None
+    else:
+        raise ParseError("datetime", value, rule)
+    if parsed.tzinfo is None:
+        raise ParseError("datetime", value, rule)
+    return pendulum.instance(parsed)
+
+
+def _structure_decimal(value: object, _: object) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
+        raise ParseError("decimal", value, "an exact number is a string or int")
+    try:
+        result = Decimal(value)
+    except InvalidOperation:
+        raise ParseError("decimal", value, "not a decimal number") from None
+    if not result.is_finite():
+        raise ParseError("decimal", value, "must be finite")
+    return result
+
+
+def _structure_fraction(value: object, _: object) -> Fraction:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ParseError("fraction", value, "a fraction is a string or int")
+    try:
+        return Fraction(value)
+    except (ValueError, ZeroDivisionError):
+        raise ParseError("fraction", value, "not a fraction 'p/q'") from None
+
+
+def _structure_int(value: object, _: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value)
+    raise ParseError("int", value, "must be a whole number")
+
+
+def _structure_float(value: object, _: object) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value)
+        except ValueError:
+            pass
+    raise ParseError("float", value, "must be a number")
+
+
+def _structure_bool(value: object, _: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in {"true", "false"}:
+        return value.lower() == "true"
+    raise ParseError("bool", value, "must be true or false")
+
+
+def _structure_str(value: object, _: object) -> str:
+    if isinstance(value, str):
+        return value
+    raise ParseError("str", value, "must be text")
+
+
+#: Functions that add the hooks of one domain module to a converter.
+#: Domain modules with values that need more than attrs' defaults add a
+#: function here (see `_register_geography` below for the pattern).
+_DOMAIN_HOOKS: list[Callable[[cattrs.Converter], None]] = []
+
+
+# --- JSON ------------------------------------------------------------------
+
+
+def to_json(value: object, *, indent: int | None = 2) -> str:
+    """
+    Serialise a kttt value (or a list or tuple of them) to a JSON string.
+    """
+    conv = make_converter()
+    return json.dumps(conv.unstructure(value), ensure_ascii=False, indent=indent)
+
+
+def from_json(text: str, cls: type[T] | Any) -> T:
+    """
+    Read a value of type *cls* from a JSON string.
+
+    Raises:
+        ParseError: If *text* is not JSON.
+        KtttError: If the JSON does not describe a valid *cls*.
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ParseError("json", text[:80], f"not JSON: {error}") from None
+    return structure(data, cls)
+
+
+def structure(data: object, cls: type[T] | Any, *, conv: cattrs.Converter | None = None) -> T:
+    """
+    Structure plain data (dicts, lists, strings, numbers) into *cls*.
+
+    Raises:
+        KtttError: Naming the path of the first invalid field.
+    """
+    converter = conv or make_converter()
+    try:
+        return typing.cast("T", converter.structure(data, cls))
+    except KtttError:
+        raise
+    except (ClassValidationError, IterableValidationError) as group:
+        raise _first_error(group, "$") from None
+    except (TypeError, ValueError, KeyError, AttributeError) as error:
+        raise ValidationError(
+            getattr(cls, "__name__", str(cls)), data, str(error)
+        ) from None
+
+
+def _first_error(group: BaseException, path: str) -> KtttError:
+    if isinstance(group, KtttError):
+        field = path.removeprefix("$.") if path != "$" else group.field
+        if field != group.field and not field.endswith(group.field):
+            field = f"{field}.{group.field}" if group.field not in field else field
+        return type(group)(field, group.value, group.rule, row=group.row)
+    if isinstance(group, BaseExceptionGroup):
+        for sub in group.exceptions:
+            note = next(
+                (n for n in getattr(sub, "__notes__", []) if "@" not in n),
+                None,
+            )
+            step = _path_step(sub)
+            del note
+            return _first_error(sub, f"{path}{step}")
+    if isinstance(group, KeyError):
+        return ValidationError(path.removeprefix("$."), None, "required field is missing")
+    return ValidationError(path.removeprefix("$."), None, str(group))
+
+
+def _path_step(error: BaseException) -> str:
+    for note in getattr(error, "__notes__", []):
+        name = getattr(note, "name", None)
+        if name is not None:
+            return f".{name}"
+        index = getattr(note, "index", None)
+        if index is not None:
+            return f"[{index}]"
+    return ""
+
+
+# --- flat records and CSV --------------------------------------------------
+
+
+def to_records(values: Iterable[object]) -> list[dict[str, str]]:
+    """
+    Turn kttt values into flat records: one dict of strings per value.
+
+    Nested values become dotted column names (``province.code``); lists and
+    tuples are written as JSON in one cell; `None` is the empty string.
+    """
+    conv = make_converter()
+    return [_flatten(conv.unstructure(value)) for value in values]
+
+
+def from_records(
+    rows: Iterable[Mapping[str, str]], cls: type[T]
+) -> Iterator[T]:
+    """
+    Read values of type *cls* from flat records, as written by `to_records`.
+
+    Raises:
+        KtttError: For the first bad row, with its 1-based row number.
+    """
+    conv = _make_flat_converter()
+    for number, row in enumerate(rows, start=1):
+        try:
+            yield structure(_unflatten(row), cls, conv=conv)
+        except KtttError as error:
+            raise error.at_row(number) from None
+
+
+def to_csv(values: Iterable[object]) -> str:
+    """
+    Write kttt values as CSV text with a header row (UTF-8, comma-separated).
+    """
+    records = to_records(values)
+    columns: dict[str, None] = {}
+    for record in records:
+        columns.update(dict.fromkeys(record))
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(records)
+    return buffer.getvalue()
+
+
+def from_csv(text: str | io.TextIOBase, cls: type[T]) -> Iterator[T]:
+    """
+    Read values of type *cls* from CSV text written by `to_csv`.
+
+    Row numbers in errors count data rows from 1 (the header is row 0).
+    """
+    source = io.StringIO(text) if isinstance(text, str) else text
+    return from_records(csv.DictReader(source), cls)
+
+
+def _flatten(data: object, prefix: str = "") -> dict[str, str]:
+    if isinstance(data, Mapping) and data:
+        flat: dict[str, str] = {}
+        for key, value in typing.cast("Mapping[str, object]", data).items():
+            flat.update(_flatten(value, f"{prefix}{key}."))
+        return flat
+    key = prefix.removesuffix(".")
+    if data is None:
+        return {key: ""}
+    if isinstance(data, str):
+        return {key: data}
+    return {key: json.dumps(data, ensure_ascii=False)}
+
+
+def _unflatten(row: Mapping[str, str]) -> dict[str, object]:
+    nested: dict[str, object] = {}
+    for key, cell in row.items():
+        target = nested
+        *parents, leaf = key.split(".")
+        for parent in parents:
+            target = typing.cast("dict[str, object]", target.setdefault(parent, {}))
+        target[leaf] = None if cell == "" else cell
+    return nested
+
+
+def _make_flat_converter() -> cattrs.Converter:
+    conv = make_converter()
+    base = make_converter()
+
+    def is_json_cell(cls: object) -> bool:
+        origin = typing.get_origin(cls) or cls
+        return isinstance(origin, type) and issubclass(
+            origin, (list, tuple, set, frozenset, dict, Mapping)
+        ) and origin is not str
+
+    def json_cell(cls: Any) -> Callable[[object, object], object]:
+        hook = base.get_structure_hook(cls)
+
+        def load(value: object, target: object) -> object:
+            if isinstance(value, str):
+                try:
+                    value = json.loads(value)
+                except json.JSONDecodeError:
+                    raise ParseError(
+                        "cell", value, "a list or mapping cell holds JSON"
+                    ) from None
+            return hook(value, target)
+
+        return load
+
+    def is_optional_record(cls: object) -> bool:
+        args = typing.get_args(cls)
+        return (
+            typing.get_origin(cls) in {typing.Union, types.UnionType}
+            and type(None) in args
+            and len(args) == 2
+            and any(attrs.has(a) for a in args)
+        )
+
+    def optional_record(cls: Any) -> Callable[[object, object], object]:
+        inner = next(a for a in typing.get_args(cls) if a is not type(None))
+        hook = conv.get_structure_hook(inner)
+
+        def load(value: object, target: object) -> object:
+            if value is None or (isinstance(value, Mapping) and _all_empty(value)):
+                return None
+            return hook(value, inner)
+
+        return load
+
+    conv.register_structure_hook_func(is_json_cell, lambda v, t: json_cell(t)(v, t))
+    conv.register_structure_hook_factory(is_optional_record, optional_record)
+    return conv
+
+
+def _all_empty(value: object) -> bool:
+    if isinstance(value, Mapping):
+        return all(_all_empty(v) for v in typing.cast("Mapping[str, object]", value).values())
+    return value is None

@@ -1,0 +1,177 @@
+"""
+Vietnamese text at the boundary: normalisation, folding and numbers.
+
+Vietnamese official texts write numbers with ``.`` between thousands and
+``,`` before decimals ("1.200", "8,5%"), often with a word for the
+magnitude ("2 triệu", "1,5 tỷ").
+These helpers read them exactly, as `decimal.Decimal`, and refuse anything
+ambiguous instead of guessing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from decimal import Decimal
+
+from kttt.errors import ParseError
+
+
+__all__ = ["fold", "nfc", "parse_number", "parse_percent", "parse_range"]
+
+_MAGNITUDES = {
+    "nghin": 10**3,
+    "ngan": 10**3,
+    "trieu": 10**6,
+    "ty": 10**9,
+    "ti": 10**9,
+}
+_NUMBER = re.compile(
+    r"""
+    (?P<sign>[-−])?
+    (?P<int>\d{1,3}(?:\.\d{3})+|\d+)
+    (?:,(?P<frac>\d+))?
+    """,
+    re.VERBOSE,
+)
+_RANGE_SEPARATOR = re.compile(r"\s*(?:[-–—]|đến|den)\s*")
+
+
+def nfc(text: str) -> str:
+    """
+    Return *text* in Unicode normal form C, the form kttt stores.
+
+    >>> nfc("Ho\u0300a Bi\u0300nh") == "Hòa Bình"
+    True
+    """
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """
+    Return a key for matching names: no diacritics, lower case, single spaces.
+
+    "Đ" and "đ" fold to "d", and the two tone-mark conventions ("Hoà"/"Hòa")
+    fold to the same key.
+
+    >>> fold("  Bà Rịa – Vũng Tàu ")
+    'ba ria - vung tau'
+    """
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    dashed = re.sub(r"\s*[-–—]\s*", " - ", stripped)
+    return " ".join(dashed.casefold().split())
+
+
+def parse_number(text: str, *, field: str = "number") -> Decimal:
+    """
+    Read a number written the Vietnamese way.
+
+    >>> parse_number("1.200")
+    Decimal('1200')
+    >>> parse_number("8,5")
+    Decimal('8.5')
+    >>> parse_number("2 triệu")
+    Decimal('2000000')
+    >>> parse_number("1,5 tỷ")
+    Decimal('1500000000')
+
+    Args:
+        text: The number, with an optional magnitude word
+            (nghìn/ngàn, triệu, tỷ/tỉ).
+        field: The name to put in the error if *text* is not a number.
+
+    Raises:
+        ParseError: If *text* is not exactly one such number.
+    """
+    value, rest = _leading_number(text, field)
+    if not rest:
+        return value
+    scale = _MAGNITUDES.get(fold(rest))
+    if scale is None:
+        raise ParseError(
+            field,
+            text,
+            "a Vietnamese number ('1.200', '8,5') optionally followed by "
+            "nghìn, triệu or tỷ",
+        )
+    return value * scale
+
+
+def parse_percent(text: str, *, field: str = "percent") -> Decimal:
+    """
+    Read a percentage such as "60%" or "8,5 %" and return it in percent.
+
+    >>> parse_percent("8,5%")
+    Decimal('8.5')
+
+    Raises:
+        ParseError: If *text* is not a number followed by "%".
+    """
+    stripped = nfc(text).strip()
+    if not stripped.endswith("%"):
+        raise ParseError(field, text, "a percentage must end with '%'")
+    return parse_number(stripped[:-1], field=field)
+
+
+def parse_range(text: str, *, field: str = "range") -> tuple[Decimal, Decimal]:
+    """
+    Read a range such as "21.000-22.000" or "1.200 – 1.400".
+
+    A "%" on either or both ends is accepted, and so is a magnitude word
+    after the second end ("2-3 triệu" is 2 to 3 million).
+
+    >>> parse_range("21.000-22.000")
+    (Decimal('21000'), Decimal('22000'))
+    >>> parse_range("2 - 3 triệu")
+    (Decimal('2000000'), Decimal('3000000'))
+
+    Raises:
+        ParseError: If *text* is not two numbers with a dash between them,
+            or if the lower end is above the upper end.
+    """
+    stripped = nfc(text).strip()
+    low_text, sep, high_text = _split_range(stripped)
+    if not sep:
+        raise ParseError(field, text, "a range is two numbers joined by '-'")
+    high_clean = high_text.removesuffix("%").strip()
+    low_clean = low_text.removesuffix("%").strip()
+    high = parse_number(high_clean, field=field)
+    low_value, low_rest = _leading_number(low_clean, field)
+    if low_rest:
+        low = parse_number(low_clean, field=field)
+    else:
+        _, high_rest = _leading_number(high_clean, field)
+        scale = _MAGNITUDES.get(fold(high_rest), 1) if high_rest else 1
+        low = low_value * scale
+    if low > high:
+        raise ParseError(field, text, "the lower end must not exceed the upper")
+    return low, high
+
+
+def _split_range(text: str) -> tuple[str, str, str]:
+    # Skip a leading minus sign so that it is not taken for the separator.
+    start = 1 if text[:1] in {"-", "−"} else 0
+    match = _RANGE_SEPARATOR.search(text, start)
+    if match is None or match.start() == 0:
+        return text, "", ""
+    return text[: match.start()], match.group(), text[match.end() :]
+
+
+def _leading_number(text: str, field: str) -> tuple[Decimal, str]:
+    stripped = nfc(text).strip()
+    match = _NUMBER.match(stripped)
+    rest = stripped[match.end() :] if match else stripped
+    if match is None or (rest and not rest[0].isspace()):
+        raise ParseError(
+            field,
+            text,
+            "a Vietnamese number uses '.' between thousands and ',' "
+            "before decimals, e.g. '1.200' or '8,5'",
+        )
+    digits = match["int"].replace(".", "")
+    if match["frac"]:
+        digits += "." + match["frac"]
+    value = Decimal(digits)
+    return (-value if match["sign"] else value), rest.strip()
