@@ -11,11 +11,15 @@ import sys
 
 from collections.abc import Callable, Sequence
 
+from kttt import _cli_geography, _cli_progress
 from kttt.errors import KtttError
 
 
 #: One ``register(subparsers)`` function per command module.
-_COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = []
+_COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
+    _cli_geography.register,
+    _cli_progress.register,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -14,9 +14,11 @@ from typing import Self
 __all__ = [
     "DataError",
     "DocumentNumberError",
+    "IncompatibleSeriesError",
     "KtttError",
     "NotFoundError",
     "ParseError",
+    "ScoreError",
     "UnknownProvinceError",
     "ValidationError",
 ]
@@ -109,4 +111,21 @@ class UnknownProvinceError(NotFoundError):
 class DataError(KtttError):
     """
     A data file (built in or the user's) is malformed or inconsistent.
+    """
+
+
+class ScoreError(ValidationError):
+    """
+    Points on a score sheet break its rating scheme.
+
+    Raised for an unknown criterion code, points above a criterion's maximum,
+    a total above the scheme's total, or a missing required criterion; the
+    field is ``points.<code>`` (or ``measures.<name>``).
+    """
+
+
+class IncompatibleSeriesError(ValidationError):
+    """
+    A series observes something other than what a target is set on: another
+    indicator, another unit or another scope.
     """

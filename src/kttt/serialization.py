@@ -29,9 +29,16 @@ import attrs
 import cattrs
 import pendulum
 
-from cattrs.errors import ClassValidationError, IterableValidationError
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
 
+from kttt._labels import LabelledEnum
+from kttt.documents import DocumentNumber, parse_document_number
 from kttt.errors import KtttError, ParseError, ValidationError
+from kttt.geography import Era, Province
 
 
 __all__ = [
@@ -76,6 +83,20 @@ def _register_scalars(conv: cattrs.Converter) -> None:
     conv.register_structure_hook(float, _structure_float)
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook_func(_is_labelled_enum, _structure_enum)
+
+
+def _is_labelled_enum(cls: object) -> bool:
+    return isinstance(cls, type) and issubclass(cls, LabelledEnum)
+
+
+def _structure_enum(value: object, cls: type[LabelledEnum]) -> LabelledEnum:
+    if not isinstance(value, str):
+        raise ParseError("", value, f"a {cls.__name__} is written as its code")
+    try:
+        return cls.parse(value)
+    except ParseError as error:
+        raise ParseError("", value, error.rule) from None
 
 
 def _date_to_iso(value: dt.date) -> str:
@@ -88,14 +109,14 @@ def _datetime_to_iso(value: dt.datetime) -> str:
 
 def _structure_date(value: object, _: object) -> pendulum.Date:
     if isinstance(value, dt.datetime) or not isinstance(value, str | dt.date):
-        raise ParseError("date", value, "a date is an ISO 8601 'YYYY-MM-DD'")
+        raise ParseError("", value, "a date is an ISO 8601 'YYYY-MM-DD'")
     if isinstance(value, dt.date):
         return pendulum.Date(value.year, value.month, value.day)
     try:
         parsed = dt.date.fromisoformat(value)
     except ValueError:
         raise ParseError(
-            "date", value, "a date is an ISO 8601 'YYYY-MM-DD'"
+            "", value, "a date is an ISO 8601 'YYYY-MM-DD'"
         ) from None
     return pendulum.Date(parsed.year, parsed.month, parsed.day)
 
@@ -108,33 +129,33 @@ def _structure_datetime(value: object, _: object) -> pendulum.DateTime:
         try:
             parsed = dt.datetime.fromisoformat(value)
         except ValueError:
-            raise ParseError("datetime", value, rule) from None
+            raise ParseError("", value, rule) from None
     else:
-        raise ParseError("datetime", value, rule)
+        raise ParseError("", value, rule)
     if parsed.tzinfo is None:
-        raise ParseError("datetime", value, rule)
+        raise ParseError("", value, rule)
     return pendulum.instance(parsed)
 
 
 def _structure_decimal(value: object, _: object) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
-        raise ParseError("decimal", value, "an exact number is a string or int")
+        raise ParseError("", value, "an exact number is a string or int")
     try:
         result = Decimal(value)
     except InvalidOperation:
-        raise ParseError("decimal", value, "not a decimal number") from None
+        raise ParseError("", value, "not a decimal number") from None
     if not result.is_finite():
-        raise ParseError("decimal", value, "must be finite")
+        raise ParseError("", value, "must be finite")
     return result
 
 
 def _structure_fraction(value: object, _: object) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise ParseError("fraction", value, "a fraction is a string or int")
+        raise ParseError("", value, "a fraction is a string or int")
     try:
         return Fraction(value)
     except (ValueError, ZeroDivisionError):
-        raise ParseError("fraction", value, "not a fraction 'p/q'") from None
+        raise ParseError("", value, "not a fraction 'p/q'") from None
 
 
 def _structure_int(value: object, _: object) -> int:
@@ -142,7 +163,7 @@ def _structure_int(value: object, _: object) -> int:
         return value
     if isinstance(value, str) and value.strip().lstrip("-").isdigit():
         return int(value)
-    raise ParseError("int", value, "must be a whole number")
+    raise ParseError("", value, "must be a whole number")
 
 
 def _structure_float(value: object, _: object) -> float:
@@ -153,7 +174,7 @@ def _structure_float(value: object, _: object) -> float:
             return float(value)
         except ValueError:
             pass
-    raise ParseError("float", value, "must be a number")
+    raise ParseError("", value, "must be a number")
 
 
 def _structure_bool(value: object, _: object) -> bool:
@@ -161,19 +182,80 @@ def _structure_bool(value: object, _: object) -> bool:
         return value
     if isinstance(value, str) and value.lower() in {"true", "false"}:
         return value.lower() == "true"
-    raise ParseError("bool", value, "must be true or false")
+    raise ParseError("", value, "must be true or false")
 
 
 def _structure_str(value: object, _: object) -> str:
     if isinstance(value, str):
         return value
-    raise ParseError("str", value, "must be text")
+    raise ParseError("", value, "must be text")
 
 
 #: Functions that add the hooks of one domain module to a converter.
 #: Domain modules with values that need more than attrs' defaults add a
 #: function here (see `_register_geography` below for the pattern).
 _DOMAIN_HOOKS: list[Callable[[cattrs.Converter], None]] = []
+
+
+# --- geography -------------------------------------------------------------
+
+
+def _register_geography(conv: cattrs.Converter) -> None:
+    # A Province is written as its code and era and read back through
+    # Province.get, so only the units of the built-in table come back.
+    conv.register_unstructure_hook(Province, _province_to_dict)
+    conv.register_structure_hook(Province, _structure_province)
+
+
+def _province_to_dict(value: Province) -> dict[str, str]:
+    return {"code": value.code, "era": value.era.value}
+
+
+def _structure_province(value: object, _: object) -> Province:
+    fields = _province_fields(value)
+    if set(fields) != {"code", "era"}:
+        raise ValidationError(
+            "province", value, "a province is {'code': '25', 'era': '34'}"
+        )
+    code, era = fields["code"], fields["era"]
+    if not isinstance(era, str) or era not in {e.value for e in Era}:
+        raise ParseError("era", era, "must be '63' or '34'")
+    if not (isinstance(code, str) and len(code) == 2 and code.isdigit()):
+        raise ParseError("code", code, "an NSO code is two digits")
+    try:
+        return Province.get(code, era=Era(era))
+    except KtttError as error:
+        raise type(error)("code", code, error.rule) from None
+
+
+def _province_fields(value: object) -> Mapping[str, object]:
+    if isinstance(value, Mapping):
+        return typing.cast("Mapping[str, object]", value)
+    return {}
+
+
+_DOMAIN_HOOKS.append(_register_geography)
+
+
+# --- documents -------------------------------------------------------------
+
+
+def _register_documents(conv: cattrs.Converter) -> None:
+    # A DocumentNumber is written in its canonical form ("20-NQ/TW") and
+    # read back with parse_document_number.
+    conv.register_unstructure_hook(DocumentNumber, str)
+    conv.register_structure_hook(DocumentNumber, _structure_document_number)
+
+
+def _structure_document_number(value: object, _: object) -> DocumentNumber:
+    if not isinstance(value, str):
+        raise ParseError(
+            "number", value, "a reference number is text such as '20-NQ/TW'"
+        )
+    return parse_document_number(value)
+
+
+_DOMAIN_HOOKS.append(_register_documents)
 
 
 # --- JSON ------------------------------------------------------------------
@@ -222,34 +304,34 @@ def structure(data: object, cls: type[T] | Any, *, conv: cattrs.Converter | None
         ) from None
 
 
-def _first_error(group: BaseException, path: str) -> KtttError:
-    if isinstance(group, KtttError):
-        field = path.removeprefix("$.") if path != "$" else group.field
-        if field != group.field and not field.endswith(group.field):
-            field = f"{field}.{group.field}" if group.field not in field else field
-        return type(group)(field, group.value, group.rule, row=group.row)
-    if isinstance(group, BaseExceptionGroup):
-        for sub in group.exceptions:
-            note = next(
-                (n for n in getattr(sub, "__notes__", []) if "@" not in n),
-                None,
-            )
-            step = _path_step(sub)
-            del note
-            return _first_error(sub, f"{path}{step}")
-    if isinstance(group, KeyError):
-        return ValidationError(path.removeprefix("$."), None, "required field is missing")
-    return ValidationError(path.removeprefix("$."), None, str(group))
+def _first_error(error: BaseException, path: str) -> KtttError:
+    """
+    Turn the first leaf of a cattrs error tree into a KtttError at *path*.
+    """
+    if isinstance(error, BaseExceptionGroup) and error.exceptions:
+        sub = error.exceptions[0]
+        return _first_error(sub, path + _path_step(sub))
+    field = path.removeprefix("$").removeprefix(".") or "$"
+    if isinstance(error, KtttError):
+        if error.field and field.rpartition(".")[2] != error.field:
+            field = error.field if field == "$" else f"{field}.{error.field}"
+        return type(error)(field, error.value, error.rule, row=error.row)
+    if isinstance(error, ForbiddenExtraKeysError):
+        extra = ", ".join(sorted(error.extra_fields))
+        return ValidationError(field, extra, "unknown field(s)")
+    if isinstance(error, KeyError):
+        return ValidationError(field, None, "required field is missing")
+    return ValidationError(field, None, str(error))
 
 
 def _path_step(error: BaseException) -> str:
     for note in getattr(error, "__notes__", []):
         name = getattr(note, "name", None)
-        if name is not None:
+        if isinstance(name, str):
             return f".{name}"
         index = getattr(note, "index", None)
         if index is not None:
-            return f"[{index}]"
+            return f"[{index!r}]"
     return ""
 
 
@@ -264,7 +346,7 @@ def to_records(values: Iterable[object]) -> list[dict[str, str]]:
     tuples are written as JSON in one cell; `None` is the empty string.
     """
     conv = make_converter()
-    return [_flatten(conv.unstructure(value)) for value in values]
+    return [_flatten(conv.unstructure(value), value) for value in values]
 
 
 def from_records(
@@ -293,7 +375,7 @@ def to_csv(values: Iterable[object]) -> str:
     for record in records:
         columns.update(dict.fromkeys(record))
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=list(columns))
     writer.writeheader()
     writer.writerows(records)
     return buffer.getvalue()
@@ -305,15 +387,20 @@ def from_csv(text: str | io.TextIOBase, cls: type[T]) -> Iterator[T]:
 
     Row numbers in errors count data rows from 1 (the header is row 0).
     """
-    source = io.StringIO(text) if isinstance(text, str) else text
+    source = io.StringIO(text, newline="") if isinstance(text, str) else text
     return from_records(csv.DictReader(source), cls)
 
 
-def _flatten(data: object, prefix: str = "") -> dict[str, str]:
-    if isinstance(data, Mapping) and data:
+def _flatten(data: object, value: object, prefix: str = "") -> dict[str, str]:
+    """
+    Flatten the unstructured *data* of *value*: records become dotted
+    columns, anything else (lists, mappings, scalars) one cell.
+    """
+    if attrs.has(type(value)) and isinstance(data, Mapping):
         flat: dict[str, str] = {}
-        for key, value in typing.cast("Mapping[str, object]", data).items():
-            flat.update(_flatten(value, f"{prefix}{key}."))
+        fields = typing.cast("Mapping[str, object]", data)
+        for key, item in fields.items():
+            flat.update(_flatten(item, getattr(value, key, None), f"{prefix}{key}."))
         return flat
     key = prefix.removesuffix(".")
     if data is None:
@@ -329,8 +416,14 @@ def _unflatten(row: Mapping[str, str]) -> dict[str, object]:
         target = nested
         *parents, leaf = key.split(".")
         for parent in parents:
-            target = typing.cast("dict[str, object]", target.setdefault(parent, {}))
-        target[leaf] = None if cell == "" else cell
+            child = target.get(parent)
+            if not isinstance(child, dict):
+                child = target[parent] = {}
+            target = typing.cast("dict[str, object]", child)
+        if cell != "":
+            target[leaf] = cell
+        else:
+            target.setdefault(leaf, None)
     return nested
 
 

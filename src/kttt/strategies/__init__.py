@@ -23,17 +23,25 @@ from collections.abc import Callable
 
 from hypothesis import strategies as st
 
+from kttt.geography import Era, Province
 from kttt.strategies._base import labelled_enums, pendulum_dates
+from kttt.strategies._geography import eras, provinces
 
 
 __all__ = [
     "TYPE_STRATEGIES",
+    "eras",
     "labelled_enums",
     "pendulum_dates",
+    "provinces",
 ]
 
 #: The strategy Hypothesis uses for each kttt type, for ``st.from_type``.
-TYPE_STRATEGIES: dict[type, Callable[[], st.SearchStrategy[object]]] = {}
+TYPE_STRATEGIES: dict[type, Callable[[], st.SearchStrategy[object]]] = {
+    # --- geography ---
+    Era: eras,
+    Province: provinces,
+}
 
 
 def _hypothesis_setup_hook() -> None:

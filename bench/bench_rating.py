@@ -1,0 +1,114 @@
+"""
+Benchmark: classifying score sheets against a minimal hand-written loop.
+
+Run ``python bench/bench_rating.py [--n N] [--repeat R]``. Both the library
+(`kttt.rating.classify_many`) and the hand-written loop (sum the points of
+each sheet, compare the total with the bands of TT 01/2020/TT-BKHĐT) run in
+this process on the same sheets; the script prints both timings (best of
+*R*) and their ratio.
+The issue's target is a ratio within 3 for 1,000,000 sheets
+(``--n 1000000``); the default of 20,000 keeps it quick enough for CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+from kttt.organizations import OrganizationKind, Sector
+from kttt.rating import Rating, ScoreSheet, classify_many
+
+
+#: The 15 criteria of TT 01/2020 with the most points each can have (the
+#: six criteria of group III share 40 points; the sheets give each <= 6).
+_MAXIMA = (7, 6, 11, 6, 8, 6, 6, 6, 4, 6, 6, 6, 6, 6, 6)
+_SECTORS = [s for s in Sector if s not in {Sector.AGRICULTURE, Sector.CREDIT}]
+
+
+def make_sheets(n: int, seed: int = 2045) -> list[ScoreSheet]:
+    """
+    Return *n* valid TT 01/2020 sheets with random points (tenths).
+    """
+    rng = random.Random(seed)
+    return [
+        ScoreSheet(
+            organization=f"HTX-{i:07d}",
+            kind=OrganizationKind.COOPERATIVE,
+            sector=rng.choice(_SECTORS),
+            year=2024,
+            points={
+                f"TC{c}": Decimal(rng.randint(0, 10 * most)) / 10
+                for c, most in enumerate(_MAXIMA, start=1)
+            },
+        )
+        for i in range(n)
+    ]
+
+
+_GOOD, _FAIR, _AVERAGE = Decimal(80), Decimal(65), Decimal(50)
+
+
+def hand_loop(sheets: Sequence[ScoreSheet]) -> list[Rating]:
+    """
+    The minimal loop: sum the points, compare the total with the bands.
+    """
+    out: list[Rating] = []
+    for sheet in sheets:
+        total = sum(sheet.points.values())
+        if total >= _GOOD:
+            out.append(Rating.GOOD)
+        elif total >= _FAIR:
+            out.append(Rating.FAIR)
+        elif total >= _AVERAGE:
+            out.append(Rating.AVERAGE)
+        else:
+            out.append(Rating.WEAK)
+    return out
+
+
+def library(sheets: Sequence[ScoreSheet]) -> list[Rating | None]:
+    """
+    kttt: classify every sheet (checks, band, explanation-ready result).
+    """
+    return [c.rating for c in classify_many(sheets)]
+
+
+def best_of(repeat: int, run: Callable[[], object]) -> float:
+    """
+    Return the best wall time of *repeat* runs of *run*, in seconds.
+    """
+    times: list[float] = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main(argv: Sequence[str] | None = None) -> float:
+    """
+    Run the benchmark, print the timings and return the ratio.
+    """
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--n", type=int, default=20_000, help="sheets")
+    parser.add_argument("--repeat", type=int, default=3, help="runs each")
+    args = parser.parse_args(argv)
+    sheets = make_sheets(args.n)
+    if library(sheets) != hand_loop(sheets):
+        raise SystemExit("the library and the hand loop disagree")
+    hand = best_of(args.repeat, lambda: hand_loop(sheets))
+    lib = best_of(args.repeat, lambda: library(sheets))
+    ratio = lib / hand
+    print(f"sheets: {args.n:,}")
+    print(f"hand-written loop: {hand:.3f} s ({hand / args.n * 1e6:.2f} µs/sheet)")
+    print(f"kttt classify_many: {lib:.3f} s ({lib / args.n * 1e6:.2f} µs/sheet)")
+    print(f"ratio: {ratio:.2f}x (target: within 3x)")
+    return ratio
+
+
+if __name__ == "__main__":
+    main()

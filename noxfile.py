@@ -1,0 +1,94 @@
+"""
+Development sessions: ``nox`` runs them all, ``nox -s tests`` one of them.
+
+Every session runs on the interpreter nox itself runs on, so a fresh machine
+with one Python needs nothing else (and ``CI=true`` has no interpreter to
+miss).
+"""
+
+from __future__ import annotations
+
+import pathlib
+
+import nox
+
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.error_on_external_run = True
+nox.options.sessions = ["lint", "tests", "typing", "docs", "examples"]
+
+ROOT = pathlib.Path(__file__).parent
+
+
+def _install(session: nox.Session, *groups: str) -> None:
+    """Install kttt itself (not editable: test what users get) and groups."""
+    session.install(".")
+    for group in groups:
+        session.install("--group", group)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Ruff: lint and formatting."""
+    session.install("--group", "lint")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The test suite under coverage, with a branch coverage report."""
+    _install(session, "tests")
+    session.run("coverage", "erase")
+    session.run(
+        "coverage",
+        "run",
+        "-m",
+        "pytest",
+        "-n",
+        "2",
+        *session.posargs,
+    )
+    session.run("coverage", "combine", "--quiet")
+    session.run("coverage", "report")
+
+
+@nox.session
+def typing(session: nox.Session) -> None:
+    """mypy --strict and pyright on the package and the typing API file."""
+    _install(session, "typing")
+    session.run("mypy", "src", "tests/typing", "noxfile.py")
+    session.run("pyright", "src", "tests/typing")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Sphinx HTML (nitpicky, warnings are errors) and the doctests."""
+    _install(session, "docs")
+    for builder in ("html", "doctest"):
+        session.run(
+            "python",
+            "-Im",
+            "sphinx",
+            "-T",
+            "-E",
+            "-W",
+            "--keep-going",
+            "-n",
+            "-b",
+            builder,
+            "-d",
+            "docs/_build/doctrees",
+            "docs",
+            f"docs/_build/{builder}",
+        )
+
+
+@nox.session
+def examples(session: nox.Session) -> None:
+    """Run every script in examples/ with warnings as errors."""
+    _install(session, "tests")
+    for script in sorted((ROOT / "examples").glob("*.py")):
+        session.run("python", "-W", "error", str(script))
+    session.run("python", "bench/bench_rating.py", "--n", "20000")

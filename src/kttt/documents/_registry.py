@@ -1,0 +1,480 @@
+"""Documents, the links between them, and the built-in registry."""
+
+from __future__ import annotations
+
+import functools
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import cast
+
+import attrs
+import pendulum
+
+from kttt.documents._data import (
+    package_text,
+    parse_iso_date,
+    rows_from_json,
+    source_from,
+)
+from kttt.documents._kinds import DocumentKind, Issuer, get_issuer
+from kttt.documents._numbers import DocumentNumber, parse_document_number
+from kttt.errors import (
+    DataError,
+    KtttError,
+    NotFoundError,
+    ParseError,
+    ValidationError,
+)
+from kttt.sources import Source
+from kttt.text import nfc
+
+
+def _optional_nfc(value: str | None) -> str | None:
+    return None if value is None else nfc(value)
+
+
+def _check_optional_text(
+    _: object, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    if value is not None and not value.strip():
+        raise ValidationError(
+            attribute.name, value, "must not be blank (use None if unknown)"
+        )
+
+
+def _check_links(
+    document: Document,
+    attribute: attrs.Attribute[tuple[DocumentNumber, ...]],
+    value: tuple[DocumentNumber, ...],
+) -> None:
+    if not isinstance(value, tuple) or not all(  # pyright: ignore[reportUnnecessaryIsInstance]
+        isinstance(n, DocumentNumber)  # pyright: ignore[reportUnnecessaryIsInstance]
+        for n in value
+    ):
+        raise ValidationError(
+            attribute.name, value, "a tuple of DocumentNumber values"
+        )
+    if document.number in value:
+        raise ValidationError(
+            attribute.name,
+            str(document.number),
+            "a document cannot link to itself",
+        )
+    if len(set(value)) != len(value):
+        raise ValidationError(
+            attribute.name,
+            tuple(str(n) for n in value),
+            "each document is listed once",
+        )
+
+
+def _check_in_force(
+    document: Document,
+    attribute: attrs.Attribute[pendulum.Date | None],
+    value: pendulum.Date | None,
+) -> None:
+    if (
+        value is not None
+        and document.signed is not None
+        and value < document.signed
+    ):
+        raise ValidationError(
+            attribute.name,
+            value,
+            f"a document comes into force on or after its signing "
+            f"({document.signed})",
+        )
+
+
+def _check_issuer(
+    document: Document, attribute: attrs.Attribute[Issuer], value: Issuer
+) -> None:
+    if value.party != document.number.is_party:
+        family = "a party" if document.number.is_party else "a state"
+        raise ValidationError(
+            attribute.name,
+            value.code,
+            f"{document.number} is {family} number; its issuer must be too",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """A party or state document: its number, what it is, what it implements.
+
+    Facts not known are `None`; nothing is filled in by guesswork.
+    The kind is the document's own (``15-NQ/TU`` is an action programme
+    although its number says NQ), and the issuer is the body that issued
+    it (``10-KH/TW`` was issued by the Politburo for the Central
+    Committee).
+
+    >>> doc = get_document("155-CTr/TU")
+    >>> doc.kind.label("en"), str(doc.signed), doc.signer
+    ('action programme', '2022-11-21', 'Nguyễn Đức Thanh')
+    """
+
+    #: The reference number.
+    number: DocumentNumber
+    #: The kind of document.
+    kind: DocumentKind
+    #: The body that issued it.
+    issuer: Issuer = attrs.field(validator=_check_issuer)
+    #: The title (*trích yếu*) in Vietnamese, if the sources give it.
+    title: str | None = attrs.field(
+        default=None, converter=_optional_nfc, validator=_check_optional_text
+    )
+    #: The signing (or adoption) date, if known.
+    signed: pendulum.Date | None = None
+    #: The person who signed it, if known.
+    signer: str | None = attrs.field(
+        default=None, converter=_optional_nfc, validator=_check_optional_text
+    )
+    #: The date it came into force, if known.
+    in_force: pendulum.Date | None = attrs.field(
+        default=None, validator=_check_in_force
+    )
+    #: The province whose bodies issued it; `None` for national documents.
+    jurisdiction: str | None = attrs.field(
+        default=None, converter=_optional_nfc, validator=_check_optional_text
+    )
+    #: The documents it carries out or is issued under.
+    implements: tuple[DocumentNumber, ...] = attrs.field(
+        default=(), validator=_check_links
+    )
+    #: The documents whose place it takes (20-NQ/TW replaces 13-NQ/TW).
+    replaces: tuple[DocumentNumber, ...] = attrs.field(
+        default=(), validator=_check_links
+    )
+    #: The documents it amends without replacing them.
+    amends: tuple[DocumentNumber, ...] = attrs.field(
+        default=(), validator=_check_links
+    )
+    #: Where the facts above come from.
+    source: Source
+
+    def links(self) -> tuple[DocumentNumber, ...]:
+        """Return every number this document links to, of every link kind."""
+        return (*self.implements, *self.replaces, *self.amends)
+
+
+_LINKS = ("implements", "replaces", "amends")
+
+
+def _check_registry(
+    _: object,
+    attribute: attrs.Attribute[tuple[Document, ...]],
+    value: tuple[Document, ...],
+) -> None:
+    if not isinstance(value, tuple) or not all(  # pyright: ignore[reportUnnecessaryIsInstance]
+        isinstance(d, Document)  # pyright: ignore[reportUnnecessaryIsInstance]
+        for d in value
+    ):
+        raise ValidationError(
+            attribute.name, value, "a tuple of Document values"
+        )
+    seen: dict[DocumentNumber, int] = {}
+    for row, document in enumerate(value, start=1):
+        if document.number in seen:
+            raise DataError(
+                "number",
+                str(document.number),
+                f"listed twice (rows {seen[document.number]} and {row})",
+                row=row,
+            )
+        seen[document.number] = row
+    for row, document in enumerate(value, start=1):
+        for link in _LINKS:
+            for number in getattr(document, link):
+                if number not in seen:
+                    raise DataError(
+                        link,
+                        str(number),
+                        "links to a document not in the registry",
+                        row=row,
+                    )
+    by_number = {d.number: d for d in value}
+    _check_no_loop(by_number)
+
+
+def _check_no_loop(by_number: Mapping[DocumentNumber, Document]) -> None:
+    done: set[DocumentNumber] = set()
+    for start in by_number:
+        path: list[DocumentNumber] = []
+        on_path: set[DocumentNumber] = set()
+        stack: list[tuple[DocumentNumber, Iterable[DocumentNumber]]] = []
+        if start in done:
+            continue
+        stack.append((start, iter(by_number[start].links())))
+        path.append(start)
+        on_path.add(start)
+        while stack:
+            node, children = stack[-1]
+            child = next(iter(children), None)
+            if child is None:
+                stack.pop()
+                path.pop()
+                on_path.discard(node)
+                done.add(node)
+            elif child in on_path:
+                loop = [*path[path.index(child) :], child]
+                raise DataError(
+                    "implements",
+                    " → ".join(str(n) for n in loop),
+                    "links between documents must not loop",
+                )
+            elif child not in done:
+                stack.append((child, iter(by_number[child].links())))
+                path.append(child)
+                on_path.add(child)
+
+
+@attrs.frozen
+class DocumentRegistry:
+    """A set of documents whose links all resolve and never loop.
+
+    The built-in registry is `registry()`; build your own from `Document`
+    values or load one with `DocumentRegistry.from_json`.
+    A registry holds one document per number, so keep the registries of
+    different provinces apart (their numbers repeat).
+
+    Raises:
+        DataError: If a number is listed twice, a link points outside the
+            registry, or links loop.
+    """
+
+    #: The documents, in the order given.
+    documents: tuple[Document, ...] = attrs.field(validator=_check_registry)
+
+    @classmethod
+    def from_json(cls, text: str, *, file: str = "<json>") -> DocumentRegistry:
+        """Load a registry written like the built-in ``registry.json``.
+
+        Raises:
+            DataError: Naming the file, row, field and value at fault.
+        """
+        rows = rows_from_json(text, file=file)
+        documents = [
+            _document_from_row(data, file=file, row=number)
+            for number, data in enumerate(rows, start=1)
+        ]
+        try:
+            return cls(tuple(documents))
+        except DataError as error:
+            raise DataError(
+                f"{file}: {error.field}",
+                error.value,
+                error.rule,
+                row=error.row,
+            ) from None
+
+    def get(self, number: DocumentNumber | str) -> Document:
+        """Return the document with this number (a value or any written form).
+
+        Raises:
+            DocumentNumberError: If *number* is text that is not a number.
+            NotFoundError: If no document has this number.
+        """
+        wanted = (
+            number
+            if isinstance(number, DocumentNumber)
+            else parse_document_number(number)
+        )
+        for document in self.documents:
+            if document.number == wanted:
+                return document
+        raise NotFoundError(
+            "number", str(wanted), "no document in the registry has it"
+        )
+
+    def implementation_chain(self, document: Document) -> tuple[Document, ...]:
+        """Return *document* and every document it implements, up to the roots.
+
+        Each document comes before the documents it implements, so a
+        single line of implementation reads from the most concrete to the
+        founding document.
+        """
+        return self._walk(document, lambda d: d.implements)
+
+    def replacement_chain(self, document: Document) -> tuple[Document, ...]:
+        """Return *document* and the documents it replaces, oldest last."""
+        return self._walk(document, lambda d: d.replaces)
+
+    def implemented_by(self, document: Document) -> tuple[Document, ...]:
+        """Return the documents that directly implement *document*."""
+        return tuple(
+            d for d in self.documents if document.number in d.implements
+        )
+
+    def _walk(
+        self,
+        document: Document,
+        links: Callable[[Document], tuple[DocumentNumber, ...]],
+    ) -> tuple[Document, ...]:
+        start = self.get(document.number)
+        # Depth-first post-order over the links gives every document after
+        # the documents that link to it once reversed.
+        order: list[Document] = []
+        seen: set[DocumentNumber] = set()
+
+        def visit(current: Document) -> None:
+            seen.add(current.number)
+            for number in reversed(links(current)):
+                if number not in seen:
+                    visit(self.get(number))
+            order.append(current)
+
+        visit(start)
+        return tuple(reversed(order))
+
+
+_ROW_KEYS = frozenset(
+    {
+        "number",
+        "kind",
+        "issuer",
+        "title",
+        "signed",
+        "signer",
+        "in_force",
+        "jurisdiction",
+        "implements",
+        "replaces",
+        "amends",
+        "source",
+    }
+)
+
+
+def _document_from_row(data: object, *, file: str, row: int) -> Document:
+    if not isinstance(data, dict):
+        raise DataError(file, data, "a document is a JSON object", row=row)
+    values = cast("dict[str, object]", data)
+    extra = sorted(set(values) - _ROW_KEYS)
+    if extra:
+        raise DataError(
+            f"{file}: {extra[0]}", values[extra[0]], "unknown key", row=row
+        )
+    kind_text = _text_or_error(values.get("kind"), "kind", file, row)
+    try:
+        kind = DocumentKind(kind_text)
+    except ValueError:
+        raise DataError(
+            f"{file}: kind",
+            kind_text,
+            f"not one of: {', '.join(k.value for k in DocumentKind)}",
+            row=row,
+        ) from None
+    try:
+        number = _number(values.get("number"), "number")
+        return Document(
+            number=number,
+            kind=kind,
+            issuer=get_issuer(
+                _text(values.get("issuer"), "issuer"), party=number.is_party
+            ),
+            title=_optional_text(values.get("title"), "title"),
+            signed=_date(values.get("signed"), "signed"),
+            signer=_optional_text(values.get("signer"), "signer"),
+            in_force=_date(values.get("in_force"), "in_force"),
+            jurisdiction=_optional_text(
+                values.get("jurisdiction"), "jurisdiction"
+            ),
+            implements=_numbers(values.get("implements"), "implements"),
+            replaces=_numbers(values.get("replaces"), "replaces"),
+            amends=_numbers(values.get("amends"), "amends"),
+            source=source_from(values.get("source"), file=file, row=row),
+        )
+    except DataError:
+        raise
+    except KtttError as error:
+        raise DataError(
+            f"{file}: {error.field}", error.value, error.rule, row=row
+        ) from None
+
+
+def _text_or_error(value: object, field: str, file: str, row: int) -> str:
+    try:
+        return _text(value, field)
+    except ParseError as error:
+        raise DataError(
+            f"{file}: {field}", value, error.rule, row=row
+        ) from None
+
+
+def _text(value: object, field: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ParseError(field, value, "must be non-empty text")
+    return value
+
+
+def _optional_text(value: object, field: str) -> str | None:
+    return None if value is None else _text(value, field)
+
+
+def _date(value: object, field: str) -> pendulum.Date | None:
+    return None if value is None else parse_iso_date(value, field=field)
+
+
+def _number(value: object, field: str) -> DocumentNumber:
+    number = parse_document_number(_text(value, field))
+    if str(number) != value:
+        raise ParseError(field, value, f"write it as {str(number)!r}")
+    return number
+
+
+def _numbers(value: object, field: str) -> tuple[DocumentNumber, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ParseError(field, value, "a list of reference numbers")
+    return tuple(_number(item, field) for item in cast("list[object]", value))
+
+
+@functools.cache
+def registry() -> DocumentRegistry:
+    """Return the built-in registry of the documents the sources cite."""
+    return DocumentRegistry.from_json(
+        package_text("registry.json"), file="registry.json"
+    )
+
+
+def documents() -> tuple[Document, ...]:
+    """Return every document of the built-in registry."""
+    return registry().documents
+
+
+def get_document(number: DocumentNumber | str) -> Document:
+    """Return the built-in document with this number.
+
+    >>> get_document("so 09/nq-cp").issuer.name_en
+    'the Government'
+
+    Raises:
+        DocumentNumberError: If *number* is text that is not a number.
+        NotFoundError: If the registry has no such document.
+    """
+    return registry().get(number)
+
+
+def implementation_chain(document: Document) -> tuple[Document, ...]:
+    """Walk the built-in registry's ``implements`` links up to the roots.
+
+    >>> chain = implementation_chain(get_document("155-CTr/TU"))
+    >>> [str(d.number) for d in chain]
+    ['155-CTr/TU', '10-KH/TW', '20-NQ/TW']
+    """
+    return registry().implementation_chain(document)
+
+
+def replacement_chain(document: Document) -> tuple[Document, ...]:
+    """Walk the built-in registry's ``replaces`` links back to the oldest.
+
+    >>> [str(d.number) for d in replacement_chain(get_document("20-NQ/TW"))]
+    ['20-NQ/TW', '13-NQ/TW']
+    """
+    return registry().replacement_chain(document)
+
+
+def implemented_by(document: Document) -> tuple[Document, ...]:
+    """Return the built-in documents that directly implement *document*."""
+    return registry().implemented_by(document)

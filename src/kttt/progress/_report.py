@@ -1,0 +1,327 @@
+"""
+`ProgressReport`: every target of a programme against the data.
+
+One table (text, HTML, JSON or records), by one method or several side by
+side.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import textwrap
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+import pendulum
+
+from kttt.errors import ValidationError
+from kttt.progress._assess import (
+    DEFAULT_METHOD,
+    Progress,
+    assess,
+    format_level,
+    known_by,
+    resolve_method,
+)
+from kttt.progress._labels import ProgressStatus
+from kttt.progress._projectors import Projector
+from kttt.series import Series
+from kttt.targets import Target, TargetSet
+
+
+_INDICATOR_WIDTH = 40
+
+_HEADERS = {
+    "vi": ("Chỉ tiêu", "Mục tiêu", "Số liệu mới nhất", "Chi tiết"),
+    "en": ("Indicator", "Target", "Latest", "Detail"),
+}
+_NO_SERIES = {"vi": "chưa có số liệu", "en": "no data"}
+_NOTES = {"vi": "Ghi chú", "en": "Notes"}
+_LATEST = {"vi": "số liệu mới nhất", "en": "latest data"}
+
+
+@attrs.frozen(kw_only=True)
+class ReportRow:
+    """
+    One target of a report, its data and its assessment by each method.
+    """
+
+    #: The target.
+    target: Target
+    #: The observations used (``None``: the data had no series for it).
+    series: Series | None
+    #: One `Progress` per method of the report, in the same order; empty
+    #: when nothing was observed by the report's date.
+    results: tuple[Progress, ...]
+
+    def status(self, index: int = 0) -> ProgressStatus:
+        """
+        Return the status by the *index*-th method.
+
+        Without anything to assess, the status is insufficient data.
+        """
+        if not self.results:
+            return ProgressStatus.INSUFFICIENT_DATA
+        return self.results[index].status
+
+
+def _as_series(value: Series | Sequence[Series]) -> Series:
+    if isinstance(value, Series):
+        return value
+    if not value:
+        raise ValidationError("data", value, "an empty list of series")
+    return value[0]
+
+
+@attrs.frozen(kw_only=True)
+class ProgressReport:
+    """
+    The progress of every target of a `kttt.targets.TargetSet`.
+
+    >>> from kttt.targets import nq20_targets
+    >>> from kttt.series import national_statistics
+    >>> report = ProgressReport.build(nq20_targets(), national_statistics())
+    >>> report.rows[0].status() in ProgressStatus
+    True
+    """
+
+    #: The programme assessed.
+    target_set: TargetSet
+    #: The assessment date (``None``: the latest data).
+    as_of: pendulum.Date | None
+    #: The methods, main one first.
+    methods: tuple[str, ...]
+    #: One row per target, in the set's order.
+    rows: tuple[ReportRow, ...]
+
+    @classmethod
+    def build(
+        cls,
+        target_set: TargetSet,
+        data: Mapping[str, Series | Sequence[Series]],
+        *,
+        as_of: pendulum.Date | None = None,
+        methods: Iterable[str] = (DEFAULT_METHOD,),
+        projector: Projector | None = None,
+        epsilon: float | None = None,
+    ) -> ProgressReport:
+        """
+        Assess every target of *target_set* against *data*.
+
+        Args:
+            target_set: The programme.
+            data: Indicator code -> its series (or several series, the
+                primary first, as `kttt.series.national_statistics`
+                returns them). Targets without data are reported as such.
+            as_of: See `assess`.
+            methods: The method names, the main one first.
+            projector: The projector of the ``"projection"`` method.
+            epsilon: See `assess`.
+
+        Raises:
+            NotFoundError: For an unknown method name.
+            IncompatibleSeriesError: If a series does not fit its target.
+            ValidationError: If no method is given.
+        """
+        names = tuple(resolve_method(m) for m in methods)
+        if not names:
+            raise ValidationError("methods", names, "name at least one method")
+        rows: list[ReportRow] = []
+        for target in target_set:
+            found = data.get(target.indicator.code)
+            series = None if found is None else _as_series(found)
+            known = series is not None and any(
+                known_by(o, as_of) for o in series
+            )
+            results = (
+                tuple(
+                    assess(
+                        target,
+                        series,
+                        as_of=as_of,
+                        method=name,
+                        projector=projector if name == "projection" else None,
+                        epsilon=epsilon,
+                    )
+                    for name in names
+                )
+                if series is not None and known
+                else ()
+            )
+            rows.append(
+                ReportRow(target=target, series=series, results=results)
+            )
+        return cls(
+            target_set=target_set,
+            as_of=as_of,
+            methods=names,
+            rows=tuple(rows),
+        )
+
+    # --- output -------------------------------------------------------------
+
+    def _title(self, lang: str) -> str:
+        when = self.as_of.isoformat() if self.as_of else _LATEST[lang]
+        methods = ", ".join(self.methods)
+        if lang == "vi":
+            return (
+                f"Tiến độ thực hiện mục tiêu {self.target_set.code} "
+                f"(tính đến: {when}; phương pháp: {methods})"
+            )
+        return (
+            f"Progress toward the targets of {self.target_set.code} "
+            f"(as of: {when}; method: {methods})"
+        )
+
+    def _cells(self, row: ReportRow, lang: str) -> list[str]:
+        target = row.target
+        if row.results:
+            first = row.results[0]
+            value = format_level(first.latest_value, lang)
+            unit = target.indicator.unit.symbol
+            latest = f"{first.latest_year}: {value}{unit}"
+        else:
+            latest = _NO_SERIES[lang]
+        cells = [
+            target.indicator.label(lang),
+            target.describe(lang),
+            latest,
+            *(row.status(i).label(lang) for i in range(len(self.methods))),
+        ]
+        if len(self.methods) == 1:
+            cells.append(row.results[0].summary(lang) if row.results else "")
+        return cells
+
+    def _headers(self, lang: str) -> list[str]:
+        indicator, target, latest, detail = _HEADERS[lang]
+        headers = [indicator, target, latest, *self.methods]
+        if len(self.methods) == 1:
+            headers.append(detail)
+        return headers
+
+    def to_text(self, lang: str = "vi") -> str:
+        """
+        Return the report as a plain-text table in *lang*.
+
+        *lang* is ``"vi"`` or ``"en"``; there is one section per target
+        year, and the main method's diagnostics follow as notes.
+        """
+        headers = self._headers(_check_lang(lang))
+        sections: list[tuple[int, list[list[str]]]] = []
+        for year in self.target_set.horizons():
+            rows = [r for r in self.rows if r.target.horizon == year]
+            sections.append((year, [self._cells(r, lang) for r in rows]))
+        widths = [len(h) for h in headers]
+        widths[0] = _INDICATOR_WIDTH
+        for _, table in sections:
+            for cells in table:
+                for i, cell in enumerate(cells[1:], start=1):
+                    widths[i] = max(widths[i], len(cell))
+        lines = [self._title(lang), ""]
+        for year, table in sections:
+            lines.append(f"{'Đến năm' if lang == 'vi' else 'By'} {year}")
+            lines.append(_line(headers, widths))
+            lines.append(_line(["-" * w for w in widths], widths))
+            for cells in table:
+                wrapped = textwrap.wrap(cells[0], _INDICATOR_WIDTH) or [""]
+                lines.append(_line([wrapped[0], *cells[1:]], widths))
+                lines.extend(
+                    _line([more] + [""] * (len(cells) - 1), widths)
+                    for more in wrapped[1:]
+                )
+            lines.append("")
+        notes = self._notes(lang)
+        if notes:
+            lines.append(f"{_NOTES[lang]}:")
+            lines.extend(notes)
+        return "\n".join(lines).rstrip() + "\n"
+
+    def _notes(self, lang: str) -> list[str]:
+        return [
+            f"- {row.target.indicator.label(lang)} "
+            f"({row.target.horizon}): {diagnostic.describe(lang)}"
+            for row in self.rows
+            if row.results
+            for diagnostic in row.results[0].diagnostics
+        ]
+
+    def _repr_html_(self) -> str:
+        lang = "vi"
+        head = "".join(
+            f"<th>{html.escape(h)}</th>" for h in self._headers(lang)
+        )
+        body = "".join(
+            f"<tr><td>{row.target.horizon}</td>"
+            + "".join(
+                f"<td>{html.escape(cell)}</td>"
+                for cell in self._cells(row, lang)
+            )
+            + "</tr>"
+            for row in self.rows
+        )
+        year = "Năm"
+        return (
+            f"<table><caption>{html.escape(self._title(lang))}</caption>"
+            f"<thead><tr><th>{year}</th>{head}</tr></thead>"
+            f"<tbody>{body}</tbody></table>"
+        )
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """
+        Return one flat record per target and method.
+
+        Records are those of `Progress.as_record`; a target without data
+        gives one record with status ``"insufficient_data"``.
+        """
+        records: list[dict[str, Any]] = []
+        for row in self.rows:
+            if row.results:
+                records.extend(p.as_record() for p in row.results)
+                continue
+            target = row.target
+            records.append(
+                {
+                    "indicator": target.indicator.code,
+                    "horizon": target.horizon,
+                    "comparator": target.comparator.value,
+                    "target_value": target.value,
+                    "as_of": _iso(self.as_of),
+                    "method": self.methods[0],
+                    "status": ProgressStatus.INSUFFICIENT_DATA.value,
+                }
+            )
+        return records
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """
+        Return the report as JSON.
+
+        The document holds the programme, the date, the methods and the
+        records of `to_records`.
+        """
+        document = {
+            "programme": self.target_set.code,
+            "as_of": _iso(self.as_of),
+            "methods": list(self.methods),
+            "results": self.to_records(),
+        }
+        return json.dumps(document, ensure_ascii=False, indent=indent)
+
+
+def _iso(date: pendulum.Date | None) -> str | None:
+    return None if date is None else date.isoformat()
+
+
+def _check_lang(lang: str) -> str:
+    if lang not in _HEADERS:
+        raise ValidationError("lang", lang, "must be 'vi' or 'en'")
+    return lang
+
+
+def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
+    return "  ".join(
+        cell.ljust(width) for cell, width in zip(cells, widths, strict=True)
+    ).rstrip()

@@ -1,0 +1,145 @@
+"""
+The built-in schemes, user scheme files, and the default scheme choice.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import os
+
+from collections.abc import Iterable
+
+from kttt.errors import DataError, NotFoundError
+from kttt.organizations import OrganizationKind, Sector
+from kttt.rating._enums import SizeBasis, SizeClass
+from kttt.rating._scheme import RatingScheme
+
+
+@functools.cache
+def builtin_schemes() -> tuple[RatingScheme, ...]:
+    """
+    Return the schemes kttt ships, validated on load.
+
+    They are TT 01/2020/TT-BKHĐT (cooperatives and their unions),
+    TT 09/2017/TT-BNNPTNT (agricultural cooperatives) and
+    TT 42/2016/TT-NHNN (people's credit funds).
+
+    Raises:
+        DataError: If a built-in file is broken (a bug in kttt).
+    """
+    folder = importlib.resources.files("kttt") / "data" / "rating"
+    return tuple(
+        RatingScheme.from_json(
+            item.read_text(encoding="utf-8"), file=f"kttt/data/rating/{item.name}"
+        )
+        for item in sorted(folder.iterdir(), key=lambda i: i.name)
+        if item.name.endswith(".json")
+    )
+
+
+def builtin_scheme(code: str) -> RatingScheme:
+    """
+    Return the built-in scheme with *code* (``"TT-01-2020"``).
+
+    Raises:
+        NotFoundError: If kttt ships no scheme with that code.
+    """
+    for scheme in builtin_schemes():
+        if scheme.code == code:
+            return scheme
+    known = ", ".join(s.code for s in builtin_schemes())
+    raise NotFoundError("scheme", code, f"not a built-in scheme ({known})")
+
+
+def load_scheme(path: str | os.PathLike[str]) -> RatingScheme:
+    """
+    Read a scheme file, such as a province's own scheme.
+
+    Raises:
+        DataError: If the file cannot be read or is not a valid scheme;
+            the error names the file, the path in it and the value.
+    """
+    name = os.fspath(path)
+    try:
+        with open(name, encoding="utf-8") as handle:  # noqa: PTH123
+            text = handle.read()
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataError(name, None, f"cannot read the file: {error}") from None
+    return RatingScheme.from_json(text, file=name)
+
+
+def scheme_for(
+    kind: OrganizationKind,
+    sector: Sector,
+    year: int,
+    *,
+    schemes: Iterable[RatingScheme] | None = None,
+) -> RatingScheme:
+    """
+    Choose the scheme that rates *kind* in *sector* for *year*.
+
+    Among the schemes that apply (see `RatingScheme.applies_to`), one
+    limited to named sectors wins over one for every sector (so
+    agricultural cooperatives get TT 09/2017/TT-BNNPTNT), then the one in
+    force most recently.
+
+    >>> scheme_for(OrganizationKind.COOPERATIVE, Sector.AGRICULTURE, 2024).code
+    'TT-09-2017'
+    >>> scheme_for(OrganizationKind.COOPERATIVE, Sector.TRANSPORT, 2024).code
+    'TT-01-2020'
+
+    Args:
+        kind: The organisation's legal form.
+        sector: Its field of activity.
+        year: The year rated.
+        schemes: The schemes to choose from (the built-in ones by default).
+
+    Raises:
+        NotFoundError: If no scheme applies.
+    """
+    candidates = [
+        s
+        for s in (builtin_schemes() if schemes is None else schemes)
+        if s.applies_to(kind, sector, year)
+    ]
+    if not candidates:
+        raise NotFoundError(
+            "kind",
+            kind.value,
+            f"no rating scheme rates a {kind.label_en} in {sector.label_en} "
+            f"for {year}; load one with load_scheme",
+        )
+    return max(candidates, key=lambda s: (bool(s.sectors), s.in_force))
+
+
+def size_by_members(members: int) -> SizeClass:
+    """
+    Return the size class of a cooperative with *members* members.
+
+    TT 01/2020/TT-BKHĐT, Điều 4: under 50 micro, 50 to 300 small, over 300
+    to 1,000 medium, over 1,000 large.
+
+    >>> size_by_members(300), size_by_members(301)
+    (<SizeClass.SMALL: 'small'>, <SizeClass.MEDIUM: 'medium'>)
+
+    Raises:
+        ValidationError: If *members* is not a whole number at least 0.
+    """
+    return builtin_scheme("TT-01-2020").size_class(SizeBasis.MEMBERS, members)
+
+
+def size_by_capital(capital: int) -> SizeClass:
+    """
+    Return the size class of a cooperative with *capital* VND in total.
+
+    TT 01/2020/TT-BKHĐT, Điều 5: under 1 billion micro, 1 to under 5
+    billion small, 5 to under 50 billion medium, 50 billion and more large.
+
+    >>> size_by_capital(5_000_000_000)
+    <SizeClass.MEDIUM: 'medium'>
+
+    Raises:
+        ValidationError: If *capital* is not a whole number of VND at least 0.
+    """
+    return builtin_scheme("TT-01-2020").size_class(SizeBasis.CAPITAL, capital)

@@ -1,0 +1,318 @@
+"""Strategies for indicators, targets, target sets and observed series."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from kttt.geography import Province
+from kttt.series import Observation, Series
+from kttt.sources import Source
+from kttt.strategies._base import labelled_enums, pendulum_dates
+from kttt.strategies._geography import provinces
+from kttt.targets import (
+    Catalogue,
+    Comparator,
+    Direction,
+    Indicator,
+    Target,
+    TargetForm,
+    TargetSet,
+    Unit,
+)
+
+
+#: How far an unbounded indicator's drawn values reach (either way).
+_SPAN = 10**9
+_WORDS = ("cooperatives", "groups", "members", "revenue", "share", "count")
+_VI_LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậềếểễệờớởỡợ "
+
+
+def _sources() -> st.SearchStrategy[Source]:
+    return st.builds(
+        Source,
+        document=st.sampled_from(
+            ["20-NQ/TW", "340/QĐ-TTg", "1318/QĐ-TTg", "155-CTr/TU"]
+        ),
+        clause=st.none() | st.sampled_from(["II.2", "Điều 1", "mục 2.1"]),
+    )
+
+
+def _codes() -> st.SearchStrategy[str]:
+    word = st.sampled_from(_WORDS)
+    return st.lists(word, min_size=1, max_size=3).map(".".join)
+
+
+def indicators(
+    *,
+    unit: Unit | None = None,
+    direction: Direction | None = None,
+) -> st.SearchStrategy[Indicator]:
+    """Draw an `kttt.targets.Indicator`: a built-in one or a new one.
+
+    Args:
+        unit: Draw only indicators in this unit.
+        direction: Draw only indicators with this desired direction.
+
+    New indicators have the unit's natural bounds. Shrinks towards the
+    first built-in indicator that fits.
+    """
+    builtin = [
+        i
+        for i in Catalogue.builtin()
+        if unit in {None, i.unit} and direction in {None, i.direction}
+    ]
+    new = st.builds(
+        Indicator,
+        code=_codes(),
+        label_vi=st.text(_VI_LETTERS, min_size=1, max_size=20),
+        label_en=st.text(min_size=1, max_size=20),
+        unit=st.just(unit) if unit else labelled_enums(Unit),
+        direction=st.just(direction)
+        if direction
+        else labelled_enums(Direction),
+    )
+    return st.sampled_from(builtin) | new if builtin else new
+
+
+def comparators() -> st.SearchStrategy[Comparator]:
+    """Draw a `kttt.targets.Comparator`, shrinking towards "about"."""
+    return labelled_enums(Comparator)
+
+
+def _whole_bounds(indicator: Indicator) -> tuple[int, int]:
+    low = -_SPAN if indicator.lower is None else math.ceil(indicator.lower)
+    high = _SPAN if indicator.upper is None else math.floor(indicator.upper)
+    if high - low < 1:
+        raise InvalidArgument(
+            f"{indicator.code} has fewer than two whole values in its bounds"
+        )
+    return low, high
+
+
+def levels(indicator: Indicator) -> st.SearchStrategy[float]:
+    """Draw a value *indicator* can take (a whole number for counts).
+
+    Unbounded sides reach a billion; shrinks towards the lower bound (or 0).
+    """
+    if indicator.unit in {Unit.COUNT, Unit.PERSONS}:
+        low, high = _whole_bounds(indicator)
+        return st.integers(low, high).map(float)
+    return st.floats(
+        min_value=-_SPAN if indicator.lower is None else indicator.lower,
+        max_value=_SPAN if indicator.upper is None else indicator.upper,
+        allow_nan=False,
+        allow_infinity=False,
+    )
+
+
+def _allowed(indicator: Indicator, form: TargetForm) -> list[Comparator]:
+    allowed = [c for c in Comparator if c.needs_value]
+    if form is TargetForm.LEVEL:
+        if indicator.direction is Direction.DECREASE and indicator.lower == 0:
+            allowed.append(Comparator.NONE_LEFT)
+        if (
+            indicator.direction is Direction.INCREASE
+            and indicator.unit is Unit.PERCENT
+        ):
+            allowed.append(Comparator.ALL)
+    return allowed
+
+
+def _scopes(
+    scope: st.SearchStrategy[Province | None] | None,
+) -> st.SearchStrategy[Province | None]:
+    return st.none() | provinces() if scope is None else scope
+
+
+@st.composite
+def targets(  # noqa: C901, PLR0912 - one branch per form and comparator
+    draw: st.DrawFn,
+    *,
+    indicator: Indicator | None = None,
+    comparator: Comparator | None = None,
+    form: TargetForm | None = None,
+    scope: st.SearchStrategy[Province | None] | None = None,
+) -> Target:
+    """Draw a valid `kttt.targets.Target`.
+
+    Args:
+        indicator: The indicator; drawn by `indicators` by default.
+        comparator: The comparator; drawn among those the indicator and
+            form allow by default.
+        form: Level, increment or growth rate; drawn by default.
+        scope: A strategy for the scope; national or a province by default.
+
+    Raises:
+        InvalidArgument: If *comparator* does not fit the indicator and
+            form (when drawn).
+    """
+    chosen = indicator if indicator is not None else draw(indicators())
+    shape = form if form is not None else draw(labelled_enums(TargetForm))
+    allowed = _allowed(chosen, shape)
+    if comparator is not None and comparator not in allowed:
+        raise InvalidArgument(
+            f"a {shape.value} target on {chosen.code} cannot be "
+            f"'{comparator.value}'"
+        )
+    how = (
+        comparator
+        if comparator is not None
+        else draw(st.sampled_from(allowed))
+    )
+    horizon = draw(st.integers(2001, 2100))
+    base_year: int | None = None
+    base_value: float | None = None
+    value: float | None = None
+    upper: float | None = None
+    if shape is not TargetForm.LEVEL or draw(st.booleans()):
+        base_year = draw(st.integers(2000, horizon - 1))
+    if shape is TargetForm.GROWTH_RATE:
+        value = draw(st.floats(-99.0, 100.0))
+        if how is Comparator.BETWEEN:
+            upper = draw(st.floats(value, 200.0, exclude_min=True))
+        if draw(st.booleans()):
+            base_value = draw(levels(chosen))
+    elif shape is TargetForm.INCREMENT:
+        low, high = _whole_bounds(chosen)
+        base = draw(st.integers(low, high))
+        level = draw(st.integers(low, high - 1))
+        value = float(level - base)
+        if how is Comparator.BETWEEN:
+            upper = float(draw(st.integers(level + 1, high)) - base)
+        if draw(st.booleans()):
+            base_value = float(base)
+    elif how.needs_value:
+        if how is Comparator.BETWEEN:
+            low, high = _whole_bounds(chosen)
+            bottom = draw(st.integers(low, high - 1))
+            value = float(bottom)
+            upper = float(draw(st.integers(bottom + 1, high)))
+        else:
+            value = draw(levels(chosen))
+        if base_year is not None and draw(st.booleans()):
+            base_value = draw(levels(chosen))
+    tolerance = (
+        draw(st.floats(0.001, 0.5)) if how is Comparator.ABOUT else None
+    )
+    return Target(
+        indicator=chosen,
+        comparator=how,
+        value=value,
+        upper=upper,
+        tolerance=tolerance,
+        horizon=horizon,
+        scope=draw(_scopes(scope)),
+        form=shape,
+        base_year=base_year,
+        base_value=base_value,
+        source=draw(_sources()),
+        text_vi=draw(st.none() | st.text(_VI_LETTERS, max_size=40)),
+    )
+
+
+@st.composite
+def target_sets(
+    draw: st.DrawFn,
+    *,
+    scope: st.SearchStrategy[Province | None] | None = None,
+    min_size: int = 1,
+    max_size: int = 5,
+) -> TargetSet:
+    """Draw a valid `kttt.targets.TargetSet` of *min_size* to *max_size*
+    targets, one per indicator and horizon, all with the set's scope.
+    """
+    where = draw(_scopes(scope))
+    chosen = draw(
+        st.lists(
+            targets(scope=st.just(where)),
+            min_size=min_size,
+            max_size=max_size,
+            unique_by=lambda t: (t.indicator.code, t.horizon),
+        )
+    )
+    return TargetSet(
+        code=draw(st.sampled_from(["20-NQ/TW", "155-CTr/TU", "12-KH/UBND"])),
+        title=draw(st.text(_VI_LETTERS, min_size=1, max_size=30)),
+        source=draw(_sources()),
+        scope=where,
+        targets=tuple(chosen),
+    )
+
+
+@st.composite
+def observations(
+    draw: st.DrawFn,
+    *,
+    indicator: Indicator | None = None,
+    year: int | None = None,
+) -> Observation:
+    """Draw an `kttt.series.Observation`.
+
+    Args:
+        indicator: Draw a value this indicator can take (any finite value
+            by default).
+        year: The year; drawn in 1990–2050 by default.
+    """
+    when = year if year is not None else draw(st.integers(1990, 2050))
+    value = draw(
+        levels(indicator)
+        if indicator is not None
+        else st.floats(allow_nan=False, allow_infinity=False)
+    )
+    as_of = draw(
+        st.none()
+        | pendulum_dates(
+            min_value=dt.date(when, 1, 1), max_value=dt.date(when + 1, 12, 31)
+        )
+    )
+    return Observation(
+        year=when,
+        value=value,
+        source=draw(st.none() | _sources()),
+        as_of=as_of,
+    )
+
+
+@st.composite
+def series(
+    draw: st.DrawFn,
+    *,
+    indicator: Indicator | None = None,
+    min_size: int = 0,
+    max_size: int = 8,
+    scope: st.SearchStrategy[Province | None] | None = None,
+    first_year: int = 2000,
+    last_year: int = 2030,
+) -> Series:
+    """Draw a valid `kttt.series.Series`: distinct years, values within
+    the indicator's bounds.
+
+    Args:
+        indicator: The indicator observed; drawn by `indicators` by default.
+        min_size: The fewest observations.
+        max_size: The most observations.
+        scope: A strategy for the scope; national or a province by default.
+        first_year: The earliest year drawn.
+        last_year: The latest year drawn.
+    """
+    chosen = indicator if indicator is not None else draw(indicators())
+    years = draw(
+        st.lists(
+            st.integers(first_year, last_year),
+            min_size=min_size,
+            max_size=max_size,
+            unique=True,
+        )
+    )
+    found = [draw(observations(indicator=chosen, year=year)) for year in years]
+    return Series.of(
+        chosen,
+        found,
+        scope=draw(_scopes(scope)),
+        label=draw(st.none() | st.sampled_from(["MPI/MoF", "VCA", "GSO"])),
+        primary=draw(st.booleans()),
+    )

@@ -1,0 +1,152 @@
+"""Tests for kttt.text: normalisation, folding and Vietnamese numbers."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from decimal import Decimal
+
+import pytest
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kttt.errors import KtttError, ParseError
+from kttt.text import fold, nfc, parse_number, parse_percent, parse_range
+
+
+def _vietnamese(n: int) -> str:
+    """Write a whole number the Vietnamese way, '.' between thousands."""
+    return f"{n:,}".replace(",", ".")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1.200", Decimal(1200)),
+        ("35.041", Decimal(35041)),
+        ("8,5", Decimal("8.5")),
+        ("60", Decimal(60)),
+        ("2 triệu", Decimal(2_000_000)),
+        ("1,5 tỷ", Decimal(1_500_000_000)),
+        ("5,8 tỉ", Decimal(5_800_000_000)),
+        ("71 nghìn", Decimal(71_000)),
+        ("3 ngàn", Decimal(3000)),
+        ("5.935 nghìn", Decimal(5_935_000)),
+        ("-5", Decimal(-5)),
+        ("−0,38", Decimal("-0.38")),
+        ("  12  ", Decimal(12)),
+        ("2 TRIEU", Decimal(2_000_000)),
+    ],
+)
+def test_parse_number_examples(text, expected):
+    """Numbers from the seeds and statistics read exactly."""
+    assert expected == parse_number(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["1.5", "1.2000", "1,2,3", "abc", "", "12ab", "2 foo", "1.200,"]
+)
+def test_parse_number_refuses(text):
+    """Ambiguous or malformed numbers raise ParseError naming the field."""
+    with pytest.raises(ParseError) as info:
+        parse_number(text, field="members")
+
+    assert "members" == info.value.field
+    assert text == info.value.value
+    assert "members=" in str(info.value)
+
+
+@given(st.integers(min_value=0, max_value=10**15))
+def test_parse_number_round_trips_whole_numbers(n):
+    """Every whole number written with thousands dots reads back."""
+    assert Decimal(n) == parse_number(_vietnamese(n))
+
+
+@given(
+    st.integers(min_value=0, max_value=10**9),
+    st.integers(min_value=0, max_value=999),
+)
+def test_parse_number_decimals(whole, frac):
+    """A decimal comma separates the fraction."""
+    text = f"{_vietnamese(whole)},{frac:03d}"
+
+    assert Decimal(f"{whole}.{frac:03d}") == parse_number(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("60%", Decimal(60)), ("8,5%", Decimal("8.5")), (" 2 % ", Decimal(2))],
+)
+def test_parse_percent(text, expected):
+    """Percentages keep their value in percent."""
+    assert expected == parse_percent(text)
+
+
+def test_parse_percent_needs_sign():
+    """A number without '%' is not a percentage."""
+    with pytest.raises(ParseError, match="must end with '%'"):
+        parse_percent("60")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("21.000-22.000", (Decimal(21000), Decimal(22000))),
+        ("1.200 – 1.400", (Decimal(1200), Decimal(1400))),
+        ("2-3 triệu", (Decimal(2_000_000), Decimal(3_000_000))),
+        ("1 triệu - 2 tỷ", (Decimal(1_000_000), Decimal(2_000_000_000))),
+        ("55% - 60%", (Decimal(55), Decimal(60))),
+        ("5 đến 7", (Decimal(5), Decimal(7))),
+        ("-5 - 3", (Decimal(-5), Decimal(3))),
+    ],
+)
+def test_parse_range(text, expected):
+    """Ranges as the programmes write them."""
+    assert expected == parse_range(text)
+
+
+@pytest.mark.parametrize("text", ["22.000-21.000", "21.000", "-", "a-b"])
+def test_parse_range_refuses(text):
+    """Reversed, one-sided or non-numeric ranges raise ParseError."""
+    with pytest.raises(ParseError):
+        parse_range(text)
+
+
+@given(st.text(max_size=20))
+def test_parsers_raise_only_kttt_errors(text):
+    """Any text either parses or raises a KtttError, never anything else."""
+    for parse in (parse_number, parse_percent, parse_range):
+        try:
+            parse(text)
+        except KtttError:
+            pass
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Hoà Bình", "Hòa Bình"),
+        ("Thanh Hoá", "thanh hoa"),
+        ("Bà Rịa - Vũng Tàu", "Ba Ria – Vung Tau"),
+        ("Đắk Lắk", "dak lak"),
+        ("  Hà   Nội ", "HA NOI"),
+    ],
+)
+def test_fold_matches_variants(a, b):
+    """Tone-mark conventions, case, dashes and spacing fold to one key."""
+    assert fold(a) == fold(b)
+
+
+@given(st.text())
+def test_fold_invariant_under_normal_forms(text):
+    """NFC and NFD spellings fold to the same key."""
+    assert fold(unicodedata.normalize("NFC", text)) == fold(
+        unicodedata.normalize("NFD", text)
+    )
+
+
+@given(st.text())
+def test_nfc_is_idempotent(text):
+    """Normalising twice changes nothing."""
+    assert nfc(text) == nfc(nfc(text))
