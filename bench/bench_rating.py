@@ -104,8 +104,12 @@ def main(argv: Sequence[str] | None = None) -> float:
     lib = best_of(args.repeat, lambda: library(sheets))
     ratio = lib / hand
     print(f"sheets: {args.n:,}")
-    print(f"hand-written loop: {hand:.3f} s ({hand / args.n * 1e6:.2f} µs/sheet)")
-    print(f"kttt classify_many: {lib:.3f} s ({lib / args.n * 1e6:.2f} µs/sheet)")
+    print(
+        f"hand-written loop: {hand:.3f} s ({hand / args.n * 1e6:.2f} µs/sheet)"
+    )
+    print(
+        f"kttt classify_many: {lib:.3f} s ({lib / args.n * 1e6:.2f} µs/sheet)"
+    )
     print(f"ratio: {ratio:.2f}x (target: within 3x)")
     return ratio
 

@@ -42,13 +42,21 @@ def test_enum_labels_and_codes():
     assert "cooperative" == OrganizationKind.COOPERATIVE.value
     assert "hợp tác xã" == OrganizationKind.COOPERATIVE.label_vi
     assert "cooperative" == str(OrganizationKind.COOPERATIVE)
-    assert "union of cooperatives" == OrganizationKind.COOPERATIVE_UNION.label("en")
+    assert "union of cooperatives" == OrganizationKind.COOPERATIVE_UNION.label(
+        "en"
+    )
     assert OrganizationKind.COOPERATIVE is OrganizationKind("cooperative")
 
 
 @pytest.mark.parametrize(
     "text",
-    ["agriculture", "Nông nghiệp", "NONG NGHIEP", "nông nghiệp", "AGRICULTURE"],
+    [
+        "agriculture",
+        "Nông nghiệp",
+        "NONG NGHIEP",
+        "nông nghiệp",
+        "AGRICULTURE",
+    ],
 )
 def test_enum_parse_is_tolerant(text):
     """Codes, labels and names match regardless of case and diacritics."""

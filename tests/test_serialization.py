@@ -21,7 +21,9 @@ from kttt.organizations import Sector
 from kttt.sources import Source
 
 
-def _not_negative(_: object, attribute: attrs.Attribute[int], value: int) -> None:
+def _not_negative(
+    _: object, attribute: attrs.Attribute[int], value: int
+) -> None:
     if value < 0:
         raise ValidationError(attribute.name, value, "must not be negative")
 

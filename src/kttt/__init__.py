@@ -18,7 +18,11 @@ from kttt.errors import (
     UnknownProvinceError,
     ValidationError,
 )
+from kttt.sources import Source
 from kttt.text import fold, nfc, parse_number, parse_percent, parse_range
+
+# --- geography ---
+from kttt.geography import MERGE_DATE, Era, Province, ProvinceKind
 
 # --- organizations ---
 from kttt.organizations import (
@@ -32,13 +36,18 @@ from kttt.organizations import (
 __all__ = [
     "DataError",
     "DocumentNumberError",
+    "Era",
     "KtttError",
+    "MERGE_DATE",
     "MemberType",
     "NotFoundError",
     "OperatingStatus",
     "OrganizationKind",
     "ParseError",
+    "Province",
+    "ProvinceKind",
     "Sector",
+    "Source",
     "UnknownProvinceError",
     "ValidationError",
     "__version__",

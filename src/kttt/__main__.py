@@ -11,7 +11,7 @@ import sys
 
 from collections.abc import Callable, Sequence
 
-from kttt import _cli_geography, _cli_progress
+from kttt import _cli_geography, _cli_progress, _cli_rating
 from kttt.errors import KtttError
 
 
@@ -19,6 +19,7 @@ from kttt.errors import KtttError
 _COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
     _cli_geography.register,
     _cli_progress.register,
+    _cli_rating.register,
 ]
 
 

@@ -32,7 +32,7 @@ class LabelledEnum(enum.Enum):
         return member
 
     def __str__(self) -> str:
-        return self.value
+        return self._value_
 
     def label(self, lang: str = "vi") -> str:
         """

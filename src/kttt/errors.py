@@ -65,7 +65,10 @@ class KtttError(Exception):
         return type(self)(self.field, self.value, self.rule, row=row)
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (type(self), self.field, self.value, self.rule, self.row))
+        return (
+            _rebuild,
+            (type(self), self.field, self.value, self.rule, self.row),
+        )
 
 
 def _rebuild(

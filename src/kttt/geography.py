@@ -277,7 +277,8 @@ class Province:
         Raises:
             ValidationError: If *date* is not a date.
         """
-        if self.renamed_on is not None and _check_date(date) < self.renamed_on:
+        day = _check_date(date)
+        if self.renamed_on is not None and day < self.renamed_on:
             return self.former_names[0]
         return self.name
 
@@ -668,7 +669,7 @@ def _check_merge_map(
         if era is Era.FROM_2025
     }
     for (era, code), (number, codes) in links.items():
-        if era is Era.PRE_2025 and code not in predecessors[codes[0]]:
+        if era is Era.PRE_2025 and code not in predecessors.get(codes[0], ()):
             raise _bad(
                 "successor_code",
                 codes[0],

@@ -17,7 +17,7 @@ not an impossibility: `check_compliance` measures an organisation against
 the rules of the Law on Cooperatives in force on a date (23/2012/QH13 until
 30 June 2024, 17/2023/QH15 from 1 July 2024) and returns `Finding` values
 that cite the article.
-The rules are data (`kttt.datasets.legal_rules`, each `LegalRule` with its
+The rules are data (`legal_rules`, each `LegalRule` with its
 `Source`); pass your own (`parse_legal_rules`) to `check_compliance` to
 check against other rules.
 """
@@ -70,6 +70,7 @@ __all__ = [
     "Sector",
     "Severity",
     "check_compliance",
+    "legal_rules",
     "parse_legal_rules",
 ]
 
@@ -1142,7 +1143,7 @@ class LegalRule:
     `in_force_from` up to (not including) `in_force_until`, and holds when
     its `measure` of an organisation keeps within `limit` by `bound`.
 
-    >>> rule = kttt.datasets.legal_rules()[0]
+    >>> rule = legal_rules()[0]
     >>> rule.law, rule.article, rule.bound.value, rule.limit
     ('23/2012/QH13', 'Điều 3 khoản 1', 'at_least', Fraction(7, 1))
     """
@@ -1336,7 +1337,7 @@ def parse_legal_rules(
     """Read legal rules from JSON shaped like the built-in file.
 
     The built-in file (``kttt/data/organizations/legal_rules.json``, read
-    by `kttt.datasets.legal_rules`) shows the shape: an object with
+    by `legal_rules`) shows the shape: an object with
     ``sources`` (key to a `Source`: ``document`` is the law's number,
     plus ``title``, ``url``, ``retrieved``, ``note``) and ``rules`` (each
     with ``code``, ``source`` (a key of ``sources``), ``article``,
@@ -1492,7 +1493,16 @@ def _json_optional_date(field: str, value: object) -> pendulum.Date | None:
 
 
 @functools.cache
-def _builtin_rules() -> tuple[LegalRule, ...]:
+def legal_rules() -> tuple[LegalRule, ...]:
+    """Return the built-in rules of the Laws on Cooperatives 2012 and 2023.
+
+    They are read once from ``kttt/data/organizations/legal_rules.json``,
+    which names each rule's source and lists what is left out for lack of
+    one.
+
+    >>> len(legal_rules())
+    14
+    """
     path = ("data", "organizations", "legal_rules.json")
     text = resources.files("kttt").joinpath(*path).read_text(encoding="utf-8")
     return parse_legal_rules(text, origin="kttt/" + "/".join(path))
@@ -1525,7 +1535,7 @@ def check_compliance(
         organization: The record to check.
         as_of: The day whose law applies (and the day of the findings).
         rules: The rules to check; by default the built-in rules of the
-            Laws on Cooperatives (`kttt.datasets.legal_rules`).
+            Laws on Cooperatives (`legal_rules`).
 
     Raises:
         ValidationError: If *as_of* is not a date or is before the
@@ -1545,7 +1555,7 @@ def check_compliance(
     if organization.status in _ENDED:
         return ()
     findings: list[Finding] = []
-    for rule in _builtin_rules() if rules is None else rules:
+    for rule in legal_rules() if rules is None else rules:
         if not isinstance(cast("object", rule), LegalRule):
             raise ValidationError("rules", rule, "must hold LegalRule values")
         if not rule.applies(organization.kind, as_of):

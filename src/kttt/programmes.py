@@ -144,7 +144,9 @@ def _instances(
     cls: type[object],
 ) -> Callable[[object, attrs.Attribute[Any], Any], None]:
     def check(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        items = cast("Iterable[object]", value)
+        if not isinstance(value, tuple):
+            raise ValidationError(attribute.name, value, "must be a tuple")
+        items = cast("tuple[object, ...]", value)
         for index, item in enumerate(items):
             if not isinstance(item, cls):
                 raise ValidationError(
@@ -216,9 +218,13 @@ _KEY: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 def _check_code(
     _: object, attribute: attrs.Attribute[str], value: str
 ) -> None:
+    _require_code(attribute.name, value)
+
+
+def _require_code(name: str, value: str) -> None:
     if not _CODE.fullmatch(value):
         raise ValidationError(
-            attribute.name,
+            name,
             value,
             "an agency code is upper-case letters, digits and '_'",
         )
@@ -270,7 +276,7 @@ class Agency:
 
     def __attrs_post_init__(self) -> None:
         if self.successor is not None:
-            _check_code(self, attrs.fields(Agency).successor, self.successor)
+            _require_code("successor", self.successor)
             if self.successor == self.code:
                 raise ValidationError(
                     "successor",
@@ -385,7 +391,7 @@ class Deadline:
     )
     #: The recurring due dates, for a task that comes back.
     recurrences: tuple[Recurrence, ...] = attrs.field(
-        default=(), converter=tuple, validator=_instances(Recurrence)
+        default=(), validator=_instances(Recurrence)
     )
     #: How the deadline was read from the source (for a derived date).
     note: str | None = attrs.field(default=None, converter=_optional_nfc)
@@ -431,7 +437,7 @@ class Objective:
     source: Source | None = attrs.field(default=None, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        horizon: object = self.horizon
+        horizon = cast("object", self.horizon)
         if horizon is not None and (
             isinstance(horizon, bool)
             or not isinstance(horizon, int)
@@ -494,7 +500,7 @@ class Task:
     )
     #: The agencies that take part (phối hợp).
     partners: tuple[Agency, ...] = attrs.field(
-        default=(), converter=tuple, validator=_check_partners
+        default=(), validator=_check_partners
     )
     #: When it is due, if the source says.
     deadline: Deadline | None = attrs.field(
@@ -507,7 +513,7 @@ class Task:
     )
     #: Dated progress reports, oldest first.
     notes: tuple[ProgressNote, ...] = attrs.field(
-        default=(), converter=tuple, validator=_check_notes
+        default=(), validator=_check_notes
     )
     #: Where the task is set out.
     source: Source | None = attrs.field(default=None, repr=False)
@@ -604,7 +610,7 @@ class ActionProgramme:
     signer: str | None = attrs.field(default=None, converter=_optional_nfc)
     #: The documents it implements.
     implements: tuple[DocumentNumber, ...] = attrs.field(
-        default=(), converter=tuple, validator=_instances(DocumentNumber)
+        default=(), validator=_instances(DocumentNumber)
     )
     #: The agency that follows up every task for the issuer (the steering
     #: committee's standing agency), if the source names one.
@@ -614,11 +620,11 @@ class ActionProgramme:
     )
     #: General objectives (mục tiêu tổng quát).
     general_objectives: tuple[Objective, ...] = attrs.field(
-        default=(), converter=tuple, validator=_instances(Objective)
+        default=(), validator=_instances(Objective)
     )
     #: Specific objectives (mục tiêu cụ thể).
     specific_objectives: tuple[Objective, ...] = attrs.field(
-        default=(), converter=tuple, validator=_instances(Objective)
+        default=(), validator=_instances(Objective)
     )
     #: Its quantified targets, if it has any.
     targets: TargetSet | None = attrs.field(
@@ -629,7 +635,6 @@ class ActionProgramme:
     #: The tasks, in the source's order.
     tasks: tuple[Task, ...] = attrs.field(
         default=(),
-        converter=tuple,
         validator=[
             _instances(Task),
             _unique(lambda task: cast("Task", task).number, "task number"),
@@ -865,12 +870,13 @@ class _Record:
         return _Record(self.data.get(key), self.file, f"{self.path}.{key}")
 
     def texts(self, key: str) -> list[str]:
-        value: object = self.data.get(key, [])
-        if not isinstance(value, list) or not all(
-            isinstance(item, str) for item in cast("list[object]", value)
-        ):
-            raise self.error(key, value, "must be a list of text")
-        return cast("list[str]", value)
+        value = self.data.get(key, [])
+        items = (
+            cast("list[object]", value) if isinstance(value, list) else None
+        )
+        if items is None or not all(isinstance(i, str) for i in items):
+            raise self.error(key, self.data.get(key), "must be a list of text")
+        return cast("list[str]", items)
 
     def build(self, key: str, make: Callable[[], _T]) -> _T:
         """Call *make*, turning a domain error into a DataError at *key*."""
@@ -950,27 +956,26 @@ def _read_json(folder: str, name: str) -> _Record:
 @functools.cache
 def _agency_registry() -> tuple[Agency, ...]:
     root = _read_json("programmes", "agencies.json")
-    agencies: list[Agency] = []
-    for item in root.records("agencies"):
-        source = item.source()
-        agencies.append(
-            item.build(
-                "",
-                lambda item=item, source=source: Agency(
-                    code=item.text("code"),
-                    name_vi=item.text("name_vi"),
-                    name_en=item.text("name_en"),
-                    level=item.enum("level", AgencyLevel),
-                    abbreviation=item.optional_text("abbreviation"),
-                    collective=item.flag("collective"),
-                    successor=item.optional_text("successor"),
-                    note=item.optional_text("note"),
-                    source=source,
-                ),
-            )
-        )
+    agencies = [
+        item.build("", functools.partial(_agency, item))
+        for item in root.records("agencies")
+    ]
     _check_registry(agencies, root.file)
     return tuple(agencies)
+
+
+def _agency(item: _Record) -> Agency:
+    return Agency(
+        code=item.text("code"),
+        name_vi=item.text("name_vi"),
+        name_en=item.text("name_en"),
+        level=item.enum("level", AgencyLevel),
+        abbreviation=item.optional_text("abbreviation"),
+        collective=item.flag("collective"),
+        successor=item.optional_text("successor"),
+        note=item.optional_text("note"),
+        source=item.source(),
+    )
 
 
 def _check_registry(agencies: Sequence[Agency], file: str) -> None:
@@ -1064,29 +1069,35 @@ def _load_programme(key: str) -> ActionProgramme:
     )
     return root.build(
         "",
-        lambda: ActionProgramme(
-            key=root.text("key"),
-            kind=root.enum("kind", ProgrammeKind),
-            title=root.text("title"),
-            number=root.optional_document("number"),
-            issuer=root.optional_text("issuer"),
-            jurisdiction=root.optional_province("jurisdiction", era),
-            signed=root.optional_date("signed"),
-            signer=root.optional_text("signer"),
-            implements=tuple(
-                root.build(
-                    f"implements[{i}]",
-                    functools.partial(parse_document_number, text),
-                )
-                for i, text in enumerate(root.texts("implements"))
-            ),
-            standing_agency=root.optional_agency("standing_agency"),
-            general_objectives=_objectives(root, "general_objectives", base),
-            specific_objectives=_objectives(root, "specific_objectives", base),
-            targets=targets,
-            tasks=tuple(_task(item, base) for item in root.records("tasks")),
-            source=base,
+        functools.partial(_programme, root, base, era, targets),
+    )
+
+
+def _programme(
+    root: _Record, base: Source, era: Era, targets: TargetSet | None
+) -> ActionProgramme:
+    return ActionProgramme(
+        key=root.text("key"),
+        kind=root.enum("kind", ProgrammeKind),
+        title=root.text("title"),
+        number=root.optional_document("number"),
+        issuer=root.optional_text("issuer"),
+        jurisdiction=root.optional_province("jurisdiction", era),
+        signed=root.optional_date("signed"),
+        signer=root.optional_text("signer"),
+        implements=tuple(
+            root.build(
+                f"implements[{i}]",
+                functools.partial(parse_document_number, text),
+            )
+            for i, text in enumerate(root.texts("implements"))
         ),
+        standing_agency=root.optional_agency("standing_agency"),
+        general_objectives=_objectives(root, "general_objectives", base),
+        specific_objectives=_objectives(root, "specific_objectives", base),
+        targets=targets,
+        tasks=tuple(_task(item, base) for item in root.records("tasks")),
+        source=base,
     )
 
 
@@ -1094,60 +1105,63 @@ def _objectives(
     root: _Record, key: str, base: Source
 ) -> tuple[Objective, ...]:
     return tuple(
-        item.build(
-            "",
-            lambda item=item: Objective(
-                text=item.text("text"),
-                horizon=item.optional_integer("horizon"),
-                source=item.source(base),
-            ),
-        )
+        item.build("", functools.partial(_objective, item, base))
         for item in root.records(key)
+    )
+
+
+def _objective(item: _Record, base: Source) -> Objective:
+    return Objective(
+        text=item.text("text"),
+        horizon=item.optional_integer("horizon"),
+        source=item.source(base),
     )
 
 
 def _task(item: _Record, base: Source) -> Task:
     deadline = None if item.get("deadline") is None else _deadline(item)
+    notes = tuple(
+        note.build("", functools.partial(_note, note, base))
+        for note in item.records("notes")
+    )
     return item.build(
-        "",
-        lambda: Task(
-            number=item.text("number"),
-            title=item.text("title"),
-            text=item.optional_text("text"),
-            group=item.optional_text("group"),
-            lead=item.optional_agency("lead"),
-            partners=item.agencies("partners"),
-            deadline=deadline,
-            status=item.optional_enum("status", TaskStatus)
-            or TaskStatus.UNREPORTED,
-            notes=tuple(
-                note.build(
-                    "",
-                    lambda note=note: ProgressNote(
-                        date=note.date("date"),
-                        text=note.text("text"),
-                        source=note.source(base),
-                    ),
-                )
-                for note in item.records("notes")
-            ),
-            source=item.source(base),
-        ),
+        "", functools.partial(_make_task, item, base, deadline, notes)
+    )
+
+
+def _make_task(
+    item: _Record,
+    base: Source,
+    deadline: Deadline | None,
+    notes: tuple[ProgressNote, ...],
+) -> Task:
+    return Task(
+        number=item.text("number"),
+        title=item.text("title"),
+        text=item.optional_text("text"),
+        group=item.optional_text("group"),
+        lead=item.optional_agency("lead"),
+        partners=item.agencies("partners"),
+        deadline=deadline,
+        status=item.optional_enum("status", TaskStatus)
+        or TaskStatus.UNREPORTED,
+        notes=notes,
+        source=item.source(base),
+    )
+
+
+def _note(note: _Record, base: Source) -> ProgressNote:
+    return ProgressNote(
+        date=note.date("date"),
+        text=note.text("text"),
+        source=note.source(base),
     )
 
 
 def _deadline(item: _Record) -> Deadline:
     raw = item.record("deadline")
     recurrences = tuple(
-        entry.build(
-            "",
-            lambda entry=entry: Recurrence(
-                frequency=entry.enum("frequency", Frequency),
-                start=entry.date("start"),
-                every=entry.optional_integer("every") or 1,
-                until=entry.optional_date("until"),
-            ),
-        )
+        entry.build("", functools.partial(_recurrence, entry))
         for entry in raw.records("recurrences")
     )
     return raw.build(
@@ -1157,4 +1171,13 @@ def _deadline(item: _Record) -> Deadline:
             recurrences=recurrences,
             note=raw.optional_text("note"),
         ),
+    )
+
+
+def _recurrence(entry: _Record) -> Recurrence:
+    return Recurrence(
+        frequency=entry.enum("frequency", Frequency),
+        start=entry.date("start"),
+        every=entry.optional_integer("every") or 1,
+        until=entry.optional_date("until"),
     )

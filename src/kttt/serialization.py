@@ -266,10 +266,16 @@ def to_json(value: object, *, indent: int | None = 2) -> str:
     Serialise a kttt value (or a list or tuple of them) to a JSON string.
     """
     conv = make_converter()
-    return json.dumps(conv.unstructure(value), ensure_ascii=False, indent=indent)
+    return json.dumps(
+        conv.unstructure(value), ensure_ascii=False, indent=indent
+    )
 
 
-def from_json(text: str, cls: type[T] | Any) -> T:
+@typing.overload
+def from_json(text: str, cls: type[T]) -> T: ...
+@typing.overload
+def from_json(text: str, cls: Any) -> Any: ...
+def from_json(text: str, cls: Any) -> Any:
     """
     Read a value of type *cls* from a JSON string.
 
@@ -284,7 +290,17 @@ def from_json(text: str, cls: type[T] | Any) -> T:
     return structure(data, cls)
 
 
-def structure(data: object, cls: type[T] | Any, *, conv: cattrs.Converter | None = None) -> T:
+@typing.overload
+def structure(
+    data: object, cls: type[T], *, conv: cattrs.Converter | None = None
+) -> T: ...
+@typing.overload
+def structure(
+    data: object, cls: Any, *, conv: cattrs.Converter | None = None
+) -> Any: ...
+def structure(
+    data: object, cls: Any, *, conv: cattrs.Converter | None = None
+) -> Any:
     """
     Structure plain data (dicts, lists, strings, numbers) into *cls*.
 
@@ -293,7 +309,7 @@ def structure(data: object, cls: type[T] | Any, *, conv: cattrs.Converter | None
     """
     converter = conv or make_converter()
     try:
-        return typing.cast("T", converter.structure(data, cls))
+        return converter.structure(data, cls)
     except KtttError:
         raise
     except (ClassValidationError, IterableValidationError) as group:
@@ -308,8 +324,9 @@ def _first_error(error: BaseException, path: str) -> KtttError:
     """
     Turn the first leaf of a cattrs error tree into a KtttError at *path*.
     """
-    if isinstance(error, BaseExceptionGroup) and error.exceptions:
-        sub = error.exceptions[0]
+    if isinstance(error, BaseExceptionGroup):
+        group = typing.cast("BaseExceptionGroup[BaseException]", error)
+        sub = group.exceptions[0]
         return _first_error(sub, path + _path_step(sub))
     field = path.removeprefix("$").removeprefix(".") or "$"
     if isinstance(error, KtttError):
@@ -400,7 +417,9 @@ def _flatten(data: object, value: object, prefix: str = "") -> dict[str, str]:
         flat: dict[str, str] = {}
         fields = typing.cast("Mapping[str, object]", data)
         for key, item in fields.items():
-            flat.update(_flatten(item, getattr(value, key, None), f"{prefix}{key}."))
+            flat.update(
+                _flatten(item, getattr(value, key, None), f"{prefix}{key}.")
+            )
         return flat
     key = prefix.removesuffix(".")
     if data is None:
@@ -435,7 +454,7 @@ def _make_flat_converter() -> cattrs.Converter:
         origin = typing.get_origin(cls) or cls
         return isinstance(origin, type) and issubclass(
             origin, (list, tuple, set, frozenset, dict, Mapping)
-        ) and origin is not str
+        )
 
     def json_cell(cls: Any) -> Callable[[object, object], object]:
         hook = base.get_structure_hook(cls)
@@ -466,18 +485,26 @@ def _make_flat_converter() -> cattrs.Converter:
         hook = conv.get_structure_hook(inner)
 
         def load(value: object, target: object) -> object:
-            if value is None or (isinstance(value, Mapping) and _all_empty(value)):
+            if _all_empty(value):
                 return None
             return hook(value, inner)
 
         return load
 
-    conv.register_structure_hook_func(is_json_cell, lambda v, t: json_cell(t)(v, t))
+    conv.register_structure_hook_func(
+        is_json_cell, lambda v, t: json_cell(t)(v, t)
+    )
     conv.register_structure_hook_factory(is_optional_record, optional_record)
     return conv
 
 
 def _all_empty(value: object) -> bool:
+    """
+    Whether *value* is None or a mapping of nothing but empty cells.
+    """
     if isinstance(value, Mapping):
-        return all(_all_empty(v) for v in typing.cast("Mapping[str, object]", value).values())
+        return all(
+            _all_empty(v)
+            for v in typing.cast("Mapping[str, object]", value).values()
+        )
     return value is None

@@ -58,7 +58,9 @@ def fold(text: str) -> str:
     >>> fold("  Bà Rịa – Vũng Tàu ")
     'ba ria - vung tau'
     """
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    decomposed = unicodedata.normalize(
+        "NFD", text.replace("đ", "d").replace("Đ", "D")
+    )
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     dashed = re.sub(r"\s*[-–—]\s*", " - ", stripped)
     return " ".join(dashed.casefold().split())
@@ -146,7 +148,9 @@ def parse_range(text: str, *, field: str = "range") -> tuple[Decimal, Decimal]:
         scale = _MAGNITUDES.get(fold(high_rest), 1) if high_rest else 1
         low = low_value * scale
     if low > high:
-        raise ParseError(field, text, "the lower end must not exceed the upper")
+        raise ParseError(
+            field, text, "the lower end must not exceed the upper"
+        )
     return low, high
 
 

@@ -278,6 +278,12 @@ def assess(
         )
     if epsilon is not None and not (math.isfinite(epsilon) and epsilon > 0):
         raise ValidationError("epsilon", epsilon, "must be a positive number")
+    if base_year is not None and base_year >= target.horizon:
+        raise ValidationError(
+            "base_year",
+            base_year,
+            f"must come before the target year {target.horizon}",
+        )
     check_compatible(target, series)
     if target.form is not TargetForm.LEVEL:
         target = fill_base(target, series)

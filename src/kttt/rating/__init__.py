@@ -43,10 +43,13 @@ from kttt.rating._scheme import (
     StepRule,
     YesNoRule,
 )
+from kttt.rating._shares import RatingShares, rating_shares
 from kttt.rating._sheet import ScoreSheet
+from kttt.rating._table import RESULT_COLUMNS, classify_csv, result_row
 
 
 __all__ = [
+    "RESULT_COLUMNS",
     "Band",
     "Classification",
     "Condition",
@@ -59,6 +62,7 @@ __all__ = [
     "Override",
     "Rating",
     "RatingScheme",
+    "RatingShares",
     "ScoreSheet",
     "ScoringRule",
     "SizeBasis",
@@ -71,8 +75,11 @@ __all__ = [
     "builtin_scheme",
     "builtin_schemes",
     "classify",
+    "classify_csv",
     "classify_many",
     "load_scheme",
+    "rating_shares",
+    "result_row",
     "scheme_for",
     "size_by_capital",
     "size_by_members",

@@ -31,7 +31,8 @@ def builtin_schemes() -> tuple[RatingScheme, ...]:
     folder = importlib.resources.files("kttt") / "data" / "rating"
     return tuple(
         RatingScheme.from_json(
-            item.read_text(encoding="utf-8"), file=f"kttt/data/rating/{item.name}"
+            item.read_text(encoding="utf-8"),
+            file=f"kttt/data/rating/{item.name}",
         )
         for item in sorted(folder.iterdir(), key=lambda i: i.name)
         if item.name.endswith(".json")

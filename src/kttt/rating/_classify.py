@@ -49,7 +49,12 @@ class _Plan:
     #: Criteria computed by a rule from the measures (code, rule).
     rules: tuple[tuple[str, ScoringRule], ...]
     #: Sums to check: (getter over all values, limit, code).
-    checks: tuple[tuple[Callable[[tuple[Decimal, ...]], tuple[Decimal, ...]], Decimal, str], ...]
+    checks: tuple[
+        tuple[
+            Callable[[tuple[Decimal, ...]], tuple[Decimal, ...]], Decimal, str
+        ],
+        ...,
+    ]
     #: Whether the total can exceed the scheme's total.
     check_total: bool
     #: The value slots that make up each criterion scored.
@@ -64,7 +69,11 @@ class _Compiler:
         self.measures = frozenset(sheet.measures)
         self.rules: list[tuple[str, ScoringRule]] = []
         self.checks: list[
-            tuple[Callable[[tuple[Decimal, ...]], tuple[Decimal, ...]], Decimal, str]
+            tuple[
+                Callable[[tuple[Decimal, ...]], tuple[Decimal, ...]],
+                Decimal,
+                str,
+            ]
         ] = []
         self.nodes: dict[str, tuple[int, ...]] = {}
 
@@ -96,13 +105,18 @@ class _Compiler:
             rules=tuple(self.rules),
             checks=tuple(self.checks),
             check_total=bound > scheme.total,
-            nodes={c: self.nodes[c] for c in scheme.codes() if c in self.nodes},
+            nodes={
+                c: self.nodes[c] for c in scheme.codes() if c in self.nodes
+            },
         )
 
     def given(self, node: Criterion) -> bool:
         return any(
             part.code in self.entered
-            or (part.rule is not None and self.measures & set(part.rule.measures))
+            or (
+                part.rule is not None
+                and self.measures & set(part.rule.measures)
+            )
             for part in node.walk()
         )
 
@@ -126,9 +140,13 @@ class _Compiler:
                 slots += part_slots
                 bound += part_bound
             if len(slots) > 1 and bound > limit:
-                self.checks.append((operator.itemgetter(*slots), limit, node.code))
+                self.checks.append(
+                    (operator.itemgetter(*slots), limit, node.code)
+                )
             return slots, min(bound, limit)
-        if node.rule is not None and self.measures.issuperset(node.rule.measures):
+        if node.rule is not None and self.measures.issuperset(
+            node.rule.measures
+        ):
             self.rules.append((node.code, node.rule))
             slot = len(self.entered) + len(self.rules) - 1
             return [slot], min(node.rule.most, limit)
@@ -292,7 +310,9 @@ class Classification:
         if self.rating is None:
             return {}
         plan = _plan(self.scheme, self.sheet)
-        values = tuple(self.sheet.points.values()) + _computed(plan, self.sheet)
+        values = tuple(self.sheet.points.values()) + _computed(
+            plan, self.sheet
+        )
         return {
             code: sum((values[i] for i in slots), _ZERO)
             for code, slots in plan.nodes.items()
@@ -304,7 +324,11 @@ class Classification:
         The points of each top-level criterion (group) of the scheme.
         """
         points = self.points
-        return {c.code: points[c.code] for c in self.scheme.criteria if c.code in points}
+        return {
+            c.code: points[c.code]
+            for c in self.scheme.criteria
+            if c.code in points
+        }
 
     def explain(self, lang: str = "vi") -> str:
         """
@@ -428,7 +452,9 @@ def _choose(sheet: ScoreSheet, scheme: RatingScheme | None) -> RatingScheme:
     return chosen
 
 
-def classify(sheet: ScoreSheet, scheme: RatingScheme | None = None) -> Classification:
+def classify(
+    sheet: ScoreSheet, scheme: RatingScheme | None = None
+) -> Classification:
     """
     Rate one organisation from its score sheet.
 

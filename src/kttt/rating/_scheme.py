@@ -28,7 +28,9 @@ def _is_exact(value: object) -> bool:
     return isinstance(value, Decimal) and value.is_finite()
 
 
-def _points(instance: object, attribute: attrs.Attribute[Decimal], value: object) -> None:
+def _points(
+    instance: object, attribute: attrs.Attribute[Decimal], value: object
+) -> None:
     if not _is_exact(value) or value < _ZERO:  # type: ignore[operator]
         raise ValidationError(
             attribute.name, value, "points are a finite Decimal, at least 0"
@@ -42,16 +44,28 @@ def _optional_points(
         _points(instance, attribute, value)  # type: ignore[arg-type]
 
 
-def _code(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str) or not value.strip() or value != value.strip():
+def _code(
+    instance: object, attribute: attrs.Attribute[str], value: object
+) -> None:
+    if (
+        not isinstance(value, str)
+        or not value.strip()
+        or value != value.strip()
+    ):
         raise ValidationError(
-            attribute.name, value, "a code is non-empty text without outer spaces"
+            attribute.name,
+            value,
+            "a code is non-empty text without outer spaces",
         )
 
 
-def _label(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+def _label(
+    instance: object, attribute: attrs.Attribute[str], value: object
+) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise ValidationError(attribute.name, value, "a label is non-empty text")
+        raise ValidationError(
+            attribute.name, value, "a label is non-empty text"
+        )
 
 
 # --- scoring rules ---------------------------------------------------------
@@ -64,13 +78,17 @@ class Step:
     """
 
     #: The lowest measured value of the band (inclusive).
-    at_least: Decimal = attrs.field(validator=attrs.validators.instance_of(Decimal))
+    at_least: Decimal = attrs.field(
+        validator=attrs.validators.instance_of(Decimal)
+    )
     #: The points the band earns.
     points: Decimal = attrs.field(validator=_points)
 
 
 def _ascending_steps(
-    instance: StepRule, attribute: attrs.Attribute[tuple[Step, ...]], value: tuple[Step, ...]
+    instance: StepRule,
+    attribute: attrs.Attribute[tuple[Step, ...]],
+    value: tuple[Step, ...],
 ) -> None:
     if not value:
         raise ValidationError(attribute.name, value, "a step rule has steps")
@@ -120,9 +138,13 @@ class StepRule:
         """
         The measures the rule reads.
         """
-        return (self.measure,) if self.requires is None else (
-            self.measure,
-            self.requires,
+        return (
+            (self.measure,)
+            if self.requires is None
+            else (
+                self.measure,
+                self.requires,
+            )
         )
 
     @property
@@ -132,7 +154,9 @@ class StepRule:
         """
         return max(step.points for step in self.steps)
 
-    def score(self, measures: Mapping[str, Decimal | bool], code: str) -> Decimal:
+    def score(
+        self, measures: Mapping[str, Decimal | bool], code: str
+    ) -> Decimal:
         """
         Return the points for the measured values (*code* names errors).
 
@@ -140,7 +164,9 @@ class StepRule:
             ScoreError: If a measure is missing, of the wrong kind, or
                 below the first step.
         """
-        if self.requires is not None and not _yes_no(measures, self.requires, code):
+        if self.requires is not None and not _yes_no(
+            measures, self.requires, code
+        ):
             return _ZERO
         value = _number(measures, self.measure, code)
         for step in reversed(self.steps):
@@ -181,7 +207,9 @@ class YesNoRule:
         """
         return max(self.yes, self.no)
 
-    def score(self, measures: Mapping[str, Decimal | bool], code: str) -> Decimal:
+    def score(
+        self, measures: Mapping[str, Decimal | bool], code: str
+    ) -> Decimal:
         """
         Return the points for the measured values (*code* names errors).
 
@@ -195,7 +223,9 @@ class YesNoRule:
 ScoringRule: TypeAlias = StepRule | YesNoRule
 
 
-def _measure(measures: Mapping[str, Decimal | bool], name: str, code: str) -> Decimal | bool:
+def _measure(
+    measures: Mapping[str, Decimal | bool], name: str, code: str
+) -> Decimal | bool:
     try:
         return measures[name]
     except KeyError:
@@ -206,7 +236,9 @@ def _measure(measures: Mapping[str, Decimal | bool], name: str, code: str) -> De
         ) from None
 
 
-def _yes_no(measures: Mapping[str, Decimal | bool], name: str, code: str) -> bool:
+def _yes_no(
+    measures: Mapping[str, Decimal | bool], name: str, code: str
+) -> bool:
     value = _measure(measures, name, code)
     if not isinstance(value, bool):
         raise ScoreError(
@@ -215,7 +247,9 @@ def _yes_no(measures: Mapping[str, Decimal | bool], name: str, code: str) -> boo
     return value
 
 
-def _number(measures: Mapping[str, Decimal | bool], name: str, code: str) -> Decimal:
+def _number(
+    measures: Mapping[str, Decimal | bool], name: str, code: str
+) -> Decimal:
     value = _measure(measures, name, code)
     if isinstance(value, bool):
         raise ScoreError(
@@ -257,7 +291,11 @@ def _rule_fits(
     attribute: attrs.Attribute[ScoringRule | None],
     value: ScoringRule | None,
 ) -> None:
-    if value is not None and instance.maximum is not None and value.most > instance.maximum:
+    if (
+        value is not None
+        and instance.maximum is not None
+        and value.most > instance.maximum
+    ):
         raise ValidationError(
             attribute.name,
             str(value.most),
@@ -339,11 +377,15 @@ class Band:
         """
         Whether *total* reaches the band's minimum.
         """
-        return total >= self.minimum if self.inclusive else total > self.minimum
+        return (
+            total >= self.minimum if self.inclusive else total > self.minimum
+        )
 
 
 def _condition_shape(
-    instance: Condition, attribute: attrs.Attribute[int | None], value: int | None
+    instance: Condition,
+    attribute: attrs.Attribute[int | None],
+    value: int | None,
 ) -> None:
     given = [v for v in (instance.below, instance.above) if v is not None]
     if instance.fact.is_count and len(given) != 1:
@@ -395,9 +437,17 @@ class Condition:
         """
         label = self.fact.label(lang)
         if self.below is not None:
-            return _pick(lang, f"{label} dưới {self.below}", f"{label} below {self.below}")
+            return _pick(
+                lang,
+                f"{label} dưới {self.below}",
+                f"{label} below {self.below}",
+            )
         if self.above is not None:
-            return _pick(lang, f"{label} trên {self.above}", f"{label} above {self.above}")
+            return _pick(
+                lang,
+                f"{label} trên {self.above}",
+                f"{label} above {self.above}",
+            )
         return label
 
 
@@ -487,7 +537,9 @@ class SizeScale:
     #: What the classes are measured on.
     basis: SizeBasis
     #: The classes by rising lower bound; the first starts at 0.
-    steps: tuple[SizeStep, ...] = attrs.field(converter=tuple, validator=_size_steps)
+    steps: tuple[SizeStep, ...] = attrs.field(
+        converter=tuple, validator=_size_steps
+    )
     #: Where the classes are written down.
     source: Source | None = None
 
@@ -502,7 +554,9 @@ class SizeScale:
             raise ValidationError(
                 self.basis.value, value, "a whole number at least 0"
             )
-        return next(s.size for s in reversed(self.steps) if value >= s.at_least)
+        return next(
+            s.size for s in reversed(self.steps) if value >= s.at_least
+        )
 
 
 # --- the scheme ------------------------------------------------------------
@@ -515,7 +569,9 @@ class _Node:
     ancestors: tuple[str, ...]
 
 
-def _non_empty(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+def _non_empty(
+    instance: object, attribute: attrs.Attribute[object], value: object
+) -> None:
     if not value:
         raise ValidationError(attribute.name, value, "must not be empty")
 
@@ -552,19 +608,29 @@ class RatingScheme:
         converter=frozenset, validator=_non_empty
     )
     #: The sectors it is limited to; empty means every sector.
-    sectors: frozenset[Sector] = attrs.field(default=frozenset(), converter=frozenset)
+    sectors: frozenset[Sector] = attrs.field(
+        default=frozenset(), converter=frozenset
+    )
     #: The most points in all.
     total: Decimal = attrs.field(default=Decimal(100), validator=_points)
     #: The top-level criteria (or groups of criteria).
-    criteria: tuple[Criterion, ...] = attrs.field(converter=tuple, validator=_non_empty)
+    criteria: tuple[Criterion, ...] = attrs.field(
+        converter=tuple, validator=_non_empty
+    )
     #: The bands from the best to the worst.
-    bands: tuple[Band, ...] = attrs.field(converter=tuple, validator=_non_empty)
+    bands: tuple[Band, ...] = attrs.field(
+        converter=tuple, validator=_non_empty
+    )
     #: When an organisation is not rated.
-    exclusions: tuple[Exclusion, ...] = attrs.field(default=(), converter=tuple)
+    exclusions: tuple[Exclusion, ...] = attrs.field(
+        default=(), converter=tuple
+    )
     #: Rules that set the rating whatever the score.
     overrides: tuple[Override, ...] = attrs.field(default=(), converter=tuple)
     #: Size classes defined by the same document.
-    size_scales: tuple[SizeScale, ...] = attrs.field(default=(), converter=tuple)
+    size_scales: tuple[SizeScale, ...] = attrs.field(
+        default=(), converter=tuple
+    )
     #: What is known about the scheme and where it was read.
     known: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     #: What is not known (thresholds not retrieved, open questions).
@@ -685,7 +751,9 @@ class RatingScheme:
         above = self.bands[position - 1]
         return above.minimum, not above.inclusive
 
-    def applies_to(self, kind: OrganizationKind, sector: Sector, year: int) -> bool:
+    def applies_to(
+        self, kind: OrganizationKind, sector: Sector, year: int
+    ) -> bool:
         """
         Whether the scheme rates organisations of *kind* and *sector* in *year*.
 
@@ -762,7 +830,9 @@ def _index(
     nodes: dict[str, _Node],
 ) -> None:
     if node.code in nodes:
-        raise ValidationError("criteria", node.code, "criterion codes must be unique")
+        raise ValidationError(
+            "criteria", node.code, "criterion codes must be unique"
+        )
     limit = parent_limit if node.maximum is None else node.maximum
     if limit > parent_limit:
         raise ValidationError(
@@ -805,4 +875,3 @@ def _check_bands(bands: tuple[Band, ...], total: Decimal) -> None:
         raise ValidationError(
             "bands", str(minima[0]), f"a band cannot start above {total}"
         )
-

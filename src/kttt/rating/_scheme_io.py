@@ -91,7 +91,11 @@ def _source_data(source: Source | None) -> Data | None:
     _put(data, "clause", source.clause)
     _put(data, "title", source.title)
     _put(data, "url", source.url)
-    _put(data, "retrieved", None if source.retrieved is None else source.retrieved.isoformat())
+    _put(
+        data,
+        "retrieved",
+        None if source.retrieved is None else source.retrieved.isoformat(),
+    )
     _put(data, "note", source.note)
     return data
 
@@ -122,9 +126,15 @@ def _criterion_data(criterion: Criterion) -> Data:
         "code": criterion.code,
         "label_vi": criterion.label_vi,
         "label_en": criterion.label_en,
-        "maximum": None if criterion.maximum is None else _num(criterion.maximum),
+        "maximum": None
+        if criterion.maximum is None
+        else _num(criterion.maximum),
     }
-    _put(data, "rule", None if criterion.rule is None else _rule_data(criterion.rule))
+    _put(
+        data,
+        "rule",
+        None if criterion.rule is None else _rule_data(criterion.rule),
+    )
     _put(data, "parts", [_criterion_data(p) for p in criterion.parts], [])
     _put(data, "source", _source_data(criterion.source))
     return data
@@ -186,7 +196,9 @@ def scheme_to_data(scheme: RatingScheme) -> Data:
     _put(data, "total", _num(scheme.total), "100")
     data["criteria"] = [_criterion_data(c) for c in scheme.criteria]
     data["bands"] = [_band_data(b) for b in scheme.bands]
-    _put(data, "exclusions", [_rule_item_data(e) for e in scheme.exclusions], [])
+    _put(
+        data, "exclusions", [_rule_item_data(e) for e in scheme.exclusions], []
+    )
     _put(data, "overrides", [_rule_item_data(o) for o in scheme.overrides], [])
     _put(data, "size_scales", [_scale_data(s) for s in scheme.size_scales], [])
     _put(data, "known", list(scheme.known), [])
@@ -220,7 +232,9 @@ class _Reader:
         keys = set(data)  # pyright: ignore[reportUnknownArgumentType]
         missing = [k for k in required if k not in keys]
         if missing:
-            raise self.error(f"{path}.{missing[0]}", None, "required key is missing")
+            raise self.error(
+                f"{path}.{missing[0]}", None, "required key is missing"
+            )
         extra = sorted(str(k) for k in keys - set(required) - set(optional))
         if extra:
             raise self.error(
@@ -288,13 +302,17 @@ class _Reader:
             return enum(self.text(data, path))
         except ValueError:
             choices = ", ".join(m.value for m in enum)
-            raise self.error(path, data, f"must be one of: {choices}") from None
+            raise self.error(
+                path, data, f"must be one of: {choices}"
+            ) from None
 
     def make(self, cls: Callable[..., T], path: str, **fields: object) -> T:
         try:
             return cls(**fields)
         except KtttError as error:
-            raise self.error(f"{path}.{error.field}", error.value, error.rule) from None
+            raise self.error(
+                f"{path}.{error.field}", error.value, error.rule
+            ) from None
 
     # --- the domain shapes ---
 
@@ -302,7 +320,10 @@ class _Reader:
         if data is None:
             return None
         d = self.mapping(
-            data, path, (), ("document", "clause", "title", "url", "retrieved", "note")
+            data,
+            path,
+            (),
+            ("document", "clause", "title", "url", "retrieved", "note"),
         )
         retrieved = d.get("retrieved")
         return self.make(
@@ -312,7 +333,9 @@ class _Reader:
             clause=self.optional_text(d.get("clause"), f"{path}.clause"),
             title=self.optional_text(d.get("title"), f"{path}.title"),
             url=self.optional_text(d.get("url"), f"{path}.url"),
-            retrieved=None if retrieved is None else self.date(retrieved, f"{path}.retrieved"),
+            retrieved=None
+            if retrieved is None
+            else self.date(retrieved, f"{path}.retrieved"),
             note=self.optional_text(d.get("note"), f"{path}.note"),
         )
 
@@ -339,7 +362,9 @@ class _Reader:
                 measure=self.text(d["measure"], f"{path}.measure"),
                 unit=self.text(d["unit"], f"{path}.unit"),
                 steps=self.each(d["steps"], f"{path}.steps", self.step),
-                requires=self.optional_text(d.get("requires"), f"{path}.requires"),
+                requires=self.optional_text(
+                    d.get("requires"), f"{path}.requires"
+                ),
             )
         if kind == "yes_no":
             d = self.mapping(data, path, ("kind", "measure", "yes", "no"))
@@ -366,9 +391,13 @@ class _Reader:
             code=self.text(d["code"], f"{path}.code"),
             label_vi=self.text(d["label_vi"], f"{path}.label_vi"),
             label_en=self.text(d["label_en"], f"{path}.label_en"),
-            maximum=None if maximum is None else self.number(maximum, f"{path}.maximum"),
+            maximum=None
+            if maximum is None
+            else self.number(maximum, f"{path}.maximum"),
             rule=self.rule(d.get("rule"), f"{path}.rule"),
-            parts=self.each(d.get("parts", []), f"{path}.parts", self.criterion),
+            parts=self.each(
+                d.get("parts", []), f"{path}.parts", self.criterion
+            ),
             source=self.source(d.get("source"), f"{path}.source"),
         )
 
@@ -384,7 +413,10 @@ class _Reader:
 
     def band(self, data: object, path: str) -> Band:
         d = self.mapping(
-            data, path, ("rating", "minimum"), ("inclusive", "grade", "provisional")
+            data,
+            path,
+            ("rating", "minimum"),
+            ("inclusive", "grade", "provisional"),
         )
         grade = d.get("grade")
         return self.make(
@@ -393,8 +425,12 @@ class _Reader:
             rating=self.member(Rating, d["rating"], f"{path}.rating"),
             minimum=self.number(d["minimum"], f"{path}.minimum"),
             inclusive=self.flag(d.get("inclusive", True), f"{path}.inclusive"),
-            grade=None if grade is None else self.member(Grade, grade, f"{path}.grade"),
-            provisional=self.flag(d.get("provisional", False), f"{path}.provisional"),
+            grade=None
+            if grade is None
+            else self.member(Grade, grade, f"{path}.grade"),
+            provisional=self.flag(
+                d.get("provisional", False), f"{path}.provisional"
+            ),
         )
 
     def exclusion(self, data: object, path: str) -> Exclusion:
@@ -413,7 +449,10 @@ class _Reader:
 
     def override(self, data: object, path: str) -> Override:
         d = self.mapping(
-            data, path, ("code", "when", "rating", "label_vi", "label_en"), ("source",)
+            data,
+            path,
+            ("code", "when", "rating", "label_vi", "label_en"),
+            ("source",),
         )
         return self.make(
             Override,
@@ -449,8 +488,25 @@ class _Reader:
         d = self.mapping(
             data,
             path,
-            ("code", "name_vi", "name_en", "source", "in_force", "kinds", "criteria", "bands"),
-            ("sectors", "total", "exclusions", "overrides", "size_scales", "known", "unknown"),
+            (
+                "code",
+                "name_vi",
+                "name_en",
+                "source",
+                "in_force",
+                "kinds",
+                "criteria",
+                "bands",
+            ),
+            (
+                "sectors",
+                "total",
+                "exclusions",
+                "overrides",
+                "size_scales",
+                "known",
+                "unknown",
+            ),
         )
 
         def kind(item: object, at: str) -> OrganizationKind:
@@ -461,7 +517,9 @@ class _Reader:
 
         source = self.source(d["source"], f"{path}.source")
         if source is None:
-            raise self.error(f"{path}.source", None, "a scheme names its source")
+            raise self.error(
+                f"{path}.source", None, "a scheme names its source"
+            )
         return self.make(
             RatingScheme,
             path,
@@ -473,15 +531,25 @@ class _Reader:
             kinds=self.each(d["kinds"], f"{path}.kinds", kind),
             sectors=self.each(d.get("sectors", []), f"{path}.sectors", sector),
             total=self.number(d.get("total", "100"), f"{path}.total"),
-            criteria=self.each(d["criteria"], f"{path}.criteria", self.criterion),
+            criteria=self.each(
+                d["criteria"], f"{path}.criteria", self.criterion
+            ),
             bands=self.each(d["bands"], f"{path}.bands", self.band),
-            exclusions=self.each(d.get("exclusions", []), f"{path}.exclusions", self.exclusion),
-            overrides=self.each(d.get("overrides", []), f"{path}.overrides", self.override),
+            exclusions=self.each(
+                d.get("exclusions", []), f"{path}.exclusions", self.exclusion
+            ),
+            overrides=self.each(
+                d.get("overrides", []), f"{path}.overrides", self.override
+            ),
             size_scales=self.each(
-                d.get("size_scales", []), f"{path}.size_scales", self.size_scale
+                d.get("size_scales", []),
+                f"{path}.size_scales",
+                self.size_scale,
             ),
             known=self.each(d.get("known", []), f"{path}.known", self.text),
-            unknown=self.each(d.get("unknown", []), f"{path}.unknown", self.text),
+            unknown=self.each(
+                d.get("unknown", []), f"{path}.unknown", self.text
+            ),
         )
 
 

@@ -12,10 +12,10 @@ from typing import Any
 
 import attrs
 
-from kttt.errors import ValidationError
-from kttt.geography import Province
+from kttt.errors import ParseError, ValidationError
+from kttt.geography import Era, Province
 from kttt.organizations import OrganizationKind, Sector
-from kttt.text import nfc
+from kttt.text import fold, nfc, parse_number
 
 
 def _freeze(values: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -34,7 +34,9 @@ def _freeze(values: Mapping[str, Any]) -> Mapping[str, Any]:
     )
 
 
-def _freeze_points(values: Mapping[str, Decimal | int]) -> Mapping[str, Decimal]:
+def _freeze_points(
+    values: Mapping[str, Decimal | int],
+) -> Mapping[str, Decimal]:
     return _freeze(values)
 
 
@@ -97,7 +99,11 @@ def _check_measures(
 def _check_months(
     instance: ScoreSheet, attribute: attrs.Attribute[int], value: object
 ) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 12:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or not 0 <= value <= 12
+    ):
         raise ValidationError(
             attribute.name, value, "a whole number of months, 0 to 12"
         )
@@ -106,8 +112,14 @@ def _check_months(
 def _check_year(
     instance: ScoreSheet, attribute: attrs.Attribute[int], value: object
 ) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1990 <= value <= 2100:
-        raise ValidationError(attribute.name, value, "a year from 1990 to 2100")
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or not 1990 <= value <= 2100
+    ):
+        raise ValidationError(
+            attribute.name, value, "a year from 1990 to 2100"
+        )
 
 
 def _check_organization(
@@ -139,13 +151,17 @@ class ScoreSheet:
     """
 
     #: The organisation's identifier (registration number or your own key).
-    organization: str = attrs.field(converter=nfc, validator=_check_organization)
+    organization: str = attrs.field(
+        converter=nfc, validator=_check_organization
+    )
     #: Its legal form.
     kind: OrganizationKind = attrs.field(
         validator=attrs.validators.instance_of(OrganizationKind)
     )
     #: Its field of activity.
-    sector: Sector = attrs.field(validator=attrs.validators.instance_of(Sector))
+    sector: Sector = attrs.field(
+        validator=attrs.validators.instance_of(Sector)
+    )
     #: The year rated.
     year: int = attrs.field(validator=_check_year)
     #: Its province, for grouping (optional).
@@ -172,7 +188,8 @@ class ScoreSheet:
         validator=_check_measures,
         hash=False,
     )
-    #: Months the organisation operated in the year (12 unless newly founded).
+    #: Months the organisation has operated, counted up to 12 (12 for one
+    #: that has operated for a full year or more; fewer if newly founded).
     months_operating: int = attrs.field(default=12, validator=_check_months)
     #: Months it was suspended in the year.
     months_suspended: int = attrs.field(default=0, validator=_check_months)
@@ -185,7 +202,9 @@ class ScoreSheet:
 
     # Pre-computed at construction for `classify`: the points in code
     # order, their sum, and the layout (entered codes and measure names).
-    _values: tuple[Decimal, ...] = attrs.field(init=False, eq=False, repr=False)
+    _values: tuple[Decimal, ...] = attrs.field(
+        init=False, eq=False, repr=False
+    )
     _sum: Decimal = attrs.field(init=False, eq=False, repr=False)
     _layout: tuple[tuple[str, ...], tuple[str, ...]] = attrs.field(
         init=False, eq=False, repr=False
@@ -197,3 +216,130 @@ class ScoreSheet:
         object.__setattr__(self, "_values", values)
         object.__setattr__(self, "_sum", sum(values, Decimal(0)))
         object.__setattr__(self, "_layout", (codes, tuple(self.measures)))
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, str | None]) -> ScoreSheet:
+        """
+        Read a sheet from one CSV row (column name to cell text).
+
+        Columns: ``organization``, ``kind``, ``sector``, ``year`` (required);
+        ``province`` (code or name, looked up among the units in force at
+        the end of the year), ``scheme``, ``months_operating``,
+        ``months_suspended``, ``sanctioned``, ``special_control``,
+        ``licence_revocation``; ``points.<code>`` for points and
+        ``measures.<name>`` for measured values.
+        Numbers are written the Vietnamese way (``"8,5"``, ``"1.200"``) as
+        `kttt.text.parse_number` reads them; yes/no cells are ``có``/``không``,
+        ``yes``/``no``, ``true``/``false`` or ``1``/``0``.
+        Empty cells count as not given; unknown columns are refused.
+
+        >>> ScoreSheet.from_row({
+        ...     "organization": "HTX Bình Minh", "kind": "hợp tác xã",
+        ...     "sector": "nông nghiệp", "year": "2024",
+        ...     "points.TC2": "20,5",
+        ... }).points
+        mappingproxy({'TC2': Decimal('20.5')})
+
+        Raises:
+            ParseError: If a cell cannot be read.
+            ValidationError: If the values break a rule of `ScoreSheet`.
+        """
+        if None in row:
+            raise ParseError("row", row[None], "more cells than columns")  # type: ignore[index]
+        cells = {key: (value or "").strip() for key, value in row.items()}
+        points: dict[str, Decimal] = {}
+        measures: dict[str, Decimal | bool] = {}
+        fields: dict[str, object] = {}
+        for column, cell in cells.items():
+            prefix, _, name = column.partition(".")
+            if column not in _COLUMNS and not (
+                name and prefix in {"points", "measures"}
+            ):
+                raise ParseError(
+                    column,
+                    cell,
+                    "unknown column; use organization, kind, sector, year, "
+                    "province, scheme, the eligibility facts, points.<code> "
+                    "or measures.<name>",
+                )
+            if not cell:
+                continue
+            if prefix == "points" and name:
+                points[name] = parse_number(cell, field=column)
+            elif prefix == "measures" and name:
+                measures[name] = _read_measure(cell, column)
+            else:
+                fields[column] = cell
+        for column in ("organization", "kind", "sector", "year"):
+            if column not in fields:
+                raise ParseError(
+                    column, "", "required column is missing or empty"
+                )
+        year = _read_int(str(fields["year"]), "year")
+        province = fields.get("province")
+        return cls(
+            organization=str(fields["organization"]),
+            kind=OrganizationKind.parse(str(fields["kind"])),
+            sector=Sector.parse(str(fields["sector"])),
+            year=year,
+            province=None
+            if province is None
+            else Province.get(
+                str(province),
+                era=Era.PRE_2025 if year < 2025 else Era.FROM_2025,
+            ),
+            scheme=fields.get("scheme"),  # type: ignore[arg-type]
+            points=points,
+            measures=measures,
+            months_operating=_read_int(
+                str(fields.get("months_operating", "12")), "months_operating"
+            ),
+            months_suspended=_read_int(
+                str(fields.get("months_suspended", "0")), "months_suspended"
+            ),
+            **{
+                flag: _read_bool(str(fields[flag]), flag)
+                for flag in _FLAGS
+                if flag in fields
+            },
+        )
+
+
+_FLAGS = ("sanctioned", "special_control", "licence_revocation")
+_COLUMNS = frozenset(
+    {
+        "organization",
+        "kind",
+        "sector",
+        "year",
+        "province",
+        "scheme",
+        "months_operating",
+        "months_suspended",
+        *_FLAGS,
+    }
+)
+_YES = frozenset({"co", "yes", "true", "1", "x"})
+_NO = frozenset({"khong", "no", "false", "0"})
+
+
+def _read_int(cell: str, field: str) -> int:
+    if not cell.isdigit():
+        raise ParseError(field, cell, "must be a whole number")
+    return int(cell)
+
+
+def _read_bool(cell: str, field: str) -> bool:
+    key = fold(cell)
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    raise ParseError(field, cell, "must be yes/no (có/không, true/false, 1/0)")
+
+
+def _read_measure(cell: str, field: str) -> Decimal | bool:
+    key = fold(cell)
+    if key in _YES - {"1"} or key in _NO - {"0"}:
+        return key in _YES
+    return parse_number(cell, field=field)

@@ -23,24 +23,76 @@ from collections.abc import Callable
 
 from hypothesis import strategies as st
 
+from kttt.documents import (
+    Document,
+    DocumentKind,
+    DocumentNumber,
+    DocumentRegistry,
+    Issuer,
+)
 from kttt.geography import Era, Province
+from kttt.series import Observation, Series
 from kttt.strategies._base import labelled_enums, pendulum_dates
+from kttt.strategies._documents import (
+    document_issuers,
+    document_kinds,
+    document_numbers,
+    document_registries,
+    documents,
+    issuer_codes,
+)
 from kttt.strategies._geography import eras, provinces
+from kttt.strategies._targets import (
+    comparators,
+    indicators,
+    levels,
+    observations,
+    series,
+    target_sets,
+    targets,
+)
+from kttt.targets import Comparator, Indicator, Target, TargetSet
 
 
 __all__ = [
     "TYPE_STRATEGIES",
+    "comparators",
+    "document_issuers",
+    "document_kinds",
+    "document_numbers",
+    "document_registries",
+    "documents",
     "eras",
+    "indicators",
+    "issuer_codes",
     "labelled_enums",
+    "levels",
+    "observations",
     "pendulum_dates",
     "provinces",
+    "series",
+    "target_sets",
+    "targets",
 ]
 
 #: The strategy Hypothesis uses for each kttt type, for ``st.from_type``.
 TYPE_STRATEGIES: dict[type, Callable[[], st.SearchStrategy[object]]] = {
+    # --- documents ---
+    DocumentNumber: document_numbers,
+    DocumentKind: document_kinds,
+    Issuer: document_issuers,
+    Document: documents,
+    DocumentRegistry: document_registries,
     # --- geography ---
     Era: eras,
     Province: provinces,
+    # --- targets and series ---
+    Indicator: indicators,
+    Comparator: comparators,
+    Target: targets,
+    TargetSet: target_sets,
+    Observation: observations,
+    Series: series,
 }
 
 

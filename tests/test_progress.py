@@ -1,0 +1,704 @@
+"""
+Tests of kttt.progress: the methods pinned to hand-computed numbers, the
+invariants every method keeps, and bad input.
+"""
+
+from __future__ import annotations
+
+import math
+
+from fractions import Fraction
+
+import pendulum
+import pytest
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kttt.errors import (
+    IncompatibleSeriesError,
+    NotFoundError,
+    ValidationError,
+)
+from kttt.progress import (
+    METHOD_NAMES,
+    CompoundGrowth,
+    DiagnosticKind,
+    LinearTrend,
+    MethodLabel,
+    ProgressStatus,
+    TimeWeightedGeometric,
+    WeightedLogit,
+    assess,
+)
+from kttt.series import Observation, Series
+from kttt.sources import Source
+from kttt.targets import Comparator, Direction, Indicator, Target, Unit
+
+
+SOURCE = Source(document="TEST")
+COUNT = Indicator(
+    code="test.count",
+    label_vi="số lượng",
+    label_en="count",
+    unit=Unit.COUNT,
+    direction=Direction.INCREASE,
+)
+SHARE = Indicator(
+    code="test.share",
+    label_vi="tỷ lệ",
+    label_en="share",
+    unit=Unit.PERCENT,
+    direction=Direction.INCREASE,
+)
+WEAK = Indicator(
+    code="test.weak_share",
+    label_vi="tỷ lệ yếu kém",
+    label_en="weak share",
+    unit=Unit.PERCENT,
+    direction=Direction.DECREASE,
+)
+REVENUE = Indicator(
+    code="test.revenue",
+    label_vi="doanh thu",
+    label_en="revenue",
+    unit=Unit.VND,
+    direction=Direction.INCREASE,
+)
+S = ProgressStatus
+
+
+def level(
+    comparator: Comparator,
+    value: float | None,
+    *,
+    indicator: Indicator = COUNT,
+    horizon: int = 2030,
+    **more: object,
+) -> Target:
+    return Target(
+        indicator=indicator,
+        comparator=comparator,
+        value=value,
+        horizon=horizon,
+        source=SOURCE,
+        **more,  # type: ignore[arg-type]
+    )
+
+
+def series(values: dict[int, float], indicator: Indicator = COUNT) -> Series:
+    return Series.from_values(indicator, values)
+
+
+def kinds(progress: object) -> set[DiagnosticKind]:
+    return {d.kind for d in progress.diagnostics}  # type: ignore[attr-defined]
+
+
+# --- StatCan (default) -------------------------------------------------------
+
+STEADY = {2015: 100, 2016: 105, 2017: 110, 2018: 115, 2019: 120, 2020: 125}
+
+
+def test_statcan_pinned_ratio_and_score():
+    """R = (1.25^(1/5) − 1) / (2^(1/15) − 1) = 0.96502; score 2.6073."""
+    progress = assess(level(Comparator.AT_LEAST, 200), series(STEADY))
+
+    assert S.ON_TRACK == progress.status
+    assert MethodLabel.STATCAN_SUBSTANTIAL == progress.method_label
+    assert 2015 == progress.base_year
+    assert math.isclose(0.0456395, progress.observed_growth, rel_tol=1e-5)
+    assert math.isclose(0.0472941, progress.required_growth, rel_tol=1e-5)
+    assert math.isclose(0.965015, progress.ratio, rel_tol=1e-5)
+    assert math.isclose(2.607252, progress.score, rel_tol=1e-5)
+    assert 5 == progress.observed_change
+    assert 0.25 == progress.distance_covered
+    assert 1 / 3 == progress.time_elapsed
+    assert 15 == progress.years_to_target
+
+
+def test_base_past_target_that_falls_back_is_regressing():
+    """Base 120 past 100, fallen to 90: the naive ratio's +4.63 is refused."""
+    target = level(Comparator.AT_LEAST, 100)
+    data = series({2015: 120, 2020: 90})
+    naive = (0.75 ** (1 / 5) - 1) / ((100 / 120) ** (1 / 15) - 1)
+
+    for method in ("statcan", "eurostat", "unsd2022", "projection"):
+        progress = assess(target, data, method=method)
+
+        assert S.REGRESSING == progress.status, method
+        assert DiagnosticKind.BASE_PAST_TARGET in kinds(progress)
+    statcan = assess(target, data)
+
+    assert naive > 4
+    assert math.isclose(-naive, statcan.ratio, rel_tol=1e-9)
+    assert -5 == statcan.score
+
+
+def test_projection_base_past_target_pinned():
+    """x̂ = 90 · 0.75² = 50.625; P = (50.625 − 120) / 20 = −3.47 (not +3.47)."""
+    progress = assess(
+        level(Comparator.AT_LEAST, 100),
+        series({2015: 120, 2020: 90}),
+        method="projection",
+    )
+
+    assert math.isclose(50.625, progress.projected_value)
+    assert math.isclose(-3.46875, progress.ratio)
+    assert MethodLabel.PROJECTION_REGRESSION == progress.method_label
+
+
+def test_destatis_falling_back_is_a_thunderstorm():
+    """Six points falling from 120 to 90: a thunderstorm."""
+    data = series(
+        {2015: 120, 2016: 115, 2017: 110, 2018: 100, 2019: 95, 2020: 90}
+    )
+    progress = assess(level(Comparator.AT_LEAST, 100), data, method="destatis")
+
+    assert S.REGRESSING == progress.status
+    assert MethodLabel.DESTATIS_THUNDERSTORM == progress.method_label
+    assert -6 == progress.observed_change
+    assert 30 == progress.projected_value
+
+
+# --- a zero target -------------------------------------------------------------
+
+WEAK_DATA = {2020: 10, 2021: 9.2, 2022: 8.4, 2023: 7.6, 2024: 6.8, 2025: 6}
+
+
+def none_left() -> Target:
+    return level(Comparator.NONE_LEFT, None, indicator=WEAK)
+
+
+def test_zero_target_uses_linear_rates_without_epsilon():
+    """Change −0.8/yr against −1/yr needed: R = 0.8 exactly, score 10/7."""
+    progress = assess(
+        none_left(), series(WEAK_DATA, WEAK), base_year=2020
+    )
+
+    assert S.NEEDS_ACCELERATION == progress.status
+    assert 0.8 == progress.ratio
+    assert math.isclose(10 / 7, progress.score)
+    assert progress.required_growth is None
+    assert DiagnosticKind.LINEAR_RATES in kinds(progress)
+
+
+def test_zero_target_with_epsilon_as_statcan_does():
+    """0 → 0.001: R = (1 − 0.6^(1/5)) / (1 − 10^(−0.4)) = 0.1617, limited."""
+    progress = assess(
+        none_left(), series(WEAK_DATA, WEAK), base_year=2020, epsilon=0.001
+    )
+    expected = (1 - 0.6 ** (1 / 5)) / (1 - 10 ** (-0.4))
+
+    assert S.LIMITED == progress.status
+    assert math.isclose(expected, progress.ratio, rel_tol=1e-6)
+    assert DiagnosticKind.ZERO_REPLACED in kinds(progress)
+
+
+def test_zero_target_projection_pinned():
+    """x̂ = 6 · 0.6 = 3.6; P = (10 − 3.6) / 10 = 0.64, moderate."""
+    progress = assess(
+        none_left(),
+        series({2020: 10, 2025: 6}, WEAK),
+        method="projection",
+        base_year=2020,
+    )
+
+    assert math.isclose(3.6, progress.projected_value)
+    assert math.isclose(0.64, progress.ratio)
+    assert MethodLabel.PROJECTION_MODERATE == progress.method_label
+
+
+def test_zero_target_destatis_pinned():
+    """Δ̄ = −0.8; x̂ = 2; m = 2 / 6 = 1/3: cloud."""
+    progress = assess(none_left(), series(WEAK_DATA, WEAK), method="destatis")
+
+    assert MethodLabel.DESTATIS_CLOUD == progress.method_label
+    assert S.LIMITED == progress.status
+    assert math.isclose(2, progress.projected_value)
+    assert math.isclose(1 / 3, progress.shortfall)
+
+
+# --- thresholds at their edges --------------------------------------------------
+
+
+def test_ratio_exactly_095_statcan_on_track_unsd_not():
+    """From 0 to 47.5 of 100: R = 0.95; StatCan ≥ 0.95, UNSD 2022 > 0.95."""
+    target = level(Comparator.AT_LEAST, 100)
+    data = series({2020: 0, 2025: 47.5})
+
+    statcan = assess(target, data)
+    unsd = assess(target, data, method="unsd2022")
+
+    assert S.ON_TRACK == statcan.status
+    assert S.NEEDS_ACCELERATION == unsd.status
+    assert MethodLabel.UNSD2022_FAIR == unsd.method_label
+
+
+@pytest.mark.parametrize(
+    ("start", "label"),
+    [
+        (60.5, MethodLabel.DESTATIS_SUN),
+        (61, MethodLabel.DESTATIS_SUN_CLOUD),
+        (64, MethodLabel.DESTATIS_SUN_CLOUD),
+        (65, MethodLabel.DESTATIS_CLOUD),
+    ],
+)
+def test_destatis_band_edges(start, label):
+    """From *start* to 80 toward 100: m = (start − 60) / 20; 5 % and 20 %."""
+    step = (80 - start) / 5
+    values = {2020 + i: start + i * step for i in range(5)}
+    data = series({**values, 2025: 80})
+    progress = assess(level(Comparator.AT_LEAST, 100), data, method="destatis")
+
+    assert label == progress.method_label
+    assert float(Fraction(start - 60) / 20) == progress.shortfall
+
+
+def test_eurostat_window_is_last_five_years():
+    """Eurostat starts at latest − 5; StatCan at 2015."""
+    data = series({year: 100 + 5 * (year - 2013) for year in range(2013, 2026)})
+    target = level(Comparator.AT_LEAST, 300)
+
+    assert 2020 == assess(target, data, method="eurostat").base_year
+    assert 2015 == assess(target, data).base_year
+
+
+def test_eurostat_needs_three_years():
+    """Only 2024 and 2025 in the window: not assessed."""
+    data = series({2010: 50, 2024: 90, 2025: 95})
+    progress = assess(level(Comparator.AT_LEAST, 300), data, method="eurostat")
+
+    assert MethodLabel.EUROSTAT_NOT_ASSESSED == progress.method_label
+
+
+def test_statcan_shifts_a_missing_base_year():
+    """No 2015 value: the next year with data is the base, with a note."""
+    progress = assess(
+        level(Comparator.AT_LEAST, 300), series({2017: 100, 2020: 120})
+    )
+
+    assert 2017 == progress.base_year
+    assert DiagnosticKind.BASE_SHIFTED in kinds(progress)
+
+
+def test_unsd_takes_the_nearest_base_year():
+    """2014 and 2017 around 2015: 2014 is nearer."""
+    data = series({2014: 100, 2017: 110, 2020: 120})
+    progress = assess(level(Comparator.AT_LEAST, 300), data, method="unsd2022")
+
+    assert 2014 == progress.base_year
+
+
+# --- target forms -------------------------------------------------------------
+
+
+def test_about_target_is_judged_on_its_band():
+    """About 45,000 ± 5 %: 43,000 is met, the goal is 42,750."""
+    target = level(Comparator.ABOUT, 45_000, tolerance=0.05)
+
+    met = assess(target, series({2020: 26_040, 2025: 43_000}))
+    short = assess(target, series({2020: 26_040, 2025: 35_041}))
+
+    assert S.ACHIEVED == met.status
+    assert 42_750 == short.goal
+
+
+def test_growth_rate_target_compares_rates():
+    """6 %/yr observed against 7 %/yr required: R = 0.06 / 0.07."""
+    target = Target.growth_rate(
+        indicator=REVENUE, rate=7, base_year=2020, horizon=2025, source=SOURCE
+    )
+    data = series({2020: 100, 2023: 100 * 1.06**3}, REVENUE)
+    progress = assess(target, data)
+
+    assert S.NEEDS_ACCELERATION == progress.status
+    assert math.isclose(6 / 7, progress.ratio, rel_tol=1e-9)
+    assert math.isclose(0.07, progress.required_growth, rel_tol=1e-9)
+
+
+def test_growth_rate_target_met_by_the_observed_rate():
+    """8 %/yr observed against 7 %/yr: achieved."""
+    target = Target.growth_rate(
+        indicator=REVENUE, rate=7, base_year=2020, horizon=2025, source=SOURCE
+    )
+    data = series({2020: 100, 2022: 100 * 1.08**2}, REVENUE)
+
+    assert S.ACHIEVED == assess(target, data).status
+
+
+def test_increment_target_uses_the_base_year():
+    """+380 over 1,000 in 2020: the goal is 1,380."""
+    target = Target.increment(
+        indicator=COUNT,
+        increment=380,
+        base_year=2020,
+        horizon=2025,
+        source=SOURCE,
+    )
+    progress = assess(target, series({2020: 1_000, 2023: 1_300}))
+
+    assert 1_380 == progress.goal
+    assert 2020 == progress.base_year
+
+
+def test_all_target_projects_with_logit():
+    """All (100 %) from 20 % and 50 %: the logit projection stays below 100."""
+    target = level(Comparator.ALL, None, indicator=SHARE)
+    progress = assess(
+        target,
+        series({2020: 20, 2025: 50}, SHARE),
+        method="projection",
+        projector=WeightedLogit(),
+    )
+
+    assert math.isclose(80, progress.projected_value)
+    assert "escap_logit" == progress.projector
+
+
+def test_logit_falls_back_loudly_at_the_bound():
+    """A share of 0 cannot take a logit: linear projection, with a note."""
+    progress = assess(
+        level(Comparator.AT_LEAST, 50, indicator=SHARE),
+        series({2020: 0, 2025: 20}, SHARE),
+        method="projection",
+        projector=WeightedLogit(),
+    )
+
+    assert "linear" == progress.projector
+    assert DiagnosticKind.LINEAR_RATES in kinds(progress)
+
+
+def test_logit_with_epsilon_moves_the_bound():
+    """With epsilon, the 0 becomes 0.1 and the logit is used."""
+    progress = assess(
+        level(Comparator.AT_LEAST, 50, indicator=SHARE),
+        series({2020: 0, 2025: 20}, SHARE),
+        method="projection",
+        projector=WeightedLogit(),
+        epsilon=0.1,
+    )
+
+    assert "escap_logit" == progress.projector
+    assert DiagnosticKind.ZERO_REPLACED in kinds(progress)
+
+
+def test_horizon_reached_uses_the_latest_value():
+    """Data at the target year: nothing is projected."""
+    target = level(Comparator.AT_LEAST, 100, horizon=2025)
+    progress = assess(
+        target, series({2020: 50, 2025: 80}), method="projection"
+    )
+
+    assert 80 == progress.projected_value
+    assert DiagnosticKind.HORIZON_REACHED in kinds(progress)
+
+
+def test_as_of_ignores_later_observations():
+    """As of mid-2024, the 2024 and 2025 values are unknown."""
+    data = series({2020: 100, 2022: 120, 2024: 150, 2025: 200})
+    target = level(Comparator.AT_LEAST, 190)
+
+    progress = assess(target, data, as_of=pendulum.Date(2024, 6, 30))
+
+    assert 2022 == progress.latest_year
+    assert S.ACHIEVED == assess(target, data).status
+    assert DiagnosticKind.LATER_DATA_IGNORED in kinds(progress)
+
+
+def test_as_of_uses_publication_dates():
+    """A preliminary 2025 figure published on 12/12/2025 counts on 31/12."""
+    observations = [
+        Observation(year=2020, value=100),
+        Observation(year=2025, value=150, as_of=pendulum.Date(2025, 12, 12)),
+    ]
+    data = Series.of(COUNT, observations)
+    target = level(Comparator.AT_LEAST, 140)
+
+    assert S.ACHIEVED == assess(
+        target, data, as_of=pendulum.Date(2025, 12, 12)
+    ).status
+
+
+def test_summary_and_record():
+    """The summary names the ratio; the record is flat and JSON-ready."""
+    progress = assess(level(Comparator.AT_LEAST, 200), series(STEADY))
+    record = progress.as_record()
+
+    assert progress.summary("en").startswith("R = 0.97")
+    assert progress.summary("vi").startswith("R = 0,97")
+    assert "on_track" == record["status"]
+    assert "increase" == record["direction"]
+    assert "" == record["diagnostics"]
+
+
+# --- bad input ----------------------------------------------------------------
+
+
+def test_unknown_method():
+    """An unknown method name is refused, naming the field."""
+    with pytest.raises(NotFoundError, match="method"):
+        assess(level(Comparator.AT_LEAST, 200), series(STEADY), method="x")
+
+
+def test_as_of_before_any_data():
+    """Nothing known by as_of is an error, not a status."""
+    with pytest.raises(ValidationError, match="as_of"):
+        assess(
+            level(Comparator.AT_LEAST, 200),
+            series(STEADY),
+            as_of=pendulum.Date(2014, 1, 1),
+        )
+
+
+def test_empty_series():
+    """An empty series is refused."""
+    with pytest.raises(ValidationError, match="no observation"):
+        assess(level(Comparator.AT_LEAST, 200), Series.of(COUNT, []))
+
+
+def test_mismatched_indicator():
+    """A series of another indicator is refused."""
+    with pytest.raises(IncompatibleSeriesError, match="indicator"):
+        assess(level(Comparator.AT_LEAST, 200), series({2020: 1}, SHARE))
+
+
+@pytest.mark.parametrize(
+    ("options", "field"),
+    [
+        ({"projector": LinearTrend()}, "projector"),
+        ({"epsilon": 0.0}, "epsilon"),
+        ({"epsilon": math.nan}, "epsilon"),
+        ({"method": "destatis", "base_year": 2015}, "base_year"),
+        ({"base_year": 2031}, "base_year"),
+    ],
+)
+def test_bad_options(options, field):
+    """Options that do not fit are refused, naming the field."""
+    with pytest.raises(ValidationError, match=field):
+        assess(level(Comparator.AT_LEAST, 200), series(STEADY), **options)
+
+
+# --- projectors -----------------------------------------------------------------
+
+
+def test_projector_examples():
+    """Each projector on a small series computed by hand."""
+    assert math.isclose(
+        146.41, CompoundGrowth().project([2020, 2022], [100, 121], 2024)
+    )
+    assert 150 == LinearTrend().project([2020, 2022], [100, 120], 2025)
+    assert math.isclose(
+        133.1, TimeWeightedGeometric().project([2020, 2021], [100, 110], 2023)
+    )
+    assert math.isclose(
+        80, WeightedLogit().project([2020, 2025], [20, 50], 2030)
+    )
+
+
+def test_time_weighted_geometric_weights_recent_growth():
+    """Growth 10 % then 20 %, weights 1 and 1.2: mean log growth favours 20 %."""
+    projected = TimeWeightedGeometric().project(
+        [2020, 2021, 2022], [100, 110, 132], 2026
+    )
+    w2, w3 = 6 / 5, 6 / 4
+    mean = (w2 * math.log(1.1) + w3 * math.log(1.2)) / (w2 + w3)
+
+    assert math.isclose(132 * math.exp(4 * mean), projected)
+
+
+@pytest.mark.parametrize(
+    ("projector", "years", "values", "horizon", "field"),
+    [
+        (LinearTrend(), [2020], [1], 2030, "years"),
+        (LinearTrend(), [2020, 2021], [1], 2030, "values"),
+        (LinearTrend(), [2021, 2020], [1, 2], 2030, "years"),
+        (LinearTrend(), [2020, 2021], [1, 2], 2021, "horizon"),
+        (LinearTrend(), [2020, 2021], [1, math.inf], 2030, "values"),
+        (CompoundGrowth(), [2020, 2021], [0, 2], 2030, "values"),
+        (TimeWeightedGeometric(), [2020, 2021], [1, -2], 2030, "values"),
+        (WeightedLogit(), [2020, 2021], [1, 100], 2030, "values"),
+    ],
+)
+def test_projector_bad_input(projector, years, values, horizon, field):
+    """Projectors refuse what they cannot extrapolate, naming the field."""
+    with pytest.raises(ValidationError, match=field):
+        projector.project(years, values, horizon)
+
+
+def test_logit_scale_must_be_positive():
+    """A logit scale of 0 is refused."""
+    with pytest.raises(ValidationError, match="scale"):
+        WeightedLogit(scale=0)
+
+
+def test_logit_far_projection_does_not_overflow():
+    """A steep fall projected far ahead stays at 0 without overflow."""
+    projected = WeightedLogit().project([2020, 2021], [99.999, 0.001], 2100)
+
+    assert 0 <= projected < 1e-100
+
+
+def test_status_ranks():
+    """Statuses are ordered from achieved to regressing."""
+    ranks = [s.rank for s in ProgressStatus]
+
+    assert [4, 3, 2, 1, 0, None] == ranks
+
+
+# --- properties -----------------------------------------------------------------
+
+YEARS = st.integers(min_value=2010, max_value=2024)
+COMPARATORS = st.sampled_from(
+    [
+        Comparator.AT_LEAST,
+        Comparator.MORE_THAN,
+        Comparator.AT_MOST,
+        Comparator.LESS_THAN,
+        Comparator.ABOUT,
+    ]
+)
+
+
+@st.composite
+def count_series(
+    draw: st.DrawFn, *, min_size: int = 1, consecutive: bool = False
+) -> dict[int, int]:
+    start = draw(YEARS)
+    size = draw(st.integers(min_value=min_size, max_value=8))
+    if consecutive:
+        years = list(range(start - size + 1, start + 1))
+    else:
+        years = sorted(
+            draw(
+                st.sets(
+                    st.integers(min_value=2005, max_value=2024),
+                    min_size=min_size,
+                    max_size=8,
+                )
+            )
+        )
+    values = draw(
+        st.lists(
+            st.integers(min_value=0, max_value=100_000),
+            min_size=len(years),
+            max_size=len(years),
+        )
+    )
+    return dict(zip(years, values, strict=True))
+
+
+@st.composite
+def count_targets(draw: st.DrawFn) -> Target:
+    comparator = draw(COMPARATORS)
+    value = draw(st.integers(min_value=1, max_value=100_000))
+    more = {"tolerance": 0.05} if comparator is Comparator.ABOUT else {}
+    return level(comparator, value, **more)
+
+
+METHODS = st.sampled_from(METHOD_NAMES)
+
+
+@given(count_targets(), count_series(), METHODS)
+def test_achieved_exactly_when_latest_satisfies(target, values, method):
+    """ACHIEVED ⇔ the latest value satisfies the comparator."""
+    data = series(values)
+    progress = assess(target, data, method=method)
+
+    assert target.is_met(data.latest().value) == (
+        S.ACHIEVED == progress.status
+    )
+
+
+@given(
+    count_targets(),
+    count_series(min_size=2),
+    st.integers(min_value=2, max_value=50),
+    METHODS,
+)
+def test_scaling_a_count_changes_no_status(target, values, factor, method):
+    """Multiplying series and target by the same factor keeps the status."""
+    scaled_target = level(
+        target.comparator,
+        (target.value or 0) * factor,
+        tolerance=target.tolerance,
+    )
+    scaled = {year: value * factor for year, value in values.items()}
+
+    assert (
+        assess(target, series(values), method=method).status
+        == assess(scaled_target, series(scaled), method=method).status
+    )
+
+
+@given(
+    st.sampled_from([Comparator.AT_LEAST, Comparator.AT_MOST]),
+    st.integers(min_value=1, max_value=100_000),
+    count_series(min_size=2, consecutive=True),
+    st.integers(min_value=1, max_value=100_000),
+    METHODS,
+)
+def test_raising_latest_never_worsens(comparator, value, values, raise_by, method):
+    """Raising the latest value never worsens an at-least status (mirror)."""
+    latest = max(values)
+    raised = {**values, latest: values[latest] + raise_by}
+    target = level(comparator, value)
+
+    before = assess(target, series(values), method=method).status
+    after = assess(target, series(raised), method=method).status
+    if comparator is Comparator.AT_MOST:
+        before, after = after, before
+
+    assert before.rank is None or after.rank >= before.rank
+
+
+@given(count_targets(), st.integers(min_value=0, max_value=100_000), YEARS)
+def test_methods_agree_on_achieved_and_insufficient(target, value, year):
+    """One point: every method says achieved, or insufficient data."""
+    data = series({year: value})
+    statuses = {assess(target, data, method=m).status for m in METHOD_NAMES}
+    expected = S.ACHIEVED if target.is_met(value) else S.INSUFFICIENT_DATA
+
+    assert {expected} == statuses
+
+
+@given(count_targets(), count_series(min_size=2), METHODS)
+def test_methods_agree_on_achieved(target, values, method):
+    """Every method reports ACHIEVED exactly when StatCan does."""
+    data = series(values)
+
+    assert (S.ACHIEVED == assess(target, data).status) == (
+        S.ACHIEVED == assess(target, data, method=method).status
+    )
+
+
+@given(
+    st.integers(min_value=1, max_value=1000),
+    st.fractions(min_value=Fraction(1, 2), max_value=2, max_denominator=20),
+    st.integers(min_value=2, max_value=8),
+    st.integers(min_value=1, max_value=20),
+)
+def test_compound_growth_projects_geometric_series(first, ratio, size, ahead):
+    """x_k = a·r^k is projected to a·r^(n+h) by CompoundGrowth."""
+    years = list(range(2000, 2000 + size))
+    values = [first * float(ratio) ** k for k in range(size)]
+    horizon = years[-1] + ahead
+
+    projected = CompoundGrowth().project(years, values, horizon)
+
+    expected = first * float(ratio) ** (size - 1 + ahead)
+    assert math.isclose(expected, projected, rel_tol=1e-9)
+
+
+@given(
+    st.lists(
+        st.floats(min_value=0.01, max_value=99.99), min_size=2, max_size=8
+    ),
+    st.integers(min_value=1, max_value=60),
+)
+def test_logit_projection_stays_in_bounds(shares, ahead):
+    """Shares projected by the logit projector stay within 0–100."""
+    years = list(range(2010, 2010 + len(shares)))
+
+    projected = WeightedLogit().project(years, shares, years[-1] + ahead)
+
+    assert 0 <= projected <= 100
