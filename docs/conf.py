@@ -57,11 +57,14 @@ if os.environ.get("DOCS_INTERSPHINX") == "1":
 else:
     nitpick_ignore_regex = [
         (
-            "py:.*",
+            "(py:.*|any)",
             r"(datetime|decimal|fractions|pendulum|typing|typing_extensions"
             r"|collections\.abc|attrs|attr|cattrs|hypothesis|enum|io|csv"
             r"|pathlib|os|json|types)(\..*)?",
         ),
-        ("py:class", r"(Decimal|Fraction|Date|DateTime|Path|T|E|Self|Enum)"),
+        (
+            "(py:class|any)",
+            r"(.*\.)?(Decimal|Fraction|Date|DateTime|Path|T|E|Self|Enum|None)",
+        ),
         ("py:class", r"(SearchStrategy|Converter|TextIOBase|StrPath)"),
     ]

@@ -160,7 +160,7 @@ def test_destatis_falling_back_is_a_thunderstorm():
     assert 30 == progress.projected_value
 
 
-# --- a zero target -------------------------------------------------------------
+# --- a zero target -----------------------------------------------------------
 
 WEAK_DATA = {2020: 10, 2021: 9.2, 2022: 8.4, 2023: 7.6, 2024: 6.8, 2025: 6}
 
@@ -171,9 +171,7 @@ def none_left() -> Target:
 
 def test_zero_target_uses_linear_rates_without_epsilon():
     """Change −0.8/yr against −1/yr needed: R = 0.8 exactly, score 10/7."""
-    progress = assess(
-        none_left(), series(WEAK_DATA, WEAK), base_year=2020
-    )
+    progress = assess(none_left(), series(WEAK_DATA, WEAK), base_year=2020)
 
     assert S.NEEDS_ACCELERATION == progress.status
     assert 0.8 == progress.ratio
@@ -218,7 +216,7 @@ def test_zero_target_destatis_pinned():
     assert math.isclose(1 / 3, progress.shortfall)
 
 
-# --- thresholds at their edges --------------------------------------------------
+# --- thresholds at their edges -----------------------------------------------
 
 
 def test_ratio_exactly_095_statcan_on_track_unsd_not():
@@ -256,7 +254,9 @@ def test_destatis_band_edges(start, label):
 
 def test_eurostat_window_is_last_five_years():
     """Eurostat starts at latest − 5; StatCan at 2015."""
-    data = series({year: 100 + 5 * (year - 2013) for year in range(2013, 2026)})
+    data = series(
+        {year: 100 + 5 * (year - 2013) for year in range(2013, 2026)}
+    )
     target = level(Comparator.AT_LEAST, 300)
 
     assert 2020 == assess(target, data, method="eurostat").base_year
@@ -289,7 +289,7 @@ def test_unsd_takes_the_nearest_base_year():
     assert 2014 == progress.base_year
 
 
-# --- target forms -------------------------------------------------------------
+# --- target forms ------------------------------------------------------------
 
 
 def test_about_target_is_judged_on_its_band():
@@ -414,9 +414,10 @@ def test_as_of_uses_publication_dates():
     data = Series.of(COUNT, observations)
     target = level(Comparator.AT_LEAST, 140)
 
-    assert S.ACHIEVED == assess(
-        target, data, as_of=pendulum.Date(2025, 12, 12)
-    ).status
+    assert (
+        S.ACHIEVED
+        == assess(target, data, as_of=pendulum.Date(2025, 12, 12)).status
+    )
 
 
 def test_summary_and_record():
@@ -431,7 +432,7 @@ def test_summary_and_record():
     assert "" == record["diagnostics"]
 
 
-# --- bad input ----------------------------------------------------------------
+# --- bad input ---------------------------------------------------------------
 
 
 def test_unknown_method():
@@ -478,7 +479,7 @@ def test_bad_options(options, field):
         assess(level(Comparator.AT_LEAST, 200), series(STEADY), **options)
 
 
-# --- projectors -----------------------------------------------------------------
+# --- projectors --------------------------------------------------------------
 
 
 def test_projector_examples():
@@ -496,7 +497,7 @@ def test_projector_examples():
 
 
 def test_time_weighted_geometric_weights_recent_growth():
-    """Growth 10 % then 20 %, weights 1 and 1.2: mean log growth favours 20 %."""
+    """Growth 10 %, then 20 %: the recent growth weighs more."""
     projected = TimeWeightedGeometric().project(
         [2020, 2021, 2022], [100, 110, 132], 2026
     )
@@ -545,7 +546,7 @@ def test_status_ranks():
     assert [4, 3, 2, 1, 0, None] == ranks
 
 
-# --- properties -----------------------------------------------------------------
+# --- properties --------------------------------------------------------------
 
 YEARS = st.integers(min_value=2010, max_value=2024)
 COMPARATORS = st.sampled_from(
@@ -637,7 +638,9 @@ def test_scaling_a_count_changes_no_status(target, values, factor, method):
     st.integers(min_value=1, max_value=100_000),
     METHODS,
 )
-def test_raising_latest_never_worsens(comparator, value, values, raise_by, method):
+def test_raising_latest_never_worsens(
+    comparator, value, values, raise_by, method
+):
     """Raising the latest value never worsens an at-least status (mirror)."""
     latest = max(values)
     raised = {**values, latest: values[latest] + raise_by}

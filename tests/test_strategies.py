@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kttt import serialization, strategies
-from kttt.strategies import TYPE_STRATEGIES, _hypothesis_setup_hook
+from kttt._hypothesis_plugin import setup
+from kttt.strategies import TYPE_STRATEGIES, register_types
 
 
 _TYPES = sorted(TYPE_STRATEGIES, key=lambda cls: cls.__qualname__)
@@ -39,11 +40,14 @@ def test_every_registered_type_round_trips_json(cls, data):
     assert type(value) is type(back)
 
 
-def test_setup_hook_is_idempotent():
-    """Calling the hook again registers the same strategies without error."""
-    _hypothesis_setup_hook()
+@settings(max_examples=5)
+@given(data=st.data())
+def test_registration_is_idempotent(data):
+    """The entry point and a second registration change nothing."""
+    setup()
+    register_types()
 
-    assert st.from_type(_TYPES[0]) is not None
+    assert isinstance(data.draw(st.from_type(_TYPES[0])), _TYPES[0])
 
 
 def test_strategies_use_no_filter_chains():

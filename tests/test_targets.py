@@ -866,7 +866,17 @@ def test_from_json_minimal_file():
         (json.dumps(minimal(scope={"code": "99", "era": "63"})), "province", None),
         (
             json.dumps(
-                minimal(indicators=[{**json.loads(json.dumps(attrs.asdict(COUNT))), "label_en": "x", "unit": "count", "direction": "increase"}])
+                minimal(
+                    indicators=[
+                        {
+                            "code": "cooperatives.count",
+                            "label_vi": "số hợp tác xã",
+                            "label_en": "redefined",
+                            "unit": "count",
+                            "direction": "increase",
+                        }
+                    ]
+                )
             ),
             "indicator",
             None,

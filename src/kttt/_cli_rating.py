@@ -1,6 +1,4 @@
-"""
-The ``kttt rate`` command: rate the score sheets of a CSV file.
-"""
+"""The ``kttt rate`` command: rate the score sheets of a CSV file."""
 
 from __future__ import annotations
 
@@ -25,9 +23,7 @@ from kttt.rating import (
 def register(
     subparsers: argparse._SubParsersAction[argparse.ArgumentParser],  # pyright: ignore[reportPrivateUsage]
 ) -> None:
-    """
-    Add the ``rate`` command.
-    """
+    """Add the ``rate`` command."""
     parser = subparsers.add_parser(
         "rate",
         help="rate the score sheets of a CSV file (good/fair/average/weak)",
@@ -78,7 +74,7 @@ def _write(args: argparse.Namespace, out: TextIO) -> int:
         for outcome in classify_csv(sheets, scheme):
             if isinstance(outcome, KtttError):
                 bad += 1
-                print(f"kttt rate: {outcome}", file=sys.stderr)
+                sys.stderr.write(f"kttt rate: {outcome}\n")
             else:
                 writer.writerow(result_row(outcome))
     return 1 if bad else 0

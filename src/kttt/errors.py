@@ -118,8 +118,7 @@ class DataError(KtttError):
 
 
 class ScoreError(ValidationError):
-    """
-    Points on a score sheet break its rating scheme.
+    """Points on a score sheet break its rating scheme.
 
     Raised for an unknown criterion code, points above a criterion's maximum,
     a total above the scheme's total, or a missing required criterion; the

@@ -44,10 +44,10 @@ from kttt.text import fold, nfc
 
 __all__ = ["MERGE_DATE", "Era", "Province", "ProvinceKind"]
 
-#: The day the 34 units replaced the 63: Resolution 202/2025/QH15, adopted
-#: on 12 June 2025, in force on adoption, with the new provincial
-#: authorities operating from 1 July 2025 (source ``nq202-merge-map`` in
-#: ``provinces.sources.json``).
+#: The day the 34 units replaced the 63, by Resolution 202/2025/QH15
+#: (adopted on 12 June 2025 and in force on adoption, with the new
+#: provincial authorities operating from 1 July 2025; source
+#: ``nq202-merge-map`` in ``provinces.sources.json``).
 MERGE_DATE: Final = pendulum.Date(2025, 7, 1)
 
 

@@ -920,7 +920,13 @@ class _Record:
 
     def source(self, base: Source | None = None) -> Source:
         """Read the ``source`` object, filling unset fields from *base*."""
-        raw = self.record("source")
+        return self.record("source").as_source(base)
+
+    def as_source(self, base: Source | None = None) -> Source:
+        """
+        Read this object as a source, filling unset fields from *base*.
+        """
+        raw = self
         fields = {
             name: raw.optional_text(name)
             for name in ("document", "clause", "title", "url", "note")

@@ -39,6 +39,7 @@ from kttt._labels import LabelledEnum
 from kttt.documents import DocumentNumber, parse_document_number
 from kttt.errors import KtttError, ParseError, ValidationError
 from kttt.geography import Era, Province
+from kttt.rating import RatingScheme
 
 
 __all__ = [
@@ -256,6 +257,21 @@ def _structure_document_number(value: object, _: object) -> DocumentNumber:
 
 
 _DOMAIN_HOOKS.append(_register_documents)
+
+
+# --- rating ----------------------------------------------------------------
+
+
+def _register_rating(conv: cattrs.Converter) -> None:
+    # A RatingScheme is written in the scheme file format (exact numbers as
+    # strings, defaults left out) and read back with its validation.
+    conv.register_unstructure_hook(RatingScheme, RatingScheme.to_dict)
+    conv.register_structure_hook(
+        RatingScheme, lambda value, _: RatingScheme.from_dict(value)
+    )
+
+
+_DOMAIN_HOOKS.append(_register_rating)
 
 
 # --- JSON ------------------------------------------------------------------

@@ -39,7 +39,7 @@ class Source:
     url: str | None = None
     #: When it was read.
     retrieved: pendulum.Date | None = None
-    #: Anything a reader should know: caveats, disagreements, derivations.
+    #: What a reader should know (caveats, disagreements, derivations).
     note: str | None = attrs.field(default=None, converter=_optional_nfc)
 
     def __attrs_post_init__(self) -> None:

@@ -267,7 +267,7 @@ def assess(
     >>> from kttt.series import national_series
     >>> target = nq20_targets().get("cooperatives.count", 2030)
     >>> assess(target, national_series("cooperatives.count")).status
-    <ProgressStatus.NEEDS_ACCELERATION: 'needs_acceleration'>
+    <ProgressStatus.ON_TRACK: 'on_track'>
     """
     run = METHODS[resolve_method(method)]
     if projector is not None and method != "projection":

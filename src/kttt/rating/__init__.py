@@ -1,5 +1,4 @@
-"""
-Rating collective economic organisations: good, fair, average or weak.
+"""Rating collective economic organisations: good, fair, average or weak.
 
 Rating schemes are data (`RatingScheme`): the official ones ship with kttt
 (`builtin_schemes`) and a province's own scheme is a JSON file

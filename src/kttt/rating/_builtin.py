@@ -1,6 +1,4 @@
-"""
-The built-in schemes, user scheme files, and the default scheme choice.
-"""
+"""The built-in schemes, user scheme files, and the default scheme choice."""
 
 from __future__ import annotations
 
@@ -18,8 +16,7 @@ from kttt.rating._scheme import RatingScheme
 
 @functools.cache
 def builtin_schemes() -> tuple[RatingScheme, ...]:
-    """
-    Return the schemes kttt ships, validated on load.
+    """Return the schemes kttt ships, validated on load.
 
     They are TT 01/2020/TT-BKHĐT (cooperatives and their unions),
     TT 09/2017/TT-BNNPTNT (agricultural cooperatives) and
@@ -40,8 +37,7 @@ def builtin_schemes() -> tuple[RatingScheme, ...]:
 
 
 def builtin_scheme(code: str) -> RatingScheme:
-    """
-    Return the built-in scheme with *code* (``"TT-01-2020"``).
+    """Return the built-in scheme with *code* (``"TT-01-2020"``).
 
     Raises:
         NotFoundError: If kttt ships no scheme with that code.
@@ -54,8 +50,7 @@ def builtin_scheme(code: str) -> RatingScheme:
 
 
 def load_scheme(path: str | os.PathLike[str]) -> RatingScheme:
-    """
-    Read a scheme file, such as a province's own scheme.
+    """Read a scheme file, such as a province's own scheme.
 
     Raises:
         DataError: If the file cannot be read or is not a valid scheme;
@@ -77,8 +72,7 @@ def scheme_for(
     *,
     schemes: Iterable[RatingScheme] | None = None,
 ) -> RatingScheme:
-    """
-    Choose the scheme that rates *kind* in *sector* for *year*.
+    """Choose the scheme that rates *kind* in *sector* for *year*.
 
     Among the schemes that apply (see `RatingScheme.applies_to`), one
     limited to named sectors wins over one for every sector (so
@@ -115,8 +109,7 @@ def scheme_for(
 
 
 def size_by_members(members: int) -> SizeClass:
-    """
-    Return the size class of a cooperative with *members* members.
+    """Return the size class of a cooperative with *members* members.
 
     TT 01/2020/TT-BKHĐT, Điều 4: under 50 micro, 50 to 300 small, over 300
     to 1,000 medium, over 1,000 large.
@@ -131,8 +124,7 @@ def size_by_members(members: int) -> SizeClass:
 
 
 def size_by_capital(capital: int) -> SizeClass:
-    """
-    Return the size class of a cooperative with *capital* VND in total.
+    """Return the size class of a cooperative with *capital* VND in total.
 
     TT 01/2020/TT-BKHĐT, Điều 5: under 1 billion micro, 1 to under 5
     billion small, 5 to under 50 billion medium, 50 billion and more large.

@@ -1,5 +1,4 @@
-"""
-Classifying score sheets: `classify`, `classify_many` and `Classification`.
+"""Classifying score sheets: `classify`, `classify_many` and `Classification`.
 
 The hot path is built for a country's worth of sheets: each scheme compiles
 once per layout of sheet (which codes and measures were entered) a plan of
@@ -40,9 +39,7 @@ _gt = operator.gt
 
 @attrs.frozen
 class _Plan:
-    """
-    What to check for one layout of score sheet under one scheme.
-    """
+    """What to check for one layout of score sheet under one scheme."""
 
     #: The limit of each entered criterion, in the sheet's code order.
     limits: tuple[Decimal, ...]
@@ -121,9 +118,7 @@ class _Compiler:
         )
 
     def resolve(self, node: Criterion) -> tuple[list[int], Decimal]:
-        """
-        Return the value slots that make up *node* and their joint bound.
-        """
+        """Return the value slots that make up *node* and their joint bound."""
         slots, bound = self._resolve(node)
         self.nodes[node.code] = tuple(slots)
         return slots, bound
@@ -168,9 +163,7 @@ def _ancestors(scheme: RatingScheme, code: str) -> tuple[str, ...]:
 
 
 def _check_codes(scheme: RatingScheme, sheet: ScoreSheet) -> None:
-    """
-    Refuse unknown criterion codes and points above a criterion's limit.
-    """
+    """Refuse unknown criterion codes and points above a criterion's limit."""
     known = scheme._nodes  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
     for code, value in sheet.points.items():
         node = known.get(code)
@@ -204,9 +197,7 @@ def _computed(plan: _Plan, sheet: ScoreSheet) -> tuple[Decimal, ...]:
 
 
 def _score(scheme: RatingScheme, sheet: ScoreSheet) -> Decimal:
-    """
-    Return the sheet's total, after checking it against the scheme.
-    """
+    """Return the sheet's total, after checking it against the scheme."""
     plan = _plan(scheme, sheet)
     values: tuple[Decimal, ...] = sheet._values  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
     total: Decimal = sheet._sum  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
@@ -222,7 +213,8 @@ def _score(scheme: RatingScheme, sheet: ScoreSheet) -> Decimal:
             raise ScoreError(
                 f"points.{code}",
                 subtotal,
-                f"the points of {code} add up to more than its maximum {limit}",
+                f"the points of {code} add up to more than its maximum "
+                f"{limit}",
             )
     if plan.check_total and total > scheme.total:
         raise ScoreError(
@@ -243,8 +235,7 @@ def _fmt(value: Decimal, lang: str) -> str:
 
 @attrs.frozen(kw_only=True)
 class Classification:
-    """
-    The verdict on one score sheet, with everything that explains it.
+    """The verdict on one score sheet, with everything that explains it.
 
     *rating* is `None` when the organisation is not rated (*exclusion*
     says why).
@@ -269,25 +260,19 @@ class Classification:
 
     @property
     def rated(self) -> bool:
-        """
-        Whether the organisation was rated.
-        """
+        """Whether the organisation was rated."""
         return self.rating is not None
 
     @property
     def grade(self) -> Grade | None:
-        """
-        The letter grade, for schemes with letters (credit funds).
-        """
+        """The letter grade, for schemes with letters (credit funds)."""
         if self.rating is None:
             return None
         return self.scheme.band_of(self.rating).grade
 
     @property
     def provisional(self) -> bool:
-        """
-        Whether the deciding band's cut-off is provisional (unverified).
-        """
+        """Whether the deciding band's cut-off is provisional (unverified)."""
         return (
             self.override is None
             and self.band is not None
@@ -296,16 +281,15 @@ class Classification:
 
     @property
     def source(self) -> Source:
-        """
-        The source of the scheme applied.
-        """
+        """The source of the scheme applied."""
         return self.scheme.source
 
     @property
     def points(self) -> Mapping[str, Decimal]:
-        """
-        The points of every criterion scored: entered, computed by a rule
-        from the measures, or added up from the parts.
+        """The points of every criterion scored.
+
+        Each is entered, computed by a rule from the measures, or added up
+        from the parts.
         """
         if self.rating is None:
             return {}
@@ -320,9 +304,7 @@ class Classification:
 
     @property
     def subtotals(self) -> Mapping[str, Decimal]:
-        """
-        The points of each top-level criterion (group) of the scheme.
-        """
+        """The points of each top-level criterion (group) of the scheme."""
         points = self.points
         return {
             c.code: points[c.code]
@@ -331,8 +313,7 @@ class Classification:
         }
 
     def explain(self, lang: str = "vi") -> str:
-        """
-        Explain the verdict in *lang* (``"vi"`` or ``"en"``).
+        """Explain the verdict in *lang* (``"vi"`` or ``"en"``).
 
         >>> sheet = ScoreSheet(
         ...     organization="HTX-0001",
@@ -360,7 +341,8 @@ class Classification:
             f"Tổng điểm {total}/{_fmt(scheme.total, lang)} theo {doc}: ",
             f"Total {total} of {_fmt(scheme.total, 'en')} under {doc}: ",
         )
-        band = f"{self.band.rating.label(lang)} ({self._band_rule(lang)})"
+        verdict = self.band.grade or self.band.rating
+        band = f"{verdict.label(lang)} ({self._band_rule(lang)})"
         if self.override is not None:
             return head + _say(
                 lang,
@@ -373,8 +355,10 @@ class Classification:
         if self.band.provisional:
             text += _say(
                 lang,
-                " Ngưỡng xếp loại là tạm tính (chưa đối chiếu văn bản chính thức).",
-                " The cut-off is provisional (not verified in the final text).",
+                " Ngưỡng xếp loại là tạm tính"
+                " (chưa đối chiếu văn bản chính thức).",
+                " The cut-off is provisional"
+                " (not verified in the final text).",
             )
         return text
 
@@ -382,7 +366,8 @@ class Classification:
         if self.band is None:
             raise ValidationError("band", None, "no band")
         word = _say(lang, "tổng điểm", "total")
-        low = f"{_fmt(self.band.minimum, lang)} {'≤' if self.band.inclusive else '<'} "
+        sign = "≤" if self.band.inclusive else "<"
+        low = f"{_fmt(self.band.minimum, lang)} {sign} "
         high, closed = self.scheme.band_ceiling(self.band)
         if self.band is self.scheme.bands[-1] and self.band.minimum == 0:
             low = ""
@@ -435,7 +420,8 @@ def _choose(sheet: ScoreSheet, scheme: RatingScheme | None) -> RatingScheme:
             raise ValidationError(
                 "scheme",
                 sheet.scheme,
-                f"the sheet was scored under {sheet.scheme}, not {scheme.code}",
+                f"the sheet was scored under {sheet.scheme}, "
+                f"not {scheme.code}",
             )
         chosen = scheme
     elif sheet.scheme is not None:
@@ -455,8 +441,7 @@ def _choose(sheet: ScoreSheet, scheme: RatingScheme | None) -> RatingScheme:
 def classify(
     sheet: ScoreSheet, scheme: RatingScheme | None = None
 ) -> Classification:
-    """
-    Rate one organisation from its score sheet.
+    """Rate one organisation from its score sheet.
 
     The scheme is *scheme* if given, else the built-in scheme the sheet
     names, else the one `scheme_for` chooses from its kind, sector and year.
@@ -483,8 +468,7 @@ def classify(
 def classify_many(
     sheets: Iterable[ScoreSheet], scheme: RatingScheme | None = None
 ) -> Iterator[Classification]:
-    """
-    Rate many sheets, lazily, in order; fast enough for a whole country.
+    """Rate many sheets, lazily, in order; fast enough for a whole country.
 
     The scheme of each sheet is chosen as in `classify` (once per kind,
     sector, year and named scheme).

@@ -1,6 +1,4 @@
-"""
-The enumerations of the rating room: ratings, grades, facts, size classes.
-"""
+"""The enumerations of the rating room: ratings, grades, facts, sizes."""
 
 from __future__ import annotations
 
@@ -8,8 +6,7 @@ from kttt._labels import LabelledEnum
 
 
 class Rating(LabelledEnum):
-    """
-    The four ratings of a collective economic organisation.
+    """The four ratings of a collective economic organisation.
 
     Ordered from best to worst; ``Rating.GOOD.rank`` is 0.
 
@@ -26,9 +23,7 @@ class Rating(LabelledEnum):
 
     @property
     def rank(self) -> int:
-        """
-        The position from the best (0, good) to the worst (3, weak).
-        """
+        """The position from the best (0, good) to the worst (3, weak)."""
         return _RANKS[self]
 
 
@@ -36,9 +31,7 @@ _RANKS = {rating: rank for rank, rating in enumerate(Rating)}
 
 
 class Grade(LabelledEnum):
-    """
-    The letter grades of people's credit funds (TT 42/2016/TT-NHNN).
-    """
+    """The letter grades of people's credit funds (TT 42/2016/TT-NHNN)."""
 
     A = "A", "loại A (tốt)", "grade A (good)"
     B = "B", "loại B (khá)", "grade B (fair)"
@@ -47,8 +40,7 @@ class Grade(LabelledEnum):
 
 
 class Fact(LabelledEnum):
-    """
-    The eligibility facts of a score sheet that exclusions and overrides test.
+    """The eligibility facts that exclusions and overrides test.
 
     The two month counts are whole months within the rated year (0 to 12);
     the others are yes/no.
@@ -82,16 +74,12 @@ class Fact(LabelledEnum):
 
     @property
     def is_count(self) -> bool:
-        """
-        Whether the fact is a month count (otherwise it is yes/no).
-        """
+        """Whether the fact is a month count (otherwise it is yes/no)."""
         return self in {Fact.MONTHS_OPERATING, Fact.MONTHS_SUSPENDED}
 
 
 class SizeClass(LabelledEnum):
-    """
-    The size classes of a cooperative (TT 01/2020/TT-BKHĐT, Điều 4–5).
-    """
+    """The size classes of a cooperative (TT 01/2020/TT-BKHĐT, Điều 4–5)."""
 
     MICRO = "micro", "siêu nhỏ", "micro"
     SMALL = "small", "nhỏ", "small"
@@ -100,18 +88,14 @@ class SizeClass(LabelledEnum):
 
 
 class SizeBasis(LabelledEnum):
-    """
-    What a size class is measured on.
-    """
+    """What a size class is measured on."""
 
     MEMBERS = "members", "số thành viên", "number of members"
     CAPITAL = "capital", "tổng nguồn vốn (đồng)", "total capital (VND)"
 
 
 class GroupBy(LabelledEnum):
-    """
-    How `kttt.rating.rating_shares` groups classifications.
-    """
+    """How `kttt.rating.rating_shares` groups classifications."""
 
     PROVINCE = "province", "tỉnh, thành phố", "province"
     KIND = "kind", "loại hình", "kind of organisation"
@@ -120,8 +104,7 @@ class GroupBy(LabelledEnum):
 
 
 class Denominator(LabelledEnum):
-    """
-    What a rating share is a share of.
+    """What a rating share is a share of.
 
     The national target of Resolution 20-NQ/TW counts all organisations,
     so organisations that were not rated pull the share down under `ALL`.

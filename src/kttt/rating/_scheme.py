@@ -1,12 +1,12 @@
-"""
-Rating schemes as values: criteria, scoring rules, bands, exclusions.
-"""
+"""Rating schemes as values: criteria, scoring rules, bands, exclusions."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import itertools
+
+from collections.abc import Iterable, Mapping, Sized
 from decimal import Decimal
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 import pendulum
@@ -29,7 +29,7 @@ def _is_exact(value: object) -> bool:
 
 
 def _points(
-    instance: object, attribute: attrs.Attribute[Decimal], value: object
+    _: object, attribute: attrs.Attribute[Decimal], value: object
 ) -> None:
     if not _is_exact(value) or value < _ZERO:  # type: ignore[operator]
         raise ValidationError(
@@ -38,15 +38,13 @@ def _points(
 
 
 def _optional_points(
-    instance: object, attribute: attrs.Attribute[Decimal | None], value: object
+    _: object, attribute: attrs.Attribute[Decimal | None], value: object
 ) -> None:
     if value is not None:
-        _points(instance, attribute, value)  # type: ignore[arg-type]
+        _points(_, attribute, value)  # type: ignore[arg-type]
 
 
-def _code(
-    instance: object, attribute: attrs.Attribute[str], value: object
-) -> None:
+def _code(_: object, attribute: attrs.Attribute[str], value: object) -> None:
     if (
         not isinstance(value, str)
         or not value.strip()
@@ -59,9 +57,7 @@ def _code(
         )
 
 
-def _label(
-    instance: object, attribute: attrs.Attribute[str], value: object
-) -> None:
+def _label(_: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
         raise ValidationError(
             attribute.name, value, "a label is non-empty text"
@@ -73,9 +69,7 @@ def _label(
 
 @attrs.frozen(kw_only=True)
 class Step:
-    """
-    One band of a `StepRule`: values from *at_least* upwards earn *points*.
-    """
+    """One band of a `StepRule`: values from *at_least* up earn *points*."""
 
     #: The lowest measured value of the band (inclusive).
     at_least: Decimal = attrs.field(
@@ -86,14 +80,14 @@ class Step:
 
 
 def _ascending_steps(
-    instance: StepRule,
+    _: StepRule,
     attribute: attrs.Attribute[tuple[Step, ...]],
     value: tuple[Step, ...],
 ) -> None:
     if not value:
         raise ValidationError(attribute.name, value, "a step rule has steps")
     bounds = [step.at_least for step in value]
-    if any(low >= high for low, high in zip(bounds, bounds[1:], strict=False)):
+    if any(low >= high for low, high in itertools.pairwise(bounds)):
         raise ValidationError(
             attribute.name, bounds, "steps rise strictly by their lower bound"
         )
@@ -101,8 +95,7 @@ def _ascending_steps(
 
 @attrs.frozen(kw_only=True)
 class StepRule:
-    """
-    Points from bands on a measured value (revenue, a ratio, a count).
+    """Points from bands on a measured value (revenue, a ratio, a count).
 
     A value below the first step is refused: the rule does not say what it
     earns.
@@ -130,14 +123,12 @@ class StepRule:
     #: A yes/no measure that must be true for any points (otherwise 0).
     requires: str | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(_code),  # type: ignore[arg-type]
+        validator=attrs.validators.optional(_code),
     )
 
     @property
     def measures(self) -> tuple[str, ...]:
-        """
-        The measures the rule reads.
-        """
+        """The measures the rule reads."""
         return (
             (self.measure,)
             if self.requires is None
@@ -149,16 +140,13 @@ class StepRule:
 
     @property
     def most(self) -> Decimal:
-        """
-        The most points the rule can give.
-        """
+        """The most points the rule can give."""
         return max(step.points for step in self.steps)
 
     def score(
         self, measures: Mapping[str, Decimal | bool], code: str
     ) -> Decimal:
-        """
-        Return the points for the measured values (*code* names errors).
+        """Return the points for the measured values (*code* names errors).
 
         Raises:
             ScoreError: If a measure is missing, of the wrong kind, or
@@ -182,9 +170,7 @@ class StepRule:
 
 @attrs.frozen(kw_only=True)
 class YesNoRule:
-    """
-    Points for a yes/no condition (a fund of at least 20 % of income...).
-    """
+    """Points for a yes/no condition (a fund of at least 20 % of income...)."""
 
     #: The name of the yes/no measure.
     measure: str = attrs.field(validator=_code)
@@ -195,23 +181,18 @@ class YesNoRule:
 
     @property
     def measures(self) -> tuple[str, ...]:
-        """
-        The measures the rule reads.
-        """
+        """The measures the rule reads."""
         return (self.measure,)
 
     @property
     def most(self) -> Decimal:
-        """
-        The most points the rule can give.
-        """
+        """The most points the rule can give."""
         return max(self.yes, self.no)
 
     def score(
         self, measures: Mapping[str, Decimal | bool], code: str
     ) -> Decimal:
-        """
-        Return the points for the measured values (*code* names errors).
+        """Return the points for the measured values (*code* names errors).
 
         Raises:
             ScoreError: If the measure is missing or not yes/no.
@@ -306,8 +287,7 @@ def _rule_fits(
 
 @attrs.frozen(kw_only=True)
 class Criterion:
-    """
-    A criterion (or group of criteria, or sub-criterion) of a scheme.
+    """A criterion (or group of criteria, or sub-criterion) of a scheme.
 
     Its points are entered on the score sheet, or add up from its *parts*,
     or come from its scoring *rule* and the measured values.
@@ -333,15 +313,11 @@ class Criterion:
     source: Source | None = None
 
     def walk(self) -> tuple[Criterion, ...]:
-        """
-        Return this criterion and all its parts, depth first.
-        """
+        """Return this criterion and all its parts, depth first."""
         return (self, *(node for part in self.parts for node in part.walk()))
 
     def label(self, lang: str = "vi") -> str:
-        """
-        Return the name in *lang*, ``"vi"`` or ``"en"``.
-        """
+        """Return the name in *lang*, ``"vi"`` or ``"en"``."""
         return _pick(lang, self.label_vi, self.label_en)
 
 
@@ -358,9 +334,7 @@ def _pick(lang: str, vi: str, en: str) -> str:
 
 @attrs.frozen(kw_only=True)
 class Band:
-    """
-    A rating band: totals from *minimum* up to the next band's minimum.
-    """
+    """A rating band: totals from *minimum* up to the next band's minimum."""
 
     #: The rating the band gives.
     rating: Rating
@@ -374,9 +348,7 @@ class Band:
     provisional: bool = False
 
     def contains(self, total: Decimal) -> bool:
-        """
-        Whether *total* reaches the band's minimum.
-        """
+        """Whether *total* reaches the band's minimum."""
         return (
             total >= self.minimum if self.inclusive else total > self.minimum
         )
@@ -406,8 +378,7 @@ def _condition_shape(
 
 @attrs.frozen(kw_only=True)
 class Condition:
-    """
-    A test on an eligibility fact of a score sheet.
+    """A test on an eligibility fact of a score sheet.
 
     A month count holds when it is *below* or *above* the limit; a yes/no
     fact holds when it is true.
@@ -421,9 +392,7 @@ class Condition:
     above: int | None = attrs.field(default=None, validator=_condition_shape)
 
     def holds(self, sheet: ScoreSheet) -> bool:
-        """
-        Whether the condition holds for *sheet*.
-        """
+        """Whether the condition holds for *sheet*."""
         value: int | bool = getattr(sheet, self.fact.value)
         if self.below is not None:
             return value < self.below
@@ -432,9 +401,7 @@ class Condition:
         return bool(value)
 
     def describe(self, lang: str = "vi") -> str:
-        """
-        Describe the condition in *lang*.
-        """
+        """Describe the condition in *lang*."""
         label = self.fact.label(lang)
         if self.below is not None:
             return _pick(
@@ -453,9 +420,7 @@ class Condition:
 
 @attrs.frozen(kw_only=True)
 class Exclusion:
-    """
-    A reason an organisation is not rated at all (newly founded...).
-    """
+    """A reason an organisation is not rated at all (newly founded...)."""
 
     #: A short code (``"new"``).
     code: str = attrs.field(validator=_code)
@@ -469,17 +434,13 @@ class Exclusion:
     source: Source | None = None
 
     def label(self, lang: str = "vi") -> str:
-        """
-        Return the reason in *lang*.
-        """
+        """Return the reason in *lang*."""
         return _pick(lang, self.label_vi, self.label_en)
 
 
 @attrs.frozen(kw_only=True)
 class Override:
-    """
-    A rule that sets the rating whatever the score (weak if sanctioned).
-    """
+    """A rule that sets the rating whatever the score (weak if sanctioned)."""
 
     #: A short code (``"sanctioned"``).
     code: str = attrs.field(validator=_code)
@@ -495,9 +456,7 @@ class Override:
     source: Source | None = None
 
     def label(self, lang: str = "vi") -> str:
-        """
-        Return the rule in *lang*.
-        """
+        """Return the rule in *lang*."""
         return _pick(lang, self.label_vi, self.label_en)
 
 
@@ -506,9 +465,7 @@ class Override:
 
 @attrs.frozen(kw_only=True)
 class SizeStep:
-    """
-    One size class of a `SizeScale`: values from *at_least* upwards.
-    """
+    """One size class of a `SizeScale`: values from *at_least* upwards."""
 
     #: The size class.
     size: SizeClass
@@ -517,7 +474,7 @@ class SizeStep:
 
 
 def _size_steps(
-    instance: SizeScale,
+    _: SizeScale,
     attribute: attrs.Attribute[tuple[SizeStep, ...]],
     value: tuple[SizeStep, ...],
 ) -> None:
@@ -530,9 +487,7 @@ def _size_steps(
 
 @attrs.frozen(kw_only=True)
 class SizeScale:
-    """
-    Size classes on one basis (members or total capital).
-    """
+    """Size classes on one basis (members or total capital)."""
 
     #: What the classes are measured on.
     basis: SizeBasis
@@ -544,13 +499,16 @@ class SizeScale:
     source: Source | None = None
 
     def classify(self, value: int) -> SizeClass:
-        """
-        Return the size class of *value* (members, or whole VND).
+        """Return the size class of *value* (members, or whole VND).
 
         Raises:
             ValidationError: If *value* is not a whole number at least 0.
         """
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)  # pyright: ignore[reportUnnecessaryIsInstance]
+            or value < 0
+        ):
             raise ValidationError(
                 self.basis.value, value, "a whole number at least 0"
             )
@@ -570,20 +528,19 @@ class _Node:
 
 
 def _non_empty(
-    instance: object, attribute: attrs.Attribute[object], value: object
+    _: object, attribute: attrs.Attribute[Any], value: Sized
 ) -> None:
     if not value:
         raise ValidationError(attribute.name, value, "must not be empty")
 
 
-def _texts(value: object) -> tuple[str, ...]:
-    return tuple(nfc(text) for text in value)  # type: ignore[attr-defined]
+def _texts(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(nfc(text) for text in value)
 
 
 @attrs.frozen(kw_only=True)
 class RatingScheme:
-    """
-    A rating scheme: criteria and their points, bands, exclusions, overrides.
+    """A rating scheme: criteria, points, bands, exclusions, overrides.
 
     Built-in schemes come from `kttt.rating.builtin_schemes`; a province's
     own scheme is loaded with `kttt.rating.load_scheme` or
@@ -673,8 +630,7 @@ class RatingScheme:
     # --- lookups ---
 
     def criterion(self, code: str) -> Criterion:
-        """
-        Return the criterion with *code*, at any depth.
+        """Return the criterion with *code*, at any depth.
 
         Raises:
             NotFoundError: If the scheme has no such criterion.
@@ -687,8 +643,7 @@ class RatingScheme:
             ) from None
 
     def limit(self, code: str) -> Decimal:
-        """
-        Return the most points criterion *code* can have.
+        """Return the most points criterion *code* can have.
 
         That is its maximum, or, where its maximum is unknown, the limit of
         the criterion it belongs to (the scheme's total at the top).
@@ -697,15 +652,11 @@ class RatingScheme:
         return self._nodes[code].limit
 
     def codes(self) -> tuple[str, ...]:
-        """
-        Return the codes of every criterion, depth first.
-        """
+        """Return the codes of every criterion, depth first."""
         return tuple(self._nodes)
 
     def measures(self) -> frozenset[str]:
-        """
-        Return the names of every measure the scheme's rules read.
-        """
+        """Return the names of every measure the scheme's rules read."""
         return frozenset(
             name
             for node in self._nodes.values()
@@ -714,8 +665,7 @@ class RatingScheme:
         )
 
     def band_for(self, total: Decimal) -> Band:
-        """
-        Return the band a *total* falls in (edges are exact).
+        """Return the band a *total* falls in (edges are exact).
 
         >>> from kttt.rating import builtin_scheme
         >>> scheme = builtin_scheme("TT-01-2020")
@@ -730,8 +680,7 @@ class RatingScheme:
         return self.bands[-1]
 
     def band_of(self, rating: Rating) -> Band:
-        """
-        Return the band that gives *rating*.
+        """Return the band that gives *rating*.
 
         Raises:
             NotFoundError: If no band of the scheme gives it.
@@ -742,9 +691,7 @@ class RatingScheme:
         raise NotFoundError("rating", rating.value, f"no band of {self.code}")
 
     def band_ceiling(self, band: Band) -> tuple[Decimal, bool]:
-        """
-        Return the upper end of *band* and whether it belongs to the band.
-        """
+        """Return the upper end of *band* and whether it is in the band."""
         position = self.bands.index(band)
         if position == 0:
             return self.total, True
@@ -754,8 +701,7 @@ class RatingScheme:
     def applies_to(
         self, kind: OrganizationKind, sector: Sector, year: int
     ) -> bool:
-        """
-        Whether the scheme rates organisations of *kind* and *sector* in *year*.
+        """Whether the scheme rates *kind* in *sector* for *year*.
 
         A scheme rates a year when it was in force on 31 December of it.
         """
@@ -766,8 +712,7 @@ class RatingScheme:
         )
 
     def size_class(self, basis: SizeBasis, value: int) -> SizeClass:
-        """
-        Return the size class of *value* on *basis*.
+        """Return the size class of *value* on *basis*.
 
         Raises:
             NotFoundError: If the scheme defines no size classes on *basis*.
@@ -783,25 +728,20 @@ class RatingScheme:
     # --- files ---
 
     def to_dict(self) -> dict[str, object]:
-        """
-        Return the scheme as plain JSON data (the scheme file format).
-        """
+        """Return the scheme as plain JSON data (the scheme file format)."""
         from kttt.rating._scheme_io import scheme_to_data  # noqa: PLC0415
 
         return scheme_to_data(self)
 
     def to_json(self) -> str:
-        """
-        Return the scheme as the text of a scheme file.
-        """
+        """Return the scheme as the text of a scheme file."""
         from kttt.rating._scheme_io import dump_json  # noqa: PLC0415
 
         return dump_json(self.to_dict())
 
     @classmethod
     def from_dict(cls, data: object, *, file: str = "<data>") -> RatingScheme:
-        """
-        Build a scheme from plain JSON data (the scheme file format).
+        """Build a scheme from plain JSON data (the scheme file format).
 
         Raises:
             DataError: Naming *file*, the path in the data and the value.
@@ -812,8 +752,7 @@ class RatingScheme:
 
     @classmethod
     def from_json(cls, text: str, *, file: str = "<json>") -> RatingScheme:
-        """
-        Read a scheme from the text of a scheme file.
+        """Read a scheme from the text of a scheme file.
 
         Raises:
             DataError: Naming *file*, the path in the data and the value.
@@ -859,7 +798,7 @@ def _check_total(criteria: tuple[Criterion, ...], total: Decimal) -> None:
 def _check_bands(bands: tuple[Band, ...], total: Decimal) -> None:
     minima = [band.minimum for band in bands]
     ratings = [band.rating for band in bands]
-    if any(high <= low for high, low in zip(minima, minima[1:], strict=False)):
+    if any(high <= low for high, low in itertools.pairwise(minima)):
         raise ValidationError(
             "bands", [str(m) for m in minima], "bands go from best to worst"
         )

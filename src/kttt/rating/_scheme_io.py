@@ -1,5 +1,4 @@
-"""
-Scheme files: reading and writing `RatingScheme` as JSON.
+"""Scheme files: reading and writing `RatingScheme` as JSON.
 
 The format is plain JSON with exact numbers written as strings (``"7"``,
 ``"79.99"``); JSON numbers are accepted on reading (read exactly, never as
@@ -16,12 +15,13 @@ import json
 
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import pendulum
 
 from kttt._labels import LabelledEnum
 from kttt.errors import DataError, KtttError
+from kttt.organizations import OrganizationKind, Sector
 from kttt.rating._enums import Fact, Grade, Rating, SizeBasis, SizeClass
 from kttt.rating._scheme import (
     Band,
@@ -37,7 +37,6 @@ from kttt.rating._scheme import (
     StepRule,
     YesNoRule,
 )
-from kttt.organizations import OrganizationKind, Sector
 from kttt.sources import Source
 
 
@@ -48,15 +47,12 @@ _RULE_KEYS = ("measure", "unit", "steps", "requires", "yes", "no")
 
 
 def dump_json(data: object) -> str:
-    """
-    Write plain data as the canonical text of a scheme file.
-    """
+    """Write plain data as the canonical text of a scheme file."""
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def load_json(text: str, file: str) -> object:
-    """
-    Parse the text of a scheme file, numbers exactly.
+    """Parse the text of a scheme file, numbers exactly.
 
     Raises:
         DataError: If *text* is not JSON.
@@ -181,9 +177,7 @@ def _ordered(members: frozenset[E], enum: type[E]) -> list[str]:
 
 
 def scheme_to_data(scheme: RatingScheme) -> Data:
-    """
-    Return *scheme* as plain JSON data.
-    """
+    """Return *scheme* as plain JSON data."""
     data: Data = {
         "code": scheme.code,
         "name_vi": scheme.name_vi,
@@ -210,9 +204,7 @@ def scheme_to_data(scheme: RatingScheme) -> Data:
 
 
 class _Reader:
-    """
-    Reads plain data with a path, so that errors name file, path and value.
-    """
+    """Reads plain data along a path: errors name file, path and value."""
 
     def __init__(self, file: str) -> None:
         self.file = file
@@ -229,7 +221,8 @@ class _Reader:
     ) -> Data:
         if not isinstance(data, Mapping):
             raise self.error(path, data, "must be a JSON object")
-        keys = set(data)  # pyright: ignore[reportUnknownArgumentType]
+        items = cast("Mapping[str, object]", data)
+        keys = set(items)
         missing = [k for k in required if k not in keys]
         if missing:
             raise self.error(
@@ -239,10 +232,10 @@ class _Reader:
         if extra:
             raise self.error(
                 f"{path}.{extra[0]}",
-                data[extra[0]],
+                items[extra[0]],
                 f"unknown key; allowed: {', '.join((*required, *optional))}",
             )
-        return dict(data)  # pyright: ignore[reportUnknownArgumentType]
+        return dict(items)
 
     def items(self, data: object, path: str) -> list[object]:
         if not isinstance(data, list):
@@ -554,8 +547,7 @@ class _Reader:
 
 
 def scheme_from_data(data: object, file: str) -> RatingScheme:
-    """
-    Build a scheme from plain JSON data read from *file*.
+    """Build a scheme from plain JSON data read from *file*.
 
     Raises:
         DataError: Naming *file*, the path in the data and the value.

@@ -1,6 +1,4 @@
-"""
-Rating shares: how many organisations were rated good, fair, average, weak.
-"""
+"""Rating shares: how many organisations got each rating, and their share."""
 
 from __future__ import annotations
 
@@ -20,8 +18,7 @@ from kttt.rating._enums import Denominator, GroupBy, Rating
 
 @attrs.frozen(kw_only=True)
 class RatingShares:
-    """
-    Counts and exact shares of each rating in one group of organisations.
+    """Counts and exact shares of each rating in one group of organisations.
 
     *base* is the count the shares divide by: every organisation under
     `Denominator.ALL` (the national target counts all), only the rated ones
@@ -44,23 +41,17 @@ class RatingShares:
 
     @property
     def organizations(self) -> int:
-        """
-        How many organisations the group holds, rated or not.
-        """
+        """How many organisations the group holds, rated or not."""
         return self.rated + self.not_rated
 
     @property
     def rated(self) -> int:
-        """
-        How many were rated.
-        """
+        """How many were rated."""
         return sum(self.counts.values())
 
     @property
     def base(self) -> int:
-        """
-        The count the shares divide by.
-        """
+        """The count the shares divide by."""
         return (
             self.organizations
             if self.denominator is Denominator.ALL
@@ -68,41 +59,31 @@ class RatingShares:
         )
 
     def share(self, *ratings: Rating) -> Fraction | None:
-        """
-        The exact share of organisations with any of *ratings*.
-        """
+        """The exact share of organisations with any of *ratings*."""
         if not self.base:
             return None
         return Fraction(sum(self.counts[r] for r in ratings), self.base)
 
     @property
     def shares(self) -> Mapping[Rating, Fraction] | None:
-        """
-        The share of each rating, or `None` when *base* is 0.
-        """
+        """The share of each rating, or `None` when *base* is 0."""
         if not self.base:
             return None
         return {r: Fraction(n, self.base) for r, n in self.counts.items()}
 
     @property
     def share_good_or_fair(self) -> Fraction | None:
-        """
-        The share rated good or fair (the Resolution 20-NQ/TW indicator).
-        """
+        """The share rated good or fair (the Resolution 20-NQ/TW indicator)."""
         return self.share(Rating.GOOD, Rating.FAIR)
 
     @property
     def share_weak(self) -> Fraction | None:
-        """
-        The share rated weak.
-        """
+        """The share rated weak."""
         return self.share(Rating.WEAK)
 
     @property
     def share_not_rated(self) -> Fraction | None:
-        """
-        The share not rated (always 0 under `Denominator.RATED`).
-        """
+        """The share not rated (always 0 under `Denominator.RATED`)."""
         if not self.base:
             return None
         if self.denominator is Denominator.RATED:
@@ -165,8 +146,7 @@ def rating_shares(
     denominator: Denominator,
     by: GroupBy | None = None,
 ) -> RatingShares | dict[Hashable, RatingShares]:
-    """
-    Count the ratings and their exact shares, overall or per group.
+    """Count the ratings and their exact shares, overall or per group.
 
     The *denominator* has no default on purpose: say whether a share is of
     all organisations (as the national target counts) or of the rated ones.
@@ -182,14 +162,14 @@ def rating_shares(
     Raises:
         ValidationError: If *denominator* or *by* is not one of the enums.
     """
-    if not isinstance(denominator, Denominator):
+    if not isinstance(denominator, Denominator):  # pyright: ignore[reportUnnecessaryIsInstance]
         raise ValidationError(
             "denominator", denominator, "a Denominator: ALL or RATED"
         )
     items = list(classifications)
     if by is None:
         return _shares(None, items, denominator)
-    if not isinstance(by, GroupBy):
+    if not isinstance(by, GroupBy):  # pyright: ignore[reportUnnecessaryIsInstance]
         raise ValidationError("by", by, "a GroupBy or None")
     groups: dict[Hashable, list[Classification]] = {}
     for item in items:

@@ -1,6 +1,4 @@
-"""
-The score sheet: what an organisation's board enters for one year.
-"""
+"""The score sheet: what an organisation's board enters for one year."""
 
 from __future__ import annotations
 
@@ -19,12 +17,11 @@ from kttt.text import fold, nfc, parse_number
 
 
 def _freeze(values: Mapping[str, Any]) -> Mapping[str, Any]:
-    """
-    Copy *values* into a read-only mapping sorted by key, ints as Decimal.
+    """Copy *values* into a read-only mapping sorted by key, ints as Decimal.
 
     Anything that is not a mapping is left for the validator to refuse.
     """
-    if not isinstance(values, Mapping):
+    if not isinstance(values, Mapping):  # pyright: ignore[reportUnnecessaryIsInstance]
         return values
     return types.MappingProxyType(
         {
@@ -59,7 +56,7 @@ def _check_key(field: str, key: object) -> None:
 
 
 def _check_points(
-    instance: ScoreSheet,
+    _: ScoreSheet,
     attribute: attrs.Attribute[Mapping[str, Decimal]],
     value: Mapping[str, Decimal],
 ) -> None:
@@ -67,7 +64,7 @@ def _check_points(
     for code, points in value.items():
         _check_key(attribute.name, code)
         if (
-            not isinstance(points, Decimal)
+            not isinstance(points, Decimal)  # pyright: ignore[reportUnnecessaryIsInstance]
             or not points.is_finite()
             or points < 0
         ):
@@ -79,7 +76,7 @@ def _check_points(
 
 
 def _check_measures(
-    instance: ScoreSheet,
+    _: ScoreSheet,
     attribute: attrs.Attribute[Mapping[str, Decimal | bool]],
     value: Mapping[str, Decimal | bool],
 ) -> None:
@@ -87,7 +84,8 @@ def _check_measures(
     for name, measure in value.items():
         _check_key(attribute.name, name)
         if not isinstance(measure, bool) and (
-            not isinstance(measure, Decimal) or not measure.is_finite()
+            not isinstance(measure, Decimal)  # pyright: ignore[reportUnnecessaryIsInstance]
+            or not measure.is_finite()
         ):
             raise ValidationError(
                 f"measures.{name}",
@@ -97,7 +95,7 @@ def _check_measures(
 
 
 def _check_months(
-    instance: ScoreSheet, attribute: attrs.Attribute[int], value: object
+    _: ScoreSheet, attribute: attrs.Attribute[int], value: object
 ) -> None:
     if (
         isinstance(value, bool)
@@ -110,7 +108,7 @@ def _check_months(
 
 
 def _check_year(
-    instance: ScoreSheet, attribute: attrs.Attribute[int], value: object
+    _: ScoreSheet, attribute: attrs.Attribute[int], value: object
 ) -> None:
     if (
         isinstance(value, bool)
@@ -123,7 +121,7 @@ def _check_year(
 
 
 def _check_organization(
-    instance: ScoreSheet, attribute: attrs.Attribute[str], value: str
+    _: ScoreSheet, attribute: attrs.Attribute[str], value: str
 ) -> None:
     if not value.strip():
         raise ValidationError(attribute.name, value, "must not be empty")
@@ -131,8 +129,7 @@ def _check_organization(
 
 @attrs.frozen(kw_only=True)
 class ScoreSheet:
-    """
-    One organisation's self-assessment for one year.
+    """One organisation's self-assessment for one year.
 
     Points are entered per criterion (or per sub-criterion, or per group)
     by their code in the scheme; criteria that have a scoring rule can be
@@ -219,8 +216,7 @@ class ScoreSheet:
 
     @classmethod
     def from_row(cls, row: Mapping[str, str | None]) -> ScoreSheet:
-        """
-        Read a sheet from one CSV row (column name to cell text).
+        """Read a sheet from one CSV row (column name to cell text).
 
         Columns: ``organization``, ``kind``, ``sector``, ``year`` (required);
         ``province`` (code or name, looked up among the units in force at

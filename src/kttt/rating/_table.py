@@ -1,6 +1,4 @@
-"""
-Rating from and to CSV: many sheets in, one result row per sheet out.
-"""
+"""Rating from and to CSV: many sheets in, one result row per sheet out."""
 
 from __future__ import annotations
 
@@ -17,7 +15,7 @@ from kttt.rating._sheet import ScoreSheet
 
 
 #: The columns of `result_row`, in order.
-RESULT_COLUMNS = (
+RESULT_COLUMNS: tuple[str, ...] = (
     "organization",
     "year",
     "kind",
@@ -37,8 +35,7 @@ RESULT_COLUMNS = (
 
 
 def result_row(classification: Classification) -> dict[str, str]:
-    """
-    Return one CSV row (column to text) for a classification.
+    """Return one CSV row (column to text) for a classification.
 
     Numbers are written with a decimal point (``"79.99"``); ``subtotals``
     holds ``code=points`` pairs separated by ``"; "``; ``decided_by`` is
@@ -77,8 +74,7 @@ def result_row(classification: Classification) -> dict[str, str]:
 def classify_csv(
     source: str | TextIO, scheme: RatingScheme | None = None
 ) -> Iterator[Classification | KtttError]:
-    """
-    Rate every row of a CSV of score sheets, one outcome per row, in order.
+    """Rate every row of a CSV of score sheets, one outcome per row, in order.
 
     A bad row yields its `KtttError` (with the row number, data rows
     counted from 1) and the next rows are still rated: no good row is lost

@@ -31,6 +31,16 @@ from kttt.documents import (
     Issuer,
 )
 from kttt.geography import Era, Province
+from kttt.organizations import (
+    Cooperative,
+    CooperativeGroup,
+    CooperativeUnion,
+    Finding,
+    LegalRule,
+    Members,
+    Organization,
+    PeoplesCreditFund,
+)
 from kttt.series import Observation, Series
 from kttt.strategies._base import labelled_enums, pendulum_dates
 from kttt.strategies._documents import (
@@ -42,6 +52,16 @@ from kttt.strategies._documents import (
     issuer_codes,
 )
 from kttt.strategies._geography import eras, provinces
+from kttt.strategies._organizations import (
+    cooperative_groups,
+    cooperative_unions,
+    cooperatives,
+    findings,
+    legal_rules,
+    members,
+    organizations,
+    peoples_credit_funds,
+)
 from kttt.strategies._targets import (
     comparators,
     indicators,
@@ -57,18 +77,27 @@ from kttt.targets import Comparator, Indicator, Target, TargetSet
 __all__ = [
     "TYPE_STRATEGIES",
     "comparators",
+    "cooperative_groups",
+    "cooperative_unions",
+    "cooperatives",
     "document_issuers",
     "document_kinds",
     "document_numbers",
     "document_registries",
     "documents",
     "eras",
+    "findings",
     "indicators",
     "issuer_codes",
     "labelled_enums",
+    "legal_rules",
     "levels",
+    "members",
     "observations",
+    "organizations",
     "pendulum_dates",
+    "register_types",
+    "peoples_credit_funds",
     "provinces",
     "series",
     "target_sets",
@@ -86,6 +115,15 @@ TYPE_STRATEGIES: dict[type, Callable[[], st.SearchStrategy[object]]] = {
     # --- geography ---
     Era: eras,
     Province: provinces,
+    # --- organizations ---
+    Members: members,
+    CooperativeGroup: cooperative_groups,
+    Cooperative: cooperatives,
+    CooperativeUnion: cooperative_unions,
+    PeoplesCreditFund: peoples_credit_funds,
+    Organization: organizations,
+    LegalRule: legal_rules,
+    Finding: findings,
     # --- targets and series ---
     Indicator: indicators,
     Comparator: comparators,
@@ -96,9 +134,15 @@ TYPE_STRATEGIES: dict[type, Callable[[], st.SearchStrategy[object]]] = {
 }
 
 
-def _hypothesis_setup_hook() -> None:
+def register_types() -> None:
     """
-    Register every kttt type with Hypothesis (called through the entry point).
+    Register every type in `TYPE_STRATEGIES` with ``st.from_type``.
+
+    Importing this module does it; call it again after
+    ``st.register_type_strategy`` has replaced one of them.
     """
     for cls, strategy in TYPE_STRATEGIES.items():
         st.register_type_strategy(cls, strategy())
+
+
+register_types()

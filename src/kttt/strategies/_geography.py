@@ -9,7 +9,7 @@ from kttt.strategies._base import labelled_enums
 
 
 def eras() -> st.SearchStrategy[Era]:
-    """Draw an `kttt.geography.Era`, shrinking towards the 63 units."""
+    """Draw a `kttt.geography.Era`, shrinking towards the 63 units."""
     return labelled_enums(Era)
 
 

@@ -1,0 +1,139 @@
+"""
+Tests of kttt.progress.ProgressReport on the built-in NQ 20 targets.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pendulum
+import pytest
+
+from kttt.errors import NotFoundError, ValidationError
+from kttt.progress import METHOD_NAMES, ProgressReport, ProgressStatus
+from kttt.series import national_statistics
+from kttt.targets import nq20_targets
+
+
+@pytest.fixture(name="report")
+def _report() -> ProgressReport:
+    return ProgressReport.build(nq20_targets(), national_statistics())
+
+
+def test_one_row_per_target(report):
+    """Every NQ 20 target has a row, in the set's order."""
+    assert [r.target for r in report.rows] == list(nq20_targets())
+
+
+def test_cooperatives_row_matches_assess(report):
+    """The cooperatives row is the StatCan assessment of the primary series."""
+    row = next(
+        r
+        for r in report.rows
+        if r.target.indicator.code == "cooperatives.count"
+    )
+
+    assert ProgressStatus.ON_TRACK == row.status()
+    assert 2025 == row.results[0].latest_year
+
+
+def test_rows_without_data_are_insufficient(report):
+    """A target without a series is reported, not dropped."""
+    row = next(r for r in report.rows if r.series is None)
+
+    assert ProgressStatus.INSUFFICIENT_DATA == row.status()
+    assert () == row.results
+
+
+def test_text_in_both_languages(report):
+    """The table has both horizons and the labels of the language."""
+    vi = report.to_text("vi")
+    en = report.to_text("en")
+
+    assert "Đến năm 2030" in vi
+    assert "Đến năm 2045" in vi
+    assert "35.041" in vi
+    assert "By 2045" in en
+    assert "35,041" in en
+    assert "on track" in en
+
+
+def test_side_by_side_methods():
+    """With every method, each row has one result and one column per method."""
+    report = ProgressReport.build(
+        nq20_targets(), national_statistics(), methods=METHOD_NAMES
+    )
+    text = report.to_text("en")
+
+    assert METHOD_NAMES == report.methods
+    assert all(len(r.results) in {0, len(METHOD_NAMES)} for r in report.rows)
+    assert all(name in text for name in METHOD_NAMES)
+
+
+def test_as_of_before_a_series_starts():
+    """As of 2019 no cooperative count was known: insufficient data."""
+    report = ProgressReport.build(
+        nq20_targets(),
+        national_statistics(),
+        as_of=pendulum.Date(2019, 12, 31),
+    )
+
+    assert {ProgressStatus.INSUFFICIENT_DATA} == {
+        r.status() for r in report.rows
+    }
+    assert "2019-12-31" in report.to_text("en")
+
+
+def test_json_and_records(report):
+    """JSON holds the programme, the methods and one record per target."""
+    document = json.loads(report.to_json())
+
+    assert "20-NQ/TW" == document["programme"]
+    assert ["statcan"] == document["methods"]
+    assert len(report.rows) == len(document["results"])
+    assert document["results"] == report.to_records()
+
+
+def test_html(report):
+    """The notebook view is a table with escaped cells."""
+    html = report._repr_html_()
+
+    assert html.startswith("<table>")
+    assert "số hợp tác xã" in html
+
+
+def test_a_list_of_series_uses_the_first():
+    """Given several series, the first (primary) one is used."""
+    stats = national_statistics()
+    report = ProgressReport.build(
+        nq20_targets(),
+        {"cooperatives.count": list(stats["cooperatives.count"])},
+    )
+    row = next(r for r in report.rows if r.series is not None)
+
+    assert stats["cooperatives.count"][0] == row.series
+
+
+@pytest.mark.parametrize(
+    ("options", "error"),
+    [
+        ({"methods": ()}, ValidationError),
+        ({"methods": ("nope",)}, NotFoundError),
+    ],
+)
+def test_bad_methods(options, error):
+    """No method or an unknown one is refused."""
+    with pytest.raises(error, match="method"):
+        ProgressReport.build(nq20_targets(), {}, **options)
+
+
+def test_empty_list_of_series():
+    """An empty list of series for an indicator is refused."""
+    with pytest.raises(ValidationError, match="data"):
+        ProgressReport.build(nq20_targets(), {"cooperatives.count": []})
+
+
+def test_bad_language(report):
+    """Only vi and en are known."""
+    with pytest.raises(ValidationError, match="lang"):
+        report.to_text("fr")
