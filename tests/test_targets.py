@@ -86,7 +86,7 @@ def test_indicator_defaults_to_natural_bounds():
 
 def test_indicator_normalises_vietnamese_label():
     """The Vietnamese label is stored in NFC."""
-    indicator = attrs.evolve(COUNT, label_vi="ho\u0323p ta\u0301c xa\u0303")
+    indicator = attrs.evolve(COUNT, label_vi="ho\u031b\u0323p ta\u0301c xa\u0303")
 
     assert "hợp tác xã" == indicator.label_vi
 
@@ -633,7 +633,8 @@ def test_target_scope_and_text():
 def test_is_met_agrees_with_bounds(target, data):
     """is_met(v) holds exactly when v lies in interval()."""
     if target.form is TargetForm.INCREMENT and target.base_value is None:
-        target = target.with_base(0.0 if target.indicator.lower is None else target.indicator.lower)
+        lowest = target.indicator.lower or 0.0
+        target = target.with_base(lowest - min(target.value or 0.0, 0.0))
     interval = target.interval()
     candidates = [b for b in (interval.lower, interval.upper) if b is not None]
     value = data.draw(

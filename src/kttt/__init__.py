@@ -21,6 +21,17 @@ from kttt.errors import (
 from kttt.sources import Source
 from kttt.text import fold, nfc, parse_number, parse_percent, parse_range
 
+# --- documents ---
+from kttt.documents import (
+    Document,
+    DocumentKind,
+    DocumentNumber,
+    Issuer,
+    find_document_numbers,
+    get_document,
+    parse_document_number,
+)
+
 # --- geography ---
 from kttt.geography import MERGE_DATE, Era, Province, ProvinceKind
 
@@ -54,8 +65,12 @@ __all__ = [
     "DataError",
     "Diagnostic",
     "DiagnosticKind",
+    "Document",
+    "DocumentKind",
+    "DocumentNumber",
     "DocumentNumberError",
     "Era",
+    "Issuer",
     "KtttError",
     "LinearTrend",
     "MERGE_DATE",
@@ -79,8 +94,11 @@ __all__ = [
     "WeightedLogit",
     "__version__",
     "assess",
+    "find_document_numbers",
     "fold",
+    "get_document",
     "nfc",
+    "parse_document_number",
     "parse_number",
     "parse_percent",
     "parse_range",

@@ -30,17 +30,20 @@ from kttt._labels import LabelledEnum
 from kttt.documents import DocumentNumber
 from kttt.errors import ValidationError
 from kttt.geography import Era, Province
-from kttt.programmes import Agency, _read_json, _Record
+from kttt.programmes import (
+    Agency,
+    _read_json,  # pyright: ignore[reportPrivateUsage]
+    _Record,  # pyright: ignore[reportPrivateUsage]
+)
 from kttt.sources import Source
 from kttt.text import nfc
 
 
 __all__ = [
+    "CommitteeLevel",
     "CommitteeMember",
     "Engagement",
-    "Finding",
     "FindingStatus",
-    "Level",
     "NetworkAspect",
     "NetworkSnapshot",
     "NetworkSummary",
@@ -52,6 +55,7 @@ __all__ = [
     "StandingAgency",
     "StatedCount",
     "SteeringCommittee",
+    "StructureFinding",
     "StructureRule",
     "SupportUnit",
     "SupportUnitKind",
@@ -68,7 +72,7 @@ __all__ = [
 # --- enumerations ----------------------------------------------------------
 
 
-class Level(LabelledEnum):
+class CommitteeLevel(LabelledEnum):
     """The tier of a steering committee."""
 
     NATIONAL = "national", "Ban Chỉ đạo quốc gia (trung ương)", "national"
@@ -90,7 +94,7 @@ class Role(LabelledEnum):
 
 
 class Engagement(LabelledEnum):
-    """Whether someone works for the committee full-time or alongside a post."""
+    """Whether someone serves full-time or alongside another post."""
 
     FULL_TIME = "full_time", "chuyên trách", "full-time"
     CONCURRENT = "concurrent", "kiêm nhiệm", "concurrent"
@@ -398,7 +402,7 @@ class SteeringCommittee:
     """
 
     #: National, provincial or district.
-    level: Level = attrs.field(validator=_is(Level))
+    level: CommitteeLevel = attrs.field(validator=_is(CommitteeLevel))
     #: Its name as the source gives it.
     name: str = attrs.field(converter=nfc)
     #: The date this description holds on.
@@ -446,13 +450,17 @@ class SteeringCommittee:
     def __attrs_post_init__(self) -> None:
         if not self.name.strip():
             raise ValidationError("name", self.name, "must not be empty")
-        if (self.level is Level.NATIONAL) != (self.jurisdiction is None):
+        if (self.level is CommitteeLevel.NATIONAL) != (
+            self.jurisdiction is None
+        ):
             raise ValidationError(
                 "jurisdiction",
                 self.jurisdiction,
                 "only the national committee has no province",
             )
-        if (self.level is Level.DISTRICT) != (self.district is not None):
+        if (self.level is CommitteeLevel.DISTRICT) != (
+            self.district is not None
+        ):
             raise ValidationError(
                 "district",
                 self.district,
@@ -502,7 +510,9 @@ class StructureRule:
     #: What the rule is about.
     kind: RuleKind = attrs.field(validator=_is(RuleKind))
     #: The levels of committee it applies to.
-    levels: tuple[Level, ...] = attrs.field(validator=_tuple_of(Level))
+    levels: tuple[CommitteeLevel, ...] = attrs.field(
+        validator=_tuple_of(CommitteeLevel)
+    )
     #: What it calls for, in English.
     requirement: str
     #: Where it is set out.
@@ -568,7 +578,7 @@ class StructureRule:
 
 
 @attrs.frozen(kw_only=True)
-class Finding:
+class StructureFinding:
     """The verdict of one rule on one committee, with the rule's source."""
 
     #: What was checked.
@@ -591,7 +601,7 @@ def check_structure(
     as_of: pendulum.Date,
     *,
     rules: Iterable[StructureRule] | None = None,
-) -> tuple[Finding, ...]:
+) -> tuple[StructureFinding, ...]:
     """Check a committee against what the documents call for on *as_of*.
 
     Each aspect (standing agency, support unit, full-time staff) gets one
@@ -617,13 +627,13 @@ def check_structure(
         ValidationError: If *committee* is not a `SteeringCommittee` or
             *as_of* not a date.
     """
-    if not isinstance(committee, SteeringCommittee):
+    if not isinstance(cast("object", committee), SteeringCommittee):
         raise ValidationError(
             "committee", committee, "must be a SteeringCommittee"
         )
     _require_date("as_of", as_of)
     chosen = structure_rules() if rules is None else tuple(rules)
-    findings: list[Finding] = []
+    findings: list[StructureFinding] = []
     for aspect in RuleKind:
         applicable = [
             rule
@@ -632,7 +642,7 @@ def check_structure(
         ]
         if not applicable and aspect is not RuleKind.LEVEL_ABOLISHED:
             findings.append(
-                Finding(
+                StructureFinding(
                     aspect=aspect,
                     status=FindingStatus.NO_RULE,
                     detail=f"no rule on the {aspect.label_en} of a "
@@ -647,7 +657,7 @@ def check_structure(
 
 def _check_standing_agency(
     committee: SteeringCommittee, rule: StructureRule
-) -> Finding:
+) -> StructureFinding:
     wanted = cast("StandingAgency", rule.standing_agency)
     found = committee.standing_agency
     if found is None:
@@ -663,12 +673,14 @@ def _check_standing_agency(
             f"standing agency is the {found.label_en}; "
             f"the rule calls for the {wanted.label_en}"
         )
-    return Finding(aspect=rule.kind, status=status, detail=detail, rule=rule)
+    return StructureFinding(
+        aspect=rule.kind, status=status, detail=detail, rule=rule
+    )
 
 
 def _check_support_unit(
     committee: SteeringCommittee, rule: StructureRule
-) -> Finding:
+) -> StructureFinding:
     unit = committee.support_unit
     if unit is None:
         status, detail = FindingStatus.UNKNOWN, "support unit not recorded"
@@ -682,12 +694,14 @@ def _check_support_unit(
             FindingStatus.MET,
             f"support unit: {unit.kind.label_en}",
         )
-    return Finding(aspect=rule.kind, status=status, detail=detail, rule=rule)
+    return StructureFinding(
+        aspect=rule.kind, status=status, detail=detail, rule=rule
+    )
 
 
 def _check_full_time_staff(
     committee: SteeringCommittee, rule: StructureRule
-) -> Finding:
+) -> StructureFinding:
     wanted = cast("int", rule.min_full_time_staff)
     unit = committee.support_unit
     staff = None if unit is None else unit.full_time_staff
@@ -701,11 +715,15 @@ def _check_full_time_staff(
             FindingStatus.MET if staff >= wanted else FindingStatus.NOT_MET
         )
         detail = f"{staff} full-time staff; at least {wanted} called for"
-    return Finding(aspect=rule.kind, status=status, detail=detail, rule=rule)
+    return StructureFinding(
+        aspect=rule.kind, status=status, detail=detail, rule=rule
+    )
 
 
-def _check_level(committee: SteeringCommittee, rule: StructureRule) -> Finding:
-    return Finding(
+def _check_level(
+    committee: SteeringCommittee, rule: StructureRule
+) -> StructureFinding:
+    return StructureFinding(
         aspect=rule.kind,
         status=FindingStatus.NOT_MET,
         detail=f"the {committee.level.label_en} level no longer exists",
@@ -714,7 +732,10 @@ def _check_level(committee: SteeringCommittee, rule: StructureRule) -> Finding:
 
 
 _CHECKS: Final[
-    Mapping[RuleKind, Callable[[SteeringCommittee, StructureRule], Finding]]
+    Mapping[
+        RuleKind,
+        Callable[[SteeringCommittee, StructureRule], StructureFinding],
+    ]
 ] = {
     RuleKind.STANDING_AGENCY: _check_standing_agency,
     RuleKind.SUPPORT_UNIT: _check_support_unit,
@@ -830,8 +851,9 @@ class NetworkSnapshot:
     must be consistent with the per-province facts.
 
     >>> snapshot = network_2023()
-    >>> len(snapshot.provinces), snapshot.province("Quảng Bình").standing_agency
-    (63, <StandingAgency.COOPERATIVE_ALLIANCE: 'cooperative_alliance'>)
+    >>> quang_binh = snapshot.province("Quảng Bình")
+    >>> len(snapshot.provinces), quang_binh.standing_agency.value
+    (63, 'cooperative_alliance')
     """
 
     #: The date the snapshot describes.
@@ -894,9 +916,7 @@ class NetworkSnapshot:
 
 @attrs.frozen(kw_only=True)
 class RegroupedProvince:
-    """One of the 34 provinces of 2025 with the snapshot entries of its
-    predecessors.
-    """
+    """One of the 34 provinces of 2025 with its predecessors' entries."""
 
     #: The province of the 34.
     province: Province = attrs.field(validator=_is(Province))
@@ -960,14 +980,14 @@ class NetworkSummary:
 def regroup(snapshot: NetworkSnapshot) -> tuple[RegroupedProvince, ...]:
     """Regroup a snapshot of the 63 provinces onto the 34 of 2025.
 
-    >>> quang_tri = regroup(network_2023())[16]
-    >>> [p.province.name for p in quang_tri.predecessors]
+    >>> units = {u.province.name: u for u in regroup(network_2023())}
+    >>> [p.province.name for p in units["Quảng Trị"].predecessors]
     ['Quảng Bình', 'Quảng Trị']
 
     Raises:
         ValidationError: If *snapshot* is not a snapshot of the 63.
     """
-    if not isinstance(snapshot, NetworkSnapshot):
+    if not isinstance(cast("object", snapshot), NetworkSnapshot):
         raise ValidationError(
             "snapshot", snapshot, "must be a NetworkSnapshot"
         )
@@ -1004,7 +1024,7 @@ def network_summary(
         ValidationError: If *snapshot* is not a snapshot, or *era* asks for
             the 63 from a snapshot of the 34.
     """
-    if not isinstance(snapshot, NetworkSnapshot):
+    if not isinstance(cast("object", snapshot), NetworkSnapshot):
         raise ValidationError(
             "snapshot", snapshot, "must be a NetworkSnapshot"
         )
@@ -1049,8 +1069,10 @@ def _summary_regrouped(
     snapshot: NetworkSnapshot, units: tuple[RegroupedProvince, ...]
 ) -> NetworkSummary:
     notes = [
-        "a province of the 34 counts under every standing agency its "
-        "predecessors used, so the counts can add up to more than 34"
+        (
+            "a province of the 34 counts under every standing agency its "
+            "predecessors used, so the counts can add up to more than 34"
+        )
     ]
     mixed = [u.province.name for u in units if len(u.standing_agencies) > 1]
     if mixed:
@@ -1120,7 +1142,7 @@ def _build_summary(
     )
 
 
-# --- built-in data -------------------------------------------------------------
+# --- built-in data ---------------------------------------------------------
 
 
 def structure_rules() -> tuple[StructureRule, ...]:
@@ -1191,11 +1213,11 @@ def _rule(item: _Record) -> StructureRule:
     )
 
 
-def _levels(item: _Record) -> tuple[Level, ...]:
-    levels: list[Level] = []
+def _levels(item: _Record) -> tuple[CommitteeLevel, ...]:
+    levels: list[CommitteeLevel] = []
     for index, code in enumerate(item.texts("levels")):
         try:
-            levels.append(Level(code))
+            levels.append(CommitteeLevel(code))
         except ValueError:
             raise item.error(
                 f"levels[{index}]", code, "must be a committee level"
@@ -1256,7 +1278,7 @@ def _unit(item: _Record) -> SupportUnit | None:
 def _committee(item: _Record) -> SteeringCommittee:
     era = item.enum("era", Era)
     return SteeringCommittee(
-        level=item.enum("level", Level),
+        level=item.enum("level", CommitteeLevel),
         name=item.text("name"),
         as_of=item.date("as_of"),
         jurisdiction=item.optional_province("jurisdiction", era),

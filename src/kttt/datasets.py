@@ -7,20 +7,61 @@ in the package (``kttt/data/``) and carry their sources inside them.
 
 from __future__ import annotations
 
+from kttt import documents as _documents
+from kttt import organizations as _organizations
+from kttt import rating as _rating
 from kttt import series as _series
 from kttt import targets as _targets
+from kttt.documents import Document
 from kttt.geography import Era, Province
+from kttt.organizations import LegalRule
 from kttt.series import Series
 from kttt.targets import TargetSet
 
 
 __all__: list[str] = [
+    "legal_rules",
+    "documents",
     "national_statistics",
     "nq20_targets",
     "provinces",
+    "rating_schemes",
     "target_set",
     "target_sets",
 ]
+
+
+# --- documents ---
+
+
+def documents() -> tuple[Document, ...]:
+    """Return every party and state document the sources cite.
+
+    The registry and its sources ship as ``kttt/data/documents/``; see
+    `kttt.documents` for lookups and implementation chains.
+
+    >>> from kttt import datasets
+    >>> str(datasets.documents()[0].number)
+    '13-NQ/TW'
+    """
+    return _documents.documents()
+
+
+# --- organizations ---
+
+
+def legal_rules() -> tuple[LegalRule, ...]:
+    """Return the legal rules of the Laws on Cooperatives 2012 and 2023.
+
+    The rules `kttt.organizations.check_compliance` measures by default:
+    minimum members, capital caps and foreign-member caps, each with its
+    source; see `kttt.organizations.legal_rules`.
+
+    >>> from kttt import datasets
+    >>> [rule.code for rule in datasets.legal_rules()][:2]
+    ['htx-min-members-2012', 'lhhtx-min-members-2012']
+    """
+    return _organizations.legal_rules()
 
 
 # --- geography ---
@@ -78,3 +119,20 @@ def national_statistics() -> dict[str, tuple[Series, ...]]:
     see `kttt.series.national_statistics` and the data-sources page.
     """
     return _series.national_statistics()
+
+
+# --- rating ---
+
+
+def rating_schemes() -> tuple[_rating.RatingScheme, ...]:
+    """Return the built-in rating schemes, validated on load.
+
+    TT 01/2020/TT-BKHĐT, TT 09/2017/TT-BNNPTNT and TT 42/2016/TT-NHNN,
+    each with its source and what is known and unknown about it; see
+    `kttt.rating.builtin_schemes` and the rating-schemes sources page.
+
+    >>> from kttt import datasets
+    >>> [s.code for s in datasets.rating_schemes()]
+    ['TT-01-2020', 'TT-09-2017', 'TT-42-2016']
+    """
+    return _rating.builtin_schemes()

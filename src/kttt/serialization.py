@@ -60,6 +60,7 @@ def make_converter() -> cattrs.Converter:
     Return a new converter for every kttt type.
 
     >>> import pendulum
+    >>> from kttt.serialization import make_converter
     >>> conv = make_converter()
     >>> conv.structure("2025-07-01", pendulum.Date)
     Date(2025, 7, 1)

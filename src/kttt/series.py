@@ -47,10 +47,6 @@ MIN_YEAR = 1900
 MAX_YEAR = 2100
 
 
-def _optional_nfc(value: str | None) -> str | None:
-    return None if value is None else nfc(value)
-
-
 def _check_year(
     _: object, attribute: attrs.Attribute[int], value: int
 ) -> None:
@@ -123,11 +119,15 @@ class Series:
     #: The province observed (``None``: the whole country).
     scope: Province | None = None
     #: Which series this is when several sources disagree ("MPI/MoF").
-    label: str | None = attrs.field(default=None, converter=_optional_nfc)
+    label: str | None = attrs.field(
+        default=None, converter=attrs.converters.optional(nfc)
+    )
     #: Whether this is the series to use by default.
     primary: bool = False
 
     def __attrs_post_init__(self) -> None:
+        if self.label is not None and not self.label.strip():
+            raise ValidationError("label", self.label, "must be non-blank")
         previous: int | None = None
         for index, observation in enumerate(self.observations):
             if previous is not None and observation.year <= previous:

@@ -113,8 +113,11 @@ class Direction(LabelledEnum):
         return 1 if self is Direction.INCREASE else -1
 
 
-def _optional_nfc(value: str | None) -> str | None:
-    return None if value is None else nfc(value)
+def _check_text(
+    _: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise ValidationError(attribute.name, value, "must be non-blank text")
 
 
 def _check_finite(field: str, value: object) -> None:
@@ -161,9 +164,9 @@ class Indicator:
     #: Stable dotted code, e.g. ``"cooperatives.count"``.
     code: str = attrs.field(validator=_check_code)
     #: Vietnamese label.
-    label_vi: str = attrs.field(converter=nfc)
+    label_vi: str = attrs.field(converter=nfc, validator=_check_text)
     #: English label.
-    label_en: str
+    label_en: str = attrs.field(validator=_check_text)
     #: The unit of its values.
     unit: Unit
     #: The desired direction of change.
@@ -552,7 +555,7 @@ class Target:
     #: The indicator's value in *base_year*, when known.
     base_value: float | None = None
     #: The clause as written in the document.
-    text_vi: str | None = attrs.field(default=None, converter=_optional_nfc)
+    text_vi: str | None = attrs.field(default=None, converter=attrs.converters.optional(nfc), validator=_check_text)
 
     def __attrs_post_init__(self) -> None:
         for name in ("value", "upper", "tolerance", "base_value"):
@@ -1037,9 +1040,9 @@ class TargetSet:
     """
 
     #: The programme's document number, e.g. ``"20-NQ/TW"``.
-    code: str = attrs.field(converter=nfc)
+    code: str = attrs.field(converter=nfc, validator=_check_text)
     #: The programme's title.
-    title: str = attrs.field(converter=nfc)
+    title: str = attrs.field(converter=nfc, validator=_check_text)
     #: The programme document.
     source: Source
     #: Its targets: one per indicator and horizon.

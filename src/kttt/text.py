@@ -98,7 +98,7 @@ def parse_number(text: str, *, field: str = "number") -> Decimal:
             "a Vietnamese number ('1.200', '8,5') optionally followed by "
             "nghìn, triệu or tỷ",
         )
-    return value * scale
+    return _whole_if_integral(value * scale)
 
 
 def parse_percent(text: str, *, field: str = "percent") -> Decimal:
@@ -146,12 +146,20 @@ def parse_range(text: str, *, field: str = "range") -> tuple[Decimal, Decimal]:
     else:
         _, high_rest = _leading_number(high_clean, field)
         scale = _MAGNITUDES.get(fold(high_rest), 1) if high_rest else 1
-        low = low_value * scale
+        low = _whole_if_integral(low_value * scale)
     if low > high:
         raise ParseError(
             field, text, "the lower end must not exceed the upper"
         )
     return low, high
+
+
+def _whole_if_integral(value: Decimal) -> Decimal:
+    """
+    Drop a fraction of zeros that scaling left ("1,5 tỷ" is 1500000000).
+    """
+    integral = value.to_integral_value()
+    return integral if integral == value else value
 
 
 def _split_range(text: str) -> tuple[str, str, str]:

@@ -86,7 +86,7 @@ class Issuer:
     """A body that issues documents, with the code its reference numbers use.
 
     >>> get_issuer("TTg").name_en
-    "the Prime Minister"
+    'the Prime Minister'
     """
 
     #: The code as reference numbers write it (``"TTg"``, ``"BKHĐT"``).

@@ -127,6 +127,23 @@ def _check_organization(
         raise ValidationError(attribute.name, value, "must not be empty")
 
 
+_GROUPING = {
+    "kind": (OrganizationKind, "an OrganizationKind (use .parse for text)"),
+    "sector": (Sector, "a Sector (use .parse for text)"),
+    "province": (Province, "a Province or None (use Province.get)"),
+}
+
+
+def _check_grouping(
+    _: ScoreSheet, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    cls, rule = _GROUPING[attribute.name]
+    if not isinstance(value, cls) and not (
+        value is None and attribute.name == "province"
+    ):
+        raise ValidationError(attribute.name, value, rule)
+
+
 @attrs.frozen(kw_only=True)
 class ScoreSheet:
     """One organisation's self-assessment for one year.
@@ -152,21 +169,14 @@ class ScoreSheet:
         converter=nfc, validator=_check_organization
     )
     #: Its legal form.
-    kind: OrganizationKind = attrs.field(
-        validator=attrs.validators.instance_of(OrganizationKind)
-    )
+    kind: OrganizationKind = attrs.field(validator=_check_grouping)
     #: Its field of activity.
-    sector: Sector = attrs.field(
-        validator=attrs.validators.instance_of(Sector)
-    )
+    sector: Sector = attrs.field(validator=_check_grouping)
     #: The year rated.
     year: int = attrs.field(validator=_check_year)
     #: Its province, for grouping (optional).
     province: Province | None = attrs.field(
-        default=None,
-        validator=attrs.validators.optional(
-            attrs.validators.instance_of(Province)
-        ),
+        default=None, validator=_check_grouping
     )
     #: The code of the scheme it was scored under; `None` lets `classify`
     #: choose from the kind, the sector and the year.

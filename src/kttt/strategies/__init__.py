@@ -41,6 +41,7 @@ from kttt.organizations import (
     Organization,
     PeoplesCreditFund,
 )
+from kttt.rating import Classification, RatingScheme, ScoreSheet
 from kttt.series import Observation, Series
 from kttt.strategies._base import labelled_enums, pendulum_dates
 from kttt.strategies._documents import (
@@ -62,6 +63,11 @@ from kttt.strategies._organizations import (
     organizations,
     peoples_credit_funds,
 )
+from kttt.strategies._rating import (
+    classifications,
+    rating_schemes,
+    score_sheets,
+)
 from kttt.strategies._targets import (
     comparators,
     indicators,
@@ -76,6 +82,7 @@ from kttt.targets import Comparator, Indicator, Target, TargetSet
 
 __all__ = [
     "TYPE_STRATEGIES",
+    "classifications",
     "comparators",
     "cooperative_groups",
     "cooperative_unions",
@@ -99,6 +106,8 @@ __all__ = [
     "register_types",
     "peoples_credit_funds",
     "provinces",
+    "rating_schemes",
+    "score_sheets",
     "series",
     "target_sets",
     "targets",
@@ -131,6 +140,10 @@ TYPE_STRATEGIES: dict[type, Callable[[], st.SearchStrategy[object]]] = {
     TargetSet: target_sets,
     Observation: observations,
     Series: series,
+    # --- rating ---
+    RatingScheme: rating_schemes,
+    ScoreSheet: score_sheets,
+    Classification: classifications,
 }
 
 

@@ -28,7 +28,7 @@ from kttt.targets import (
 #: How far an unbounded indicator's drawn values reach (either way).
 _SPAN = 10**9
 _WORDS = ("cooperatives", "groups", "members", "revenue", "share", "count")
-_VI_LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậềếểễệờớởỡợ "
+_VI_LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậềếểễệờớởỡợ"
 
 
 def _sources() -> st.SearchStrategy[Source]:
@@ -69,7 +69,7 @@ def indicators(
         Indicator,
         code=_codes(),
         label_vi=st.text(_VI_LETTERS, min_size=1, max_size=20),
-        label_en=st.text(min_size=1, max_size=20),
+        label_en=st.text(_VI_LETTERS + "xyz", min_size=1, max_size=20),
         unit=st.just(unit) if unit else labelled_enums(Unit),
         direction=st.just(direction)
         if direction
@@ -210,7 +210,7 @@ def targets(  # noqa: C901, PLR0912 - one branch per form and comparator
         base_year=base_year,
         base_value=base_value,
         source=draw(_sources()),
-        text_vi=draw(st.none() | st.text(_VI_LETTERS, max_size=40)),
+        text_vi=draw(st.none() | st.text(_VI_LETTERS, min_size=1, max_size=40)),
     )
 
 
@@ -222,18 +222,24 @@ def target_sets(
     min_size: int = 1,
     max_size: int = 5,
 ) -> TargetSet:
-    """Draw a valid `kttt.targets.TargetSet` of *min_size* to *max_size*
-    targets, one per indicator and horizon, all with the set's scope.
+    """Draw a valid `kttt.targets.TargetSet`.
+
+    It has *min_size* to *max_size* targets, each on a different indicator,
+    all with the set's scope (drawn from *scope*, national or a province by
+    default).
     """
     where = draw(_scopes(scope))
-    chosen = draw(
+    measured = draw(
         st.lists(
-            targets(scope=st.just(where)),
+            indicators(),
             min_size=min_size,
             max_size=max_size,
-            unique_by=lambda t: (t.indicator.code, t.horizon),
+            unique_by=lambda i: i.code,
         )
     )
+    chosen = [
+        draw(targets(indicator=i, scope=st.just(where))) for i in measured
+    ]
     return TargetSet(
         code=draw(st.sampled_from(["20-NQ/TW", "155-CTr/TU", "12-KH/UBND"])),
         title=draw(st.text(_VI_LETTERS, min_size=1, max_size=30)),

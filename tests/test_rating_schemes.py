@@ -1,0 +1,324 @@
+"""Tests of rating schemes as data: built-in files, user files, validation."""
+
+from __future__ import annotations
+
+import copy
+import importlib.resources
+import json
+
+from decimal import Decimal
+
+import pendulum
+import pytest
+
+from hypothesis import given
+
+from kttt import datasets
+from kttt import strategies as kst
+from kttt.errors import DataError, NotFoundError, ValidationError
+from kttt.organizations import OrganizationKind, Sector
+from kttt.rating import (
+    Band,
+    Condition,
+    Criterion,
+    Fact,
+    Rating,
+    RatingScheme,
+    ScoreSheet,
+    SizeBasis,
+    SizeScale,
+    SizeStep,
+    Step,
+    StepRule,
+    YesNoRule,
+    builtin_scheme,
+    builtin_schemes,
+    classify,
+    load_scheme,
+)
+from kttt.serialization import from_json, to_json
+from kttt.sources import Source
+
+
+FILES = ("tt-01-2020.json", "tt-09-2017.json", "tt-42-2016.json")
+
+
+def builtin_text(name: str) -> str:
+    """The text of a built-in scheme file."""
+    folder = importlib.resources.files("kttt") / "data" / "rating"
+    return (folder / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_builtin_files_round_trip_exactly(name):
+    """Each built-in file reads and writes back to the same text."""
+    text = builtin_text(name)
+
+    assert text == RatingScheme.from_json(text).to_json()
+
+
+@given(kst.rating_schemes())
+def test_scheme_files_round_trip(scheme):
+    """Any scheme written as a file reads back equal and writes the same."""
+    text = scheme.to_json()
+    again = RatingScheme.from_json(text)
+
+    assert scheme == again
+    assert text == again.to_json()
+
+
+@given(kst.rating_schemes(builtin=False))
+def test_schemes_round_trip_through_serialization(scheme):
+    """The cattrs converter uses the scheme file format."""
+    assert scheme == from_json(to_json(scheme), RatingScheme)
+
+
+def test_builtin_schemes_and_dataset_loader():
+    """Three schemes ship, each with a source, in force date and notes."""
+    schemes = datasets.rating_schemes()
+
+    assert ["TT-01-2020", "TT-09-2017", "TT-42-2016"] == [
+        s.code for s in schemes
+    ]
+    assert schemes == builtin_schemes()
+    for scheme in schemes:
+        assert scheme.source.document
+        assert scheme.source.url
+        assert scheme.known
+        assert scheme.unknown
+
+
+def test_tt01_structure_pinned():
+    """TT 01/2020: 3 groups of 30/30/40, 15 criteria, known maxima only."""
+    scheme = builtin_scheme("TT-01-2020")
+    criteria = [c for g in scheme.criteria for c in g.parts]
+
+    assert [Decimal(30), Decimal(30), Decimal(40)] == [
+        g.maximum for g in scheme.criteria
+    ]
+    assert [f"TC{i}" for i in range(1, 16)] == [c.code for c in criteria]
+    assert [7, 6, 11, 6, 8, 6, 6, 6, 4] == [c.maximum for c in criteria[:9]]
+    assert all(c.maximum is None for c in criteria[9:])
+    assert Decimal(40) == scheme.limit("TC12")
+    assert pendulum.Date(2020, 4, 1) == scheme.in_force
+    assert {"TC1a": 6, "TC3b": 3, "TC7c": 2} == {
+        code: scheme.criterion(code).maximum for code in ("TC1a", "TC3b", "TC7c")
+    }
+    assert frozenset(
+        {OrganizationKind.COOPERATIVE, OrganizationKind.COOPERATIVE_UNION}
+    ) == scheme.kinds
+    assert frozenset() == scheme.measures()
+
+
+def test_tt09_and_tt42_structure_pinned():
+    """TT 09/2017 has 6 criteria; TT 42/2016 weighs 10/30/30/10/20."""
+    tt09 = builtin_scheme("TT-09-2017")
+    tt42 = builtin_scheme("TT-42-2016")
+
+    assert 6 == len(tt09.criteria)
+    assert frozenset({Sector.AGRICULTURE}) == tt09.sectors
+    assert ["sanctioned"] == [o.code for o in tt09.overrides]
+    assert [10, 30, 30, 10, 20] == [c.maximum for c in tt42.criteria]
+    assert all(b.provisional for b in tt42.bands)
+    assert "after_tax_profit" in tt09.measures()
+
+
+def test_criterion_lookup_errors():
+    """Unknown codes raise NotFoundError naming the criterion."""
+    scheme = builtin_scheme("TT-01-2020")
+    with pytest.raises(NotFoundError) as info:
+        scheme.limit("TC99")
+    assert "criterion" == info.value.field
+    with pytest.raises(NotFoundError):
+        builtin_scheme("TT-99-2030")
+    with pytest.raises(NotFoundError):
+        builtin_scheme("TT-42-2016").band_of(Rating.GOOD).grade.label("xx")
+    with pytest.raises(ValidationError):
+        scheme.criterion("I").label("fr")
+
+
+def test_band_of_missing_rating():
+    """band_of refuses a rating the scheme has no band for."""
+    scheme = RatingScheme.from_dict(_minimal())
+    custom = RatingScheme.from_dict(
+        {**_minimal(), "bands": [{"rating": "good", "minimum": "0"}]}
+    )
+    assert Rating.WEAK == scheme.band_of(Rating.WEAK).rating
+    with pytest.raises(NotFoundError):
+        custom.band_of(Rating.WEAK)
+
+
+def _minimal() -> dict[str, object]:
+    """The smallest valid scheme file, as data."""
+    return {
+        "code": "TINH-X",
+        "name_vi": "Bộ tiêu chí tỉnh X",
+        "name_en": "Province X scheme",
+        "source": {"document": "12/2024/QĐ-UBND", "clause": "Điều 2"},
+        "in_force": "2024-01-01",
+        "kinds": ["cooperative"],
+        "criteria": [
+            {"code": "A", "label_vi": "Tài chính", "label_en": "Finance",
+             "maximum": "60"},
+            {"code": "B", "label_vi": "Thành viên", "label_en": "Members",
+             "maximum": 40},
+        ],
+        "bands": [
+            {"rating": "good", "minimum": "75"},
+            {"rating": "fair", "minimum": "60"},
+            {"rating": "average", "minimum": 40.5},
+            {"rating": "weak", "minimum": "0"},
+        ],
+    }
+
+
+def test_province_scheme_from_file(tmp_path):
+    """A province's own scheme loads from a file and rates sheets."""
+    path = tmp_path / "tinh-x.json"
+    path.write_text(json.dumps(_minimal(), ensure_ascii=False), "utf-8")
+    scheme = load_scheme(path)
+    sheet = ScoreSheet(
+        organization="HTX-1", kind=OrganizationKind.COOPERATIVE,
+        sector=Sector.TRANSPORT, year=2024, scheme="TINH-X",
+        points={"A": 50, "B": 25},
+    )
+
+    assert Decimal("40.5") == scheme.bands[2].minimum
+    assert Rating.GOOD == classify(sheet, scheme).rating
+    assert scheme == RatingScheme.from_json(scheme.to_json())
+
+
+def test_load_scheme_missing_file(tmp_path):
+    """A file that cannot be read is a DataError naming the file."""
+    path = tmp_path / "nope.json"
+    with pytest.raises(DataError) as info:
+        load_scheme(path)
+
+    assert str(path) == info.value.field
+
+
+def _broken(change):
+    data = copy.deepcopy(_minimal())
+    change(data)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("change", "path", "words"),
+    [
+        (lambda d: d.pop("code"), "$.code", "required"),
+        (lambda d: d.update(extra=1), "$.extra", "unknown key"),
+        (lambda d: d.update(kinds=["coop"]), "$.kinds[0]", "one of"),
+        (lambda d: d.update(kinds="cooperative"), "$.kinds", "array"),
+        (lambda d: d.update(kinds=[]), "$.kinds", "empty"),
+        (lambda d: d["criteria"][0].update(maximum="abc"), "$.criteria[0].maximum", "not a number"),
+        (lambda d: d["criteria"][0].update(maximum="Infinity"), "$.criteria[0].maximum", "finite"),
+        (lambda d: d["criteria"][0].update(maximum=True), "$.criteria[0].maximum", "exact number"),
+        (lambda d: d["criteria"][0].update(maximum="-1"), "$.criteria[0].maximum", "at least 0"),
+        (lambda d: d["criteria"][0].update(maximum="61"), "$.criteria", "add up to the total"),
+        (lambda d: d["criteria"][1].update(code="A"), "$.criteria", "unique"),
+        (lambda d: d["criteria"][1].update(code=" B"), "$.criteria[1].code", "code"),
+        (lambda d: d["criteria"][1].update(label_vi=""), "$.criteria[1].label_vi", "label"),
+        (lambda d: d["criteria"][1].update(label_en=3), "$.criteria[1].label_en", "text"),
+        (lambda d: d.update(in_force="1/1/2024"), "$.in_force", "YYYY-MM-DD"),
+        (lambda d: d.update(source=None), "$.source", "names its source"),
+        (lambda d: d.update(source={"clause": "Điều 1"}), "$.source.source", "document or a URL"),
+        (lambda d: d.update(source={"document": "X", "retrieved": "2024-13-01"}), "$.source.retrieved", "YYYY-MM-DD"),
+        (lambda d: d["bands"].reverse(), "$.bands", "best to worst"),
+        (lambda d: d["bands"][3].update(minimum="1"), "$.bands", "starts at 0"),
+        (lambda d: d["bands"][0].update(minimum="101"), "$.bands", "above 100"),
+        (lambda d: d["bands"][1].update(rating="good"), "$.bands", "one band per rating"),
+        (lambda d: d["bands"][1].update(inclusive="yes"), "$.bands[1].inclusive", "true or false"),
+        (lambda d: d["bands"][1].update(grade="E"), "$.bands[1].grade", "one of"),
+        (lambda d: d.update(bands={}), "$.bands", "array"),
+        (lambda d: d.update(criteria=[1]), "$.criteria[0]", "JSON object"),
+        (lambda d: d["criteria"][0].update(rule={"kind": "formula"}), "$.criteria[0].rule.kind", "steps"),
+        (lambda d: d["criteria"][0].update(rule={"kind": "yes_no", "measure": "m", "yes": "61", "no": "0"}), "$.criteria[0].rule", "at most the maximum"),
+        (lambda d: d["criteria"][0].update(rule={"kind": "steps", "measure": "m", "unit": "%", "steps": []}), "$.criteria[0].rule.steps", "has steps"),
+        (lambda d: d["criteria"][0].update(rule={"kind": "steps", "measure": "m", "unit": "%", "steps": [{"from": "1", "points": "1"}, {"from": "1", "points": "2"}]}), "$.criteria[0].rule.steps", "rise strictly"),
+        (lambda d: d["criteria"][0].update(parts=[{"code": "A1", "label_vi": "a", "label_en": "a", "maximum": "59"}]), "$.criteria[0].parts", "add up"),
+        (lambda d: d["criteria"][0].update(maximum=None, parts=[{"code": "A1", "label_vi": "a", "label_en": "a", "maximum": "99"}]), "$.criteria[0].maximum", "cannot exceed"),
+        (lambda d: d["criteria"][0].update(parts=[{"code": "A1", "label_vi": "a", "label_en": "a", "maximum": "60"}], rule={"kind": "yes_no", "measure": "m", "yes": "1", "no": "0"}), "$.criteria[0].parts", "not both"),
+        (lambda d: d.update(exclusions=[{"code": "x", "when": {"fact": "months_operating"}, "label_vi": "x", "label_en": "x"}]), "$.exclusions[0].when.when", "exactly one"),
+        (lambda d: d.update(exclusions=[{"code": "x", "when": {"fact": "sanctioned", "below": 1}, "label_vi": "x", "label_en": "x"}]), "$.exclusions[0].when.when", "yes/no"),
+        (lambda d: d.update(exclusions=[{"code": "x", "when": {"fact": "months_suspended", "above": 13}, "label_vi": "x", "label_en": "x"}]), "$.exclusions[0].when.above", "0 to 12"),
+        (lambda d: d.update(exclusions=[{"code": "x", "when": {"fact": "months_suspended", "above": "3"}, "label_vi": "x", "label_en": "x"}]), "$.exclusions[0].when.above", "whole number"),
+        (lambda d: d.update(overrides=[{"code": "x", "when": {"fact": "sanctioned"}, "rating": "weak", "label_vi": "x", "label_en": "x"}] * 2), "$.overrides", "unique"),
+        (lambda d: d.update(size_scales=[{"basis": "members", "steps": [{"size": "micro", "from": 1}]}]), "$.size_scales[0].steps", "start at 0"),
+        (lambda d: d.update(size_scales=[{"basis": "members", "steps": [{"size": "micro", "from": 0}]}] * 2), "$.size_scales", "one scale per basis"),
+        (lambda d: d.update(known=[1]), "$.known[0]", "text"),
+    ],
+)
+def test_bad_scheme_data_names_path_and_value(change, path, words):
+    """Bad scheme data raises DataError naming the file, path and rule."""
+    with pytest.raises(DataError) as info:
+        RatingScheme.from_dict(_broken(change), file="tinh-x.json")
+
+    assert f"tinh-x.json: {path}" == info.value.field
+    assert words in info.value.rule
+
+
+def test_bad_json_text():
+    """Text that is not JSON is a DataError with line and column."""
+    with pytest.raises(DataError) as info:
+        RatingScheme.from_json('{"code": ', file="bad.json")
+
+    assert info.value.field.startswith("bad.json: line 1")
+
+
+def test_scheme_without_size_scales_and_with_rules():
+    """Hand-built values check their own invariants."""
+    with pytest.raises(ValidationError):
+        Condition(fact=Fact.MONTHS_OPERATING, below=True)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError):
+        Step(at_least=Decimal(0), points=Decimal(-1))
+    with pytest.raises(ValidationError):
+        Band(rating=Rating.GOOD, minimum=1.5)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError):
+        SizeScale(basis=SizeBasis.MEMBERS, steps=())
+    rule = StepRule(
+        measure="m",
+        unit="%",
+        steps=(Step(at_least=Decimal(0), points=Decimal(1)),),
+        requires="ok",
+    )
+    assert ("m", "ok") == rule.measures
+    assert ("y",) == YesNoRule(measure="y", yes=Decimal(2)).measures
+    assert Decimal(2) == YesNoRule(measure="y", yes=Decimal(2)).most
+    node = Criterion(code="A", label_vi="a", label_en="b", maximum=None)
+    assert "b" == node.label("en")
+    scale = SizeScale(
+        basis=SizeBasis.CAPITAL,
+        steps=(SizeStep(size=kst_first_size(), at_least=0),),
+        source=Source(document="X"),
+    )
+    assert kst_first_size() == scale.classify(10**12)
+
+
+def kst_first_size():
+    """The smallest size class."""
+    from kttt.rating import SizeClass  # noqa: PLC0415
+
+    return SizeClass.MICRO
+
+
+def test_conditions_describe_themselves():
+    """Conditions read as text in both languages."""
+    below = Condition(fact=Fact.MONTHS_OPERATING, below=12)
+    above = Condition(fact=Fact.MONTHS_SUSPENDED, above=3)
+    flag = Condition(fact=Fact.SANCTIONED)
+
+    assert "months operating in the year below 12" == below.describe("en")
+    assert "số tháng tạm ngừng hoạt động trong năm trên 3" == above.describe("vi")
+    assert "administratively sanctioned in the year" == flag.describe("en")
+
+
+def test_band_ceiling_and_exclusive_minimum():
+    """Band ranges: TT 42's A starts above 80; the top band ends at 100."""
+    tt42 = builtin_scheme("TT-42-2016")
+    a, b = tt42.bands[0], tt42.bands[1]
+
+    assert (Decimal(100), True) == tt42.band_ceiling(a)
+    assert (Decimal(80), True) == tt42.band_ceiling(b)
+    assert not a.contains(Decimal(80))
+    assert b.contains(Decimal(80))
