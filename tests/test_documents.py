@@ -25,17 +25,12 @@ from kttt.errors import DocumentNumberError, ParseError
 from kttt.strategies._documents import SHAPES, vietnamese_words
 
 
-SEEDS = Path("/work/shared/seeds")
-LOCAL_SEEDS = Path(__file__).parent / "data" / "seeds"
+SEEDS = Path(__file__).parent / "data" / "seeds"
 
 
 def _seed(prefix: str) -> str:
-    for folder in (LOCAL_SEEDS, SEEDS):
-        found = sorted(folder.glob(f"{prefix}_*.txt"))
-        if found:
-            return found[0].read_text(encoding="utf-8")
-    pytest.skip(f"seed {prefix} is not available here")
-    raise AssertionError  # pragma: no cover
+    [path] = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
 
 
 # Every reference number in each seed, in reading order (read by hand).

@@ -88,7 +88,7 @@ def _codes(org, as_of):
     ],
 )
 def test_minimum_members(cls, official, as_of, expected):
-    """The law of the day decides the minimum: 7/4 until 2024-06-30, 5/3/2 after."""
+    """The law of the day sets the minimum: 7/4, then 5/3/2 from 2024-07-01."""
     org = cls(**_fields(official, founded=pendulum.Date(2013, 1, 2)))
 
     assert expected == _codes(org, as_of)
@@ -135,10 +135,14 @@ def test_explain():
     (finding,) = check_compliance(htx, LAST_DAY_2012)
 
     assert (
-        "0101234567: số thành viên chính thức là 6; phải ít nhất 7 "
-        "(23/2012/QH13, Điều 3 khoản 1)",
-        "0101234567: number of official members is 6; it must be at least "
-        "7 (23/2012/QH13, Điều 3 khoản 1)",
+        (
+            "0101234567: số thành viên chính thức là 6; phải ít nhất 7 "
+            "(23/2012/QH13, Điều 3 khoản 1)"
+        ),
+        (
+            "0101234567: number of official members is 6; it must be at least "
+            "7 (23/2012/QH13, Điều 3 khoản 1)"
+        ),
     ) == (finding.explain(), finding.explain("en"))
 
 
@@ -580,7 +584,7 @@ def _plus_one_official(org):
 
 @given(kst.organizations(), st.data())
 def test_adding_an_official_member_is_monotone(org, data):
-    """Adding an official member never adds a finding, least of all a minimum-members one."""
+    """Adding an official member never adds a (minimum-members) finding."""
     as_of = _as_of(data, org)
 
     before = {f.rule.code for f in check_compliance(org, as_of)}
@@ -601,7 +605,7 @@ def test_adding_an_official_member_is_monotone(org, data):
 
 @given(kst.organizations(), st.data())
 def test_findings_explain_themselves(org, data):
-    """Every finding applies on its day, measures the record and breaks its rule."""
+    """Each finding applies that day, measures the record, breaks its rule."""
     as_of = _as_of(data, org)
 
     for finding in check_compliance(org, as_of):

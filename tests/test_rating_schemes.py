@@ -15,7 +15,7 @@ from hypothesis import given
 
 from kttt import datasets
 from kttt import strategies as kst
-from kttt.errors import DataError, NotFoundError, ValidationError
+from kttt.errors import DataError, NotFoundError, ScoreError, ValidationError
 from kttt.organizations import OrganizationKind, Sector
 from kttt.rating import (
     Band,
@@ -131,8 +131,6 @@ def test_criterion_lookup_errors():
     assert "criterion" == info.value.field
     with pytest.raises(NotFoundError):
         builtin_scheme("TT-99-2030")
-    with pytest.raises(NotFoundError):
-        builtin_scheme("TT-42-2016").band_of(Rating.GOOD).grade.label("xx")
     with pytest.raises(ValidationError):
         scheme.criterion("I").label("fr")
 
@@ -166,7 +164,7 @@ def _minimal() -> dict[str, object]:
         "bands": [
             {"rating": "good", "minimum": "75"},
             {"rating": "fair", "minimum": "60"},
-            {"rating": "average", "minimum": 40.5},
+            {"rating": "average", "minimum": "40.5"},
             {"rating": "weak", "minimum": "0"},
         ],
     }
@@ -175,7 +173,8 @@ def _minimal() -> dict[str, object]:
 def test_province_scheme_from_file(tmp_path):
     """A province's own scheme loads from a file and rates sheets."""
     path = tmp_path / "tinh-x.json"
-    path.write_text(json.dumps(_minimal(), ensure_ascii=False), "utf-8")
+    text = json.dumps(_minimal(), ensure_ascii=False)
+    path.write_text(text.replace('"40.5"', "40.5"), "utf-8")
     scheme = load_scheme(path)
     sheet = ScoreSheet(
         organization="HTX-1", kind=OrganizationKind.COOPERATIVE,
@@ -237,7 +236,7 @@ def _broken(change):
         (lambda d: d["criteria"][0].update(rule={"kind": "steps", "measure": "m", "unit": "%", "steps": []}), "$.criteria[0].rule.steps", "has steps"),
         (lambda d: d["criteria"][0].update(rule={"kind": "steps", "measure": "m", "unit": "%", "steps": [{"from": "1", "points": "1"}, {"from": "1", "points": "2"}]}), "$.criteria[0].rule.steps", "rise strictly"),
         (lambda d: d["criteria"][0].update(parts=[{"code": "A1", "label_vi": "a", "label_en": "a", "maximum": "59"}]), "$.criteria[0].parts", "add up"),
-        (lambda d: d["criteria"][0].update(maximum=None, parts=[{"code": "A1", "label_vi": "a", "label_en": "a", "maximum": "99"}]), "$.criteria[0].maximum", "cannot exceed"),
+        (lambda d: d["criteria"][0].update(maximum=None, parts=[{"code": "A1", "label_vi": "a", "label_en": "a", "maximum": "101"}]), "$.criteria.A1.maximum", "cannot exceed"),
         (lambda d: d["criteria"][0].update(parts=[{"code": "A1", "label_vi": "a", "label_en": "a", "maximum": "60"}], rule={"kind": "yes_no", "measure": "m", "yes": "1", "no": "0"}), "$.criteria[0].parts", "not both"),
         (lambda d: d.update(exclusions=[{"code": "x", "when": {"fact": "months_operating"}, "label_vi": "x", "label_en": "x"}]), "$.exclusions[0].when.when", "exactly one"),
         (lambda d: d.update(exclusions=[{"code": "x", "when": {"fact": "sanctioned", "below": 1}, "label_vi": "x", "label_en": "x"}]), "$.exclusions[0].when.when", "yes/no"),
@@ -256,6 +255,15 @@ def test_bad_scheme_data_names_path_and_value(change, path, words):
 
     assert f"tinh-x.json: {path}" == info.value.field
     assert words in info.value.rule
+
+
+def test_floats_are_refused_outside_json_text():
+    """A Python float is binary: scheme data must give exact numbers."""
+    data = _broken(lambda d: d["bands"][2].update(minimum=40.5))
+    with pytest.raises(DataError) as info:
+        RatingScheme.from_dict(data)
+
+    assert "<data>: $.bands[2].minimum" == info.value.field
 
 
 def test_bad_json_text():
@@ -322,3 +330,30 @@ def test_band_ceiling_and_exclusive_minimum():
     assert (Decimal(80), True) == tt42.band_ceiling(b)
     assert not a.contains(Decimal(80))
     assert b.contains(Decimal(80))
+
+
+def test_band_for_refuses_negative_totals():
+    """Totals are never below 0."""
+    with pytest.raises(ValidationError) as info:
+        builtin_scheme("TT-01-2020").band_for(Decimal("-0.01"))
+
+    assert "total" == info.value.field
+
+
+def test_rule_score_names_missing_measure():
+    """Scoring a rule without its measure names the measure."""
+    rule = builtin_scheme("TT-09-2017").criterion("TC1b").rule
+    with pytest.raises(ScoreError) as info:
+        rule.score({}, "TC1b")
+
+    assert "measures.revenue_vnd" == info.value.field
+
+
+def test_exclusion_and_override_labels():
+    """Exclusions and overrides read in both languages."""
+    tt09 = builtin_scheme("TT-09-2017")
+
+    assert "newly founded, operating for less than 12 months" == (
+        tt09.exclusions[0].label("en")
+    )
+    assert tt09.overrides[0].label("vi").startswith("bị xử phạt")

@@ -8,10 +8,11 @@ import math
 import attrs
 import pytest
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
-from kttt import serialization
+from kttt import serialization, targets
 from kttt import strategies as kst
 from kttt.errors import (
     DataError,
@@ -55,7 +56,7 @@ def level(comparator: Comparator, value: float | None, **kw) -> Target:
     )
 
 
-# --- Unit, Direction, Indicator ---------------------------------------------
+# --- Unit, Direction, Indicator ----------------------------------------------
 
 
 def test_unit_natural_bounds():
@@ -86,7 +87,9 @@ def test_indicator_defaults_to_natural_bounds():
 
 def test_indicator_normalises_vietnamese_label():
     """The Vietnamese label is stored in NFC."""
-    indicator = attrs.evolve(COUNT, label_vi="ho\u031b\u0323p ta\u0301c xa\u0303")
+    indicator = attrs.evolve(
+        COUNT, label_vi="ho\u031b\u0323p ta\u0301c xa\u0303"
+    )
 
     assert "hợp tác xã" == indicator.label_vi
 
@@ -179,7 +182,7 @@ def test_indicators_lists_the_catalogue():
     assert codes == [i.code for i in Catalogue.builtin()]
 
 
-# --- Catalogue --------------------------------------------------------------
+# --- Catalogue ---------------------------------------------------------------
 
 
 def test_catalogue_extend_adds_and_keeps():
@@ -222,7 +225,7 @@ def test_catalogue_rejects_duplicates_and_dangling_of():
     assert "organizations.good_fair_value_chain_share.of" == info.value.field
 
 
-# --- Comparator -------------------------------------------------------------
+# --- Comparator --------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -251,7 +254,7 @@ def test_comparator_parse_unknown():
         Comparator.parse("gần như")
 
 
-# --- is_met at every comparator edge ----------------------------------------
+# --- is_met at every comparator edge -----------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -365,7 +368,7 @@ def test_is_met_rejects_impossible_values():
         target.exceeds(-1)
 
 
-# --- increments and growth rates --------------------------------------------
+# --- increments and growth rates ---------------------------------------------
 
 
 def increment(**kw) -> Target:
@@ -452,7 +455,7 @@ def test_horizon_level_of_a_level_target_is_its_level():
     assert 60.0 == level(Comparator.AT_LEAST, 60).horizon_level()
 
 
-# --- describe ---------------------------------------------------------------
+# --- describe ----------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -478,7 +481,11 @@ def test_horizon_level_of_a_level_target_is_its_level():
             "không còn",
             "none left",
         ),
-        (level(Comparator.ALL, None, indicator=SHARE), "tất cả (100 %)", "all (100 %)"),
+        (
+            level(Comparator.ALL, None, indicator=SHARE),
+            "tất cả (100 %)",
+            "all (100 %)",
+        ),
         (
             level(Comparator.BETWEEN, 1200, upper=1400),
             "từ 1.200 đến 1.400",
@@ -491,7 +498,7 @@ def test_describe(target, vi, en):
     assert (vi, en) == (target.describe("vi"), target.describe("en"))
 
 
-# --- validation -------------------------------------------------------------
+# --- validation --------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -513,9 +520,18 @@ def test_describe(target, vi, en):
         ),
         ({"comparator": Comparator.AT_LEAST, "value": -5}, "value"),
         ({"comparator": Comparator.AT_LEAST, "value": math.inf}, "value"),
-        ({"comparator": Comparator.AT_LEAST, "value": 5, "horizon": 1990}, "horizon"),
-        ({"comparator": Comparator.AT_LEAST, "value": 5, "horizon": 2030.0}, "horizon"),
-        ({"comparator": Comparator.AT_LEAST, "value": 5, "horizon": True}, "horizon"),
+        (
+            {"comparator": Comparator.AT_LEAST, "value": 5, "horizon": 1990},
+            "horizon",
+        ),
+        (
+            {"comparator": Comparator.AT_LEAST, "value": 5, "horizon": 2030.0},
+            "horizon",
+        ),
+        (
+            {"comparator": Comparator.AT_LEAST, "value": 5, "horizon": True},
+            "horizon",
+        ),
         (
             {"comparator": Comparator.AT_LEAST, "value": 5, "base_year": 2030},
             "base_year",
@@ -589,7 +605,11 @@ def test_growth_rate_validation():
     """Growth rates stay above −100 % and compare a value."""
     with pytest.raises(ValidationError) as info:
         Target.growth_rate(
-            indicator=COUNT, rate=-100, base_year=2020, horizon=2025, source=SOURCE
+            indicator=COUNT,
+            rate=-100,
+            base_year=2020,
+            horizon=2025,
+            source=SOURCE,
         )
 
     assert "value" == info.value.field
@@ -626,7 +646,7 @@ def test_target_scope_and_text():
     assert "ít nhất 01 liên hiệp" == target.text_vi
 
 
-# --- properties -------------------------------------------------------------
+# --- properties --------------------------------------------------------------
 
 
 @given(kst.targets(), st.data())
@@ -650,8 +670,13 @@ def test_is_met_agrees_with_bounds(target, data):
         return
     low, high = target.bounds()
     inside = (
-        (low is None or value > low or (value == low and not interval.lower_open))
-        and (high is None or value < high or (value == high and not interval.upper_open))
+        low is None
+        or value > low
+        or (value == low and not interval.lower_open)
+    ) and (
+        high is None
+        or value < high
+        or (value == high and not interval.upper_open)
     )
 
     assert inside == met
@@ -682,7 +707,9 @@ def test_is_met_is_scale_invariant_for_counts(target, value, factor):
 @given(kst.targets())
 def test_target_json_round_trip(target):
     """A target survives kttt.serialization's JSON."""
-    assert target == serialization.from_json(serialization.to_json(target), Target)
+    assert target == serialization.from_json(
+        serialization.to_json(target), Target
+    )
 
 
 @given(kst.targets())
@@ -693,6 +720,7 @@ def test_target_csv_round_trip(target):
     assert [target] == list(serialization.from_csv(text, Target))
 
 
+@settings(max_examples=50)
 @given(kst.target_sets())
 def test_target_set_json_round_trip(target_set):
     """TargetSet.to_json and from_json round-trip exactly."""
@@ -702,15 +730,22 @@ def test_target_set_json_round_trip(target_set):
     assert text == TargetSet.from_json(text).to_json()
 
 
-@given(kst.targets(), st.sampled_from(["value", "horizon", "tolerance", "upper"]))
+@given(
+    kst.targets(), st.sampled_from(["value", "horizon", "tolerance", "upper"])
+)
 def test_invalid_changes_raise_kttt_errors(target, field):
     """Breaking a target's rules raises a KtttError, never a bare error."""
-    bad = {"value": math.nan, "horizon": 3000, "tolerance": 2.0, "upper": -math.inf}
+    bad = {
+        "value": math.nan,
+        "horizon": 3000,
+        "tolerance": 2.0,
+        "upper": -math.inf,
+    }
     with pytest.raises(KtttError):
         attrs.evolve(target, **{field: bad[field]})
 
 
-# --- TargetSet ----------------------------------------------------------------
+# --- TargetSet ---------------------------------------------------------------
 
 
 def test_target_set_lookups():
@@ -777,6 +812,15 @@ def test_target_set_with_own_indicator():
     assert programme == TargetSet.from_json(programme.to_json())
 
 
+REDEFINED = {
+    "code": "cooperatives.count",
+    "label_vi": "số hợp tác xã đang hoạt động",
+    "label_en": "operating cooperatives",
+    "unit": "count",
+    "direction": "increase",
+}
+
+
 def minimal(**changes) -> dict[str, object]:
     document: dict[str, object] = {
         "code": "1-CTr/TU",
@@ -803,6 +847,15 @@ def test_from_json_minimal_file():
 
     assert TargetForm.LEVEL is target_set.targets[0].form
     assert target_set.source == target_set.targets[0].source
+
+
+def test_file_indicators_take_precedence():
+    """A file's own definition of a code wins over the built-in one."""
+    target_set = TargetSet.from_json(
+        json.dumps(minimal(indicators=[REDEFINED]))
+    )
+
+    assert "operating cooperatives" == target_set.targets[0].indicator.label_en
 
 
 @pytest.mark.parametrize(
@@ -851,11 +904,14 @@ def test_from_json_minimal_file():
             "value",
             1,
         ),
-        (json.dumps(minimal(code=5)), "str", None),
+        (json.dumps(minimal(code=5)), "code", None),
+        (json.dumps(minimal(source={"clause": "x"})), "source", None),
         (json.dumps(minimal(scope=5)), "scope", None),
         (json.dumps(minimal(scope={"code": "58"})), "scope.era", None),
         (
-            json.dumps(minimal(scope={"code": "58", "era": "63", "name": "Huế"})),
+            json.dumps(
+                minimal(scope={"code": "58", "era": "63", "name": "Huế"})
+            ),
             "scope.name",
             None,
         ),
@@ -864,22 +920,14 @@ def test_from_json_minimal_file():
             "scope",
             None,
         ),
-        (json.dumps(minimal(scope={"code": "99", "era": "63"})), "province", None),
         (
-            json.dumps(
-                minimal(
-                    indicators=[
-                        {
-                            "code": "cooperatives.count",
-                            "label_vi": "số hợp tác xã",
-                            "label_en": "redefined",
-                            "unit": "count",
-                            "direction": "increase",
-                        }
-                    ]
-                )
-            ),
-            "indicator",
+            json.dumps(minimal(scope={"code": "99", "era": "63"})),
+            "province",
+            None,
+        ),
+        (
+            json.dumps(minimal(indicators=[REDEFINED, REDEFINED])),
+            "indicators",
             None,
         ),
         (json.dumps(minimal(indicators=[{"code": 5}])), "indicators", None),
@@ -911,3 +959,51 @@ def test_load_missing_file(tmp_path):
         TargetSet.load(tmp_path / "none.json")
 
     assert "path" == info.value.field
+
+
+def test_blank_labels_are_refused():
+    """Labels and clauses are non-blank text."""
+    with pytest.raises(ValidationError) as info:
+        attrs.evolve(COUNT, label_en=" ")
+
+    assert "label_en" == info.value.field
+    with pytest.raises(ValidationError):
+        level(Comparator.AT_LEAST, 1, text_vi="")
+
+
+def test_broken_catalogue_file_names_itself(monkeypatch):
+    """A broken catalogue raises DataError naming indicators.json."""
+    good = targets._read("indicators.json")
+    broken = json.loads(good)
+    broken["extra"] = 1
+    monkeypatch.setattr(targets, "_read", lambda _: json.dumps(broken))
+    targets._builtin_catalogue.cache_clear()
+    try:
+        with pytest.raises(DataError) as info:
+            targets._builtin_catalogue()
+    finally:
+        monkeypatch.undo()
+        targets._builtin_catalogue.cache_clear()
+
+    assert "indicators.json: catalogue" == info.value.field
+    assert COUNT == Indicator.get("cooperatives.count")
+
+
+def draw_once(strategy) -> None:
+    @settings(max_examples=1, database=None)
+    @given(strategy)
+    def inner(_):
+        pass
+
+    inner()
+
+
+def test_strategies_refuse_impossible_requests():
+    """Strategy knobs that cannot be met fail when drawn."""
+    narrow = attrs.evolve(COUNT, lower=0.2, upper=0.8)
+    with pytest.raises(InvalidArgument):
+        draw_once(kst.targets(indicator=COUNT, comparator=Comparator.ALL))
+    with pytest.raises(InvalidArgument):
+        draw_once(kst.levels(narrow))
+    with pytest.raises(InvalidArgument):
+        draw_once(kst.targets(indicator=narrow, form=TargetForm.INCREMENT))

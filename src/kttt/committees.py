@@ -30,10 +30,16 @@ from kttt._labels import LabelledEnum
 from kttt.documents import DocumentNumber
 from kttt.errors import ValidationError
 from kttt.geography import Era, Province
-from kttt.programmes import (
+from kttt.programmes import (  # pyright: ignore[reportPrivateUsage]
     Agency,
+    _check_date,  # pyright: ignore[reportPrivateUsage]
+    _check_instance,  # pyright: ignore[reportPrivateUsage]
+    _check_optional_date,  # pyright: ignore[reportPrivateUsage]
+    _instances,  # pyright: ignore[reportPrivateUsage]
+    _optional_nfc,  # pyright: ignore[reportPrivateUsage]
     _read_json,  # pyright: ignore[reportPrivateUsage]
     _Record,  # pyright: ignore[reportPrivateUsage]
+    _require_date,  # pyright: ignore[reportPrivateUsage]
 )
 from kttt.sources import Source
 from kttt.text import nfc
@@ -203,56 +209,10 @@ class NetworkAspect(LabelledEnum):
 # --- validators --------------------------------------------------------------
 
 
-def _optional_nfc(value: str | None) -> str | None:
-    return None if value is None else nfc(value)
-
-
-def _is(
-    cls: type[object] | tuple[type[object], ...],
-) -> Callable[[object, attrs.Attribute[Any], Any], None]:
-    return attrs.validators.instance_of(cls)
-
-
 def _maybe(
     cls: type[object],
 ) -> Callable[[object, attrs.Attribute[Any], Any], None]:
-    return attrs.validators.optional(attrs.validators.instance_of(cls))
-
-
-def _tuple_of(
-    cls: type[object],
-) -> Callable[[object, attrs.Attribute[Any], Any], None]:
-    def check(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not isinstance(value, tuple):
-            raise ValidationError(attribute.name, value, "must be a tuple")
-        for index, item in enumerate(cast("tuple[object, ...]", value)):
-            if not isinstance(item, cls):
-                raise ValidationError(
-                    f"{attribute.name}[{index}]",
-                    item,
-                    f"must be a {cls.__name__}",
-                )
-
-    return check
-
-
-def _date(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    _require_date(attribute.name, value)
-
-
-def _maybe_date(
-    instance: object, attribute: attrs.Attribute[Any], value: Any
-) -> None:
-    if value is not None:
-        _date(instance, attribute, value)
-
-
-def _require_date(name: str, value: object) -> pendulum.Date:
-    if not isinstance(value, pendulum.Date) or isinstance(
-        value, pendulum.DateTime
-    ):
-        raise ValidationError(name, value, "must be a pendulum.Date")
-    return value
+    return attrs.validators.optional(_check_instance(cls))
 
 
 def _count(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -298,7 +258,9 @@ class CommitteeMember:
     #: The body the member represents, if it is in the agency registry.
     agency: Agency | None = attrs.field(default=None, validator=_maybe(Agency))
     #: Head, deputy head or member.
-    role: Role = attrs.field(default=Role.MEMBER, validator=_is(Role))
+    role: Role = attrs.field(
+        default=Role.MEMBER, validator=_check_instance(Role)
+    )
     #: Full-time or concurrent, if the source says.
     engagement: Engagement | None = attrs.field(
         default=None, validator=_maybe(Engagement)
@@ -329,7 +291,9 @@ class SupportUnit:
     """
 
     #: Office, team, or none.
-    kind: SupportUnitKind = attrs.field(validator=_is(SupportUnitKind))
+    kind: SupportUnitKind = attrs.field(
+        validator=_check_instance(SupportUnitKind)
+    )
     #: Its name (``"Văn phòng Đổi mới, phát triển kinh tế tập thể, hợp tác
     #: xã"``).
     name: str | None = attrs.field(default=None, converter=_optional_nfc)
@@ -366,7 +330,7 @@ class PlannedChange:
     description_en: str
     #: The seats it would add, as far as the source describes them.
     adds: tuple[CommitteeMember, ...] = attrs.field(
-        default=(), validator=_tuple_of(CommitteeMember)
+        default=(), validator=_instances(CommitteeMember)
     )
     #: Where it is announced.
     source: Source | None = attrs.field(default=None, validator=_maybe(Source))
@@ -381,7 +345,7 @@ class PlannedChange:
 def _check_members(
     _: object, attribute: attrs.Attribute[Any], value: Any
 ) -> None:
-    _tuple_of(CommitteeMember)(_, attribute, value)
+    _instances(CommitteeMember)(_, attribute, value)
     roles = Counter(m.role for m in cast("tuple[CommitteeMember, ...]", value))
     for role in (Role.HEAD, Role.STANDING_DEPUTY_HEAD):
         if roles[role] > 1:
@@ -402,11 +366,13 @@ class SteeringCommittee:
     """
 
     #: National, provincial or district.
-    level: CommitteeLevel = attrs.field(validator=_is(CommitteeLevel))
+    level: CommitteeLevel = attrs.field(
+        validator=_check_instance(CommitteeLevel)
+    )
     #: Its name as the source gives it.
     name: str = attrs.field(converter=nfc)
     #: The date this description holds on.
-    as_of: pendulum.Date = attrs.field(validator=_date)
+    as_of: pendulum.Date = attrs.field(validator=_check_date)
     #: The province; `None` for the national committee.
     jurisdiction: Province | None = attrs.field(
         default=None, validator=_maybe(Province)
@@ -419,7 +385,7 @@ class SteeringCommittee:
     )
     #: The date of that decision.
     decision_date: pendulum.Date | None = attrs.field(
-        default=None, validator=_maybe_date
+        default=None, validator=_check_optional_date
     )
     #: The seats the source lists, head and deputies included.
     members: tuple[CommitteeMember, ...] = attrs.field(
@@ -438,13 +404,13 @@ class SteeringCommittee:
     )
     #: Changes announced but not yet made.
     planned_changes: tuple[PlannedChange, ...] = attrs.field(
-        default=(), validator=_tuple_of(PlannedChange)
+        default=(), validator=_instances(PlannedChange)
     )
     #: Facts the source gives that have no field of their own.
-    notes: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str))
+    notes: tuple[str, ...] = attrs.field(default=(), validator=_instances(str))
     #: Where the facts come from.
     sources: tuple[Source, ...] = attrs.field(
-        default=(), validator=_tuple_of(Source), repr=False
+        default=(), validator=_instances(Source), repr=False
     )
 
     def __attrs_post_init__(self) -> None:
@@ -508,26 +474,26 @@ class StructureRule:
     #: A short identifier (``"national-standing-agency-2025"``).
     code: str
     #: What the rule is about.
-    kind: RuleKind = attrs.field(validator=_is(RuleKind))
+    kind: RuleKind = attrs.field(validator=_check_instance(RuleKind))
     #: The levels of committee it applies to.
     levels: tuple[CommitteeLevel, ...] = attrs.field(
-        validator=_tuple_of(CommitteeLevel)
+        validator=_instances(CommitteeLevel)
     )
     #: What it calls for, in English.
     requirement: str
     #: Where it is set out.
-    source: Source = attrs.field(validator=_is(Source))
+    source: Source = attrs.field(validator=_check_instance(Source))
     #: The one province it applies to; `None` for all.
     jurisdiction: Province | None = attrs.field(
         default=None, validator=_maybe(Province)
     )
     #: The first day it applies; `None` for no start.
     valid_from: pendulum.Date | None = attrs.field(
-        default=None, validator=_maybe_date
+        default=None, validator=_check_optional_date
     )
     #: The last day it applies; `None` for no end.
     valid_until: pendulum.Date | None = attrs.field(
-        default=None, validator=_maybe_date
+        default=None, validator=_check_optional_date
     )
     #: The standing agency called for (`RuleKind.STANDING_AGENCY`).
     standing_agency: StandingAgency | None = attrs.field(
@@ -752,7 +718,7 @@ class ProvinceNetwork:
     """What a network snapshot knows about one province (`None`: unknown)."""
 
     #: The province.
-    province: Province = attrs.field(validator=_is(Province))
+    province: Province = attrs.field(validator=_check_instance(Province))
     #: The kind of body that is its committee's standing agency.
     standing_agency: StandingAgency | None = attrs.field(
         default=None, validator=_maybe(StandingAgency)
@@ -769,7 +735,7 @@ class ProvinceNetwork:
     )
     #: Where the facts come from.
     sources: tuple[Source, ...] = attrs.field(
-        default=(), validator=_tuple_of(Source), repr=False
+        default=(), validator=_instances(Source), repr=False
     )
 
     def has(self, aspect: NetworkAspect) -> bool | None:
@@ -793,14 +759,16 @@ class StatedCount:
     """
 
     #: What is counted.
-    aspect: NetworkAspect = attrs.field(validator=_is(NetworkAspect))
+    aspect: NetworkAspect = attrs.field(
+        validator=_check_instance(NetworkAspect)
+    )
     #: How many provinces.
     count: int = attrs.field(validator=_count)
     #: Out of how many.
     of: int = attrs.field(validator=_count)
     #: The standing agencies counted (`NetworkAspect.STANDING_AGENCY`).
     standing_agencies: tuple[StandingAgency, ...] = attrs.field(
-        default=(), validator=_tuple_of(StandingAgency)
+        default=(), validator=_instances(StandingAgency)
     )
     #: Where it is stated.
     source: Source | None = attrs.field(default=None, validator=_maybe(Source))
@@ -829,7 +797,7 @@ class StatedCount:
 def _check_entries(
     _: object, attribute: attrs.Attribute[Any], value: Any
 ) -> None:
-    _tuple_of(ProvinceNetwork)(_, attribute, value)
+    _instances(ProvinceNetwork)(_, attribute, value)
     codes = Counter(
         e.province.code for e in cast("tuple[ProvinceNetwork, ...]", value)
     )
@@ -857,16 +825,16 @@ class NetworkSnapshot:
     """
 
     #: The date the snapshot describes.
-    as_of: pendulum.Date = attrs.field(validator=_date)
+    as_of: pendulum.Date = attrs.field(validator=_check_date)
     #: The map of provinces it uses.
-    era: Era = attrs.field(validator=_is(Era))
+    era: Era = attrs.field(validator=_check_instance(Era))
     #: One entry per province of the era.
     provinces: tuple[ProvinceNetwork, ...] = attrs.field(
         validator=_check_entries, repr=False
     )
     #: Counts the source states.
     counts: tuple[StatedCount, ...] = attrs.field(
-        default=(), validator=_tuple_of(StatedCount), repr=False
+        default=(), validator=_instances(StatedCount), repr=False
     )
     #: Where the snapshot comes from.
     source: Source | None = attrs.field(default=None, validator=_maybe(Source))
@@ -919,10 +887,10 @@ class RegroupedProvince:
     """One of the 34 provinces of 2025 with its predecessors' entries."""
 
     #: The province of the 34.
-    province: Province = attrs.field(validator=_is(Province))
+    province: Province = attrs.field(validator=_check_instance(Province))
     #: The entries of the provinces it was formed from.
     predecessors: tuple[ProvinceNetwork, ...] = attrs.field(
-        validator=_tuple_of(ProvinceNetwork)
+        validator=_instances(ProvinceNetwork)
     )
 
     @property

@@ -7,23 +7,31 @@ in the package (``kttt/data/``) and carry their sources inside them.
 
 from __future__ import annotations
 
+from kttt import committees as _committees
 from kttt import documents as _documents
 from kttt import organizations as _organizations
+from kttt import programmes as _programmes
 from kttt import rating as _rating
 from kttt import series as _series
 from kttt import targets as _targets
+from kttt.committees import NetworkSnapshot, SteeringCommittee
 from kttt.documents import Document
 from kttt.geography import Era, Province
 from kttt.organizations import LegalRule
+from kttt.programmes import ActionProgramme
 from kttt.series import Series
 from kttt.targets import TargetSet
 
 
 __all__: list[str] = [
-    "legal_rules",
+    "committee_network_2023",
     "documents",
+    "legal_rules",
+    "national_committee_history",
     "national_statistics",
     "nq20_targets",
+    "programme",
+    "programmes",
     "provinces",
     "rating_schemes",
     "target_set",
@@ -136,3 +144,56 @@ def rating_schemes() -> tuple[_rating.RatingScheme, ...]:
     ['TT-01-2020', 'TT-09-2017', 'TT-42-2016']
     """
     return _rating.builtin_schemes()
+
+
+# --- programmes ---
+
+
+def programmes() -> tuple[ActionProgramme, ...]:
+    """Return the built-in action programmes and plans, oldest first.
+
+    Quảng Bình's 2020 conclusions (seed 004), Ninh Thuận's 155-CTr/TU
+    (seed 003) and the steering committee's 2023 and 2026 activity plans
+    (seeds 002 and 001); see `kttt.programmes`.
+
+    >>> from kttt import datasets
+    >>> [p.key for p in datasets.programmes()][-1]
+    'bcd-2026'
+    """
+    return _programmes.programmes()
+
+
+def programme(key: str) -> ActionProgramme:
+    """Return one built-in programme by key or document number.
+
+    >>> from kttt import datasets
+    >>> len(datasets.programme("155-CTr/TU").tasks)
+    20
+
+    Raises:
+        NotFoundError: If no built-in programme matches.
+    """
+    return _programmes.get_programme(key)
+
+
+# --- committees ---
+
+
+def national_committee_history() -> tuple[SteeringCommittee, ...]:
+    """Return the national steering committee in 2017, 2023 and 2025.
+
+    >>> from kttt import datasets
+    >>> [str(c.decision) for c in datasets.national_committee_history()]
+    ['352/QĐ-TTg', '352/QĐ-TTg', '1948/QĐ-TTg']
+    """
+    return _committees.national_committee_history()
+
+
+def committee_network_2023() -> NetworkSnapshot:
+    """Return the 2023 provincial committee network of seed 000.
+
+    >>> from kttt import datasets
+    >>> len(datasets.committee_network_2023().provinces)
+    63
+    """
+    return _committees.network_2023()

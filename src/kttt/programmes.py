@@ -11,7 +11,7 @@ it has quantified targets, and its `Task` values, each with a lead
 Tracking is pure: `overdue`, `tasks_by_agency` and `completion_by_agency`
 take tasks (and the date to judge on) and return values.
 
-The built-in programmes of the seed documents load with `programme` and
+The built-in programmes of the seed documents load with `get_programme` and
 `programmes`; the bilingual registry of agencies with `Agency.get` and
 `Agency.all`.
 """
@@ -54,8 +54,8 @@ __all__ = [
     "Task",
     "TaskStatus",
     "completion_by_agency",
+    "get_programme",
     "overdue",
-    "programme",
     "programmes",
     "tasks_by_agency",
 ]
@@ -579,7 +579,7 @@ class ActionProgramme:
     It also carries its objectives and, if it has quantified targets, its
     `TargetSet`.
 
-    >>> plan = programme("bcd-2026")
+    >>> plan = get_programme("bcd-2026")
     >>> len(plan.tasks_in("Nhiệm vụ trọng tâm")), plan.standing_agency.code
     (6, 'MOF')
     """
@@ -691,6 +691,7 @@ def overdue(tasks: Iterable[Task], as_of: pendulum.Date) -> tuple[Task, ...]:
         ValidationError: If *tasks* holds something other than tasks, or
             *as_of* is not a date.
     """
+    _require_date("as_of", as_of)
     return tuple(task for task in _tasks(tasks) if task.is_overdue(as_of))
 
 
@@ -702,7 +703,7 @@ def tasks_by_agency(
     Tasks without a lead are under `None`.
     With *include_partners*, a task is also listed under each partner.
 
-    >>> plan = programme("quang-binh-2020")
+    >>> plan = get_programme("quang-binh-2020")
     >>> trade = Agency.get("Sở Công Thương")
     >>> [t.number for t in tasks_by_agency(plan.tasks)[trade]]
     ['5.1', '5.2']
@@ -761,7 +762,7 @@ def completion_by_agency(
 
     Tasks without a lead are counted under `None`.
 
-    >>> plan = programme("bcd-2023")
+    >>> plan = get_programme("bcd-2023")
     >>> completion_by_agency(plan.tasks)[None].share_done
     Fraction(0, 1)
 
@@ -1040,10 +1041,10 @@ def programmes() -> tuple[ActionProgramme, ...]:
     return tuple(_load_programme(key) for key in _PROGRAMME_FILES)
 
 
-def programme(key: str) -> ActionProgramme:
+def get_programme(key: str) -> ActionProgramme:
     """Return a built-in programme by its key or its document number.
 
-    >>> programme("155-CTr/TU").key
+    >>> get_programme("155-CTr/TU").key
     'ninh-thuan-155'
 
     Raises:
@@ -1184,6 +1185,6 @@ def _recurrence(entry: _Record) -> Recurrence:
     return Recurrence(
         frequency=entry.enum("frequency", Frequency),
         start=entry.date("start"),
-        every=entry.optional_integer("every") or 1,
+        every=1 if entry.get("every") is None else entry.integer("every"),
         until=entry.optional_date("until"),
     )

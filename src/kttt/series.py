@@ -48,7 +48,7 @@ MAX_YEAR = 2100
 
 
 def _check_year(
-    _: object, attribute: attrs.Attribute[int], value: int
+    _: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
     if (
         isinstance(value, bool)
@@ -179,9 +179,7 @@ class Series:
         label: str | None = None,
         primary: bool = False,
     ) -> Series:
-        """Return a series from ``{year: value}``, every observation citing
-        *source*.
-        """
+        """Return a series from ``{year: value}``, each citing *source*."""
         return cls.of(
             indicator,
             (
@@ -315,8 +313,9 @@ _COLUMNS = (
 
 
 def national_statistics() -> dict[str, tuple[Series, ...]]:
-    """Return the built-in national statistics: indicator code -> its series,
-    the primary series first.
+    """Return the built-in national statistics 2013–2025.
+
+    A mapping of indicator code to its series, the primary series first.
 
     >>> stats = national_statistics()
     >>> [s.label for s in stats["cooperatives.count"]][:2]
@@ -326,8 +325,9 @@ def national_statistics() -> dict[str, tuple[Series, ...]]:
 
 
 def national_series(code: str, *, label: str | None = None) -> Series:
-    """Return the primary built-in national series of indicator *code*, or
-    the one labelled *label*.
+    """Return a built-in national series of indicator *code*.
+
+    The primary one, or the one labelled *label* ("VCA", "GSO").
 
     Raises:
         NotFoundError: If there is no such series.

@@ -1,5 +1,4 @@
-"""Quantified targets: the indicator catalogue, comparators, targets and the
-target sets of programmes.
+"""Quantified targets: indicators, comparators, targets and target sets.
 
 A `Target` says what an `Indicator` must reach by a horizon year ("khoảng
 45.000 hợp tác xã" by 2030, "trên 60 %" rated good or fair), in one of three
@@ -81,7 +80,7 @@ class Unit(LabelledEnum):
 
     @property
     def symbol(self) -> str:
-        """The short suffix written after a number in this unit (may be empty)."""
+        """The suffix written after a number in this unit (may be empty)."""
         return _SYMBOLS[self]
 
 
@@ -130,7 +129,7 @@ def _check_finite(field: str, value: object) -> None:
 
 
 def _check_code(
-    _: object, attribute: attrs.Attribute[str], value: str
+    _: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
     if not isinstance(value, str) or _CODE.fullmatch(value) is None:
         raise ValidationError(
@@ -151,8 +150,10 @@ def _natural_upper(indicator: Indicator) -> float | None:
 
 @attrs.frozen(kw_only=True)
 class Indicator:
-    """A measurable quantity that targets are set on, such as the number of
-    cooperatives or the share of them rated good or fair.
+    """A measurable quantity that targets are set on.
+
+    For example the number of cooperatives, or the share of them rated good
+    or fair.
 
     The bounds default to the unit's natural bounds (0–100 for a
     percentage, at least 0 for a count) and may only narrow them.
@@ -355,7 +356,7 @@ class Catalogue:
 
     @classmethod
     def builtin(cls) -> Catalogue:
-        """Return the built-in catalogue (``kttt/data/targets/indicators.json``)."""
+        """Return the built-in catalogue (``data/targets/indicators.json``)."""
         return _builtin_catalogue()
 
 
@@ -431,8 +432,10 @@ def _floor_float(value: Fraction) -> float:
 
 @attrs.frozen(kw_only=True)
 class Interval:
-    """The values that satisfy a target: a lower and an upper bound, each
-    possibly missing (unbounded) or excluded.
+    """The values that satisfy a target.
+
+    A lower and an upper bound, each possibly missing (unbounded) or
+    excluded.
 
     >>> Interval(lower=60.0, lower_open=True).contains(60.0)
     False
@@ -555,7 +558,11 @@ class Target:
     #: The indicator's value in *base_year*, when known.
     base_value: float | None = None
     #: The clause as written in the document.
-    text_vi: str | None = attrs.field(default=None, converter=attrs.converters.optional(nfc), validator=_check_text)
+    text_vi: str | None = attrs.field(
+        default=None,
+        converter=attrs.converters.optional(nfc),
+        validator=_check_text,
+    )
 
     def __attrs_post_init__(self) -> None:
         for name in ("value", "upper", "tolerance", "base_value"):
@@ -677,8 +684,9 @@ class Target:
 
     @property
     def unit(self) -> Unit:
-        """The unit of `value` and of what `is_met` compares: the indicator's,
-        or percent per year for a growth-rate target.
+        """The unit of `value` and of what `is_met` compares.
+
+        The indicator's, or percent per year for a growth-rate target.
         """
         if self.form is TargetForm.GROWTH_RATE:
             return Unit.PERCENT_PER_YEAR
@@ -761,8 +769,9 @@ class Target:
         return interval.lower, interval.upper
 
     def band(self) -> Interval:
-        """Return the literal band of an "about" or "between" target (both
-        ends), or the acceptable interval for the other comparators.
+        """Return the literal band of an "about" or "between" target.
+
+        Both ends; for the other comparators, the acceptable interval.
         """
         if self.comparator not in {Comparator.ABOUT, Comparator.BETWEEN}:
             return self.interval()
@@ -770,9 +779,11 @@ class Target:
         return Interval(lower=_ceil_float(low), upper=_floor_float(high))
 
     def level(self) -> float:
-        """Return the level to reach: the stated value (plus the base for an
-        increment), 0 for "none left", the indicator's top (100 %) for
-        "all", and for "between" the end first met in the desired direction.
+        """Return the level to reach.
+
+        The stated value (plus the base for an increment), 0 for "none
+        left", the indicator's top (100 %) for "all", and for "between" the
+        end first met in the desired direction.
 
         For a growth-rate target this is the rate, in percent per year.
 
@@ -823,8 +834,10 @@ class Target:
         return self.interval().contains(value)
 
     def exceeds(self, value: float) -> bool:
-        """Whether *value* goes beyond the band of an "about" or "between"
-        target in the desired direction (always false for the others).
+        """Whether *value* goes past an "about" or "between" band.
+
+        Past it in the desired direction; always false for the other
+        comparators.
         """
         self._check_observed(value)
         if self.comparator not in {Comparator.ABOUT, Comparator.BETWEEN}:
@@ -899,8 +912,9 @@ class Target:
         scope: Province | None = None,
         text_vi: str | None = None,
     ) -> Target:
-        """Return a target of *increment* more than in *base_year*
-        ("+380 hợp tác xã so với năm 2020").
+        """Return a target of *increment* more than in *base_year*.
+
+        As in "+380 hợp tác xã so với năm 2020".
 
         >>> from kttt.sources import Source
         >>> target = Target.increment(
@@ -945,8 +959,10 @@ class Target:
         scope: Province | None = None,
         text_vi: str | None = None,
     ) -> Target:
-        """Return a target of an average annual growth of *rate* percent from
-        *base_year* to *horizon* ("doanh thu tăng bình quân 7 %/năm").
+        """Return a target of *rate* percent average annual growth.
+
+        Measured from *base_year* to *horizon*, as in "doanh thu tăng bình
+        quân 7 %/năm".
         """
         return cls(
             indicator=indicator,
@@ -977,8 +993,10 @@ class Target:
         base_value: float | None = None,
         text_vi: str | None = None,
     ) -> Target:
-        """Return a ceiling: "less than" *value* (or "at most" when
-        *strict* is false), as in "hợp tác xã yếu kém dưới 2 %".
+        """Return a ceiling: "less than" *value*.
+
+        "At most" when *strict* is false. As in "hợp tác xã yếu kém dưới
+        2 %".
         """
         return cls(
             indicator=indicator,
@@ -1174,11 +1192,21 @@ class TargetSet:
             if key not in _SET_FIELDS:
                 raise DataError(key, value, "unknown field of a target set")
         conv = make_converter()
-        own = _structure(
-            conv, fields.get("indicators", []), tuple[Indicator, ...], None
+        own: tuple[Indicator, ...] = _structure(
+            conv,
+            fields.get("indicators", []),
+            tuple[Indicator, ...],
+            None,
+            "indicators",
         )
+        mine = {i.code for i in own}
         try:
-            known = catalogue.extend(*own)
+            known = Catalogue(
+                indicators=(
+                    *own,
+                    *(i for i in catalogue if i.code not in mine),
+                )
+            )
         except KtttError as error:
             raise _as_data_error(error, None) from None
         raw_targets = fields.get("targets")
@@ -1191,15 +1219,23 @@ class TargetSet:
             "source": fields.get("source"),
         }
         scope = _scope_from_json(head["scope"])
+        source = _structure(conv, head["source"], Source, None, "source.")
         targets = tuple(
-            _structure_target(conv, raw, head["source"], scope, known, row)
+            _structure_target(
+                conv,
+                raw,
+                source=head["source"],
+                scope=scope,
+                known=known,
+                row=row,
+            )
             for row, raw in enumerate(cast("list[object]", raw_targets), 1)
         )
         try:
             return cls(
-                code=_structure(conv, head["code"], str, None),
-                title=_structure(conv, head["title"], str, None),
-                source=_structure(conv, head["source"], Source, None),
+                code=_text(head["code"], "code"),
+                title=_text(head["title"], "title"),
+                source=source,
                 scope=scope,
                 targets=targets,
             )
@@ -1219,12 +1255,17 @@ def _mapping(data: object, what: str) -> dict[str, object]:
 
 
 def _structure(
-    conv: cattrs.Converter, data: object, cls: Any, row: int | None
+    conv: cattrs.Converter,
+    data: object,
+    cls: Any,
+    row: int | None,
+    where: str = "",
 ) -> Any:
     try:
         return structure(data, cls, conv=conv)
     except KtttError as error:
-        raise _as_data_error(error, row) from None
+        field = f"{where}{error.field}" if where else error.field
+        raise DataError(field, error.value, error.rule, row=row) from None
 
 
 def _as_data_error(error: KtttError, row: int | None) -> DataError:
@@ -1234,6 +1275,7 @@ def _as_data_error(error: KtttError, row: int | None) -> DataError:
 def _structure_target(
     conv: cattrs.Converter,
     raw: object,
+    *,
     source: object,
     scope: Province | None,
     known: Catalogue,
@@ -1281,7 +1323,8 @@ def _scope_from_json(data: object) -> Province | None:
         raise DataError(
             "scope.name",
             name,
-            f"unit {province.code} of {province.era.label_en} is {province.name}",
+            f"unit {province.code} of {province.era.label_en} is "
+            f"{province.name}",
         )
     if set(fields) - {"code", "era", "name"}:
         raise DataError("scope", data, "has only 'code', 'era' and 'name'")
@@ -1345,9 +1388,10 @@ def _builtin_set(name: str) -> TargetSet:
 
 
 def target_sets() -> tuple[TargetSet, ...]:
-    """Return every built-in target set: NQ 20-NQ/TW, the Strategy 2021–2030
-    (340/QĐ-TTg), the 2021–2025 plan (1318/QĐ-TTg) and Ninh Thuận's
-    programme 155-CTr/TU.
+    """Return every built-in target set.
+
+    NQ 20-NQ/TW, the Strategy 2021–2030 (340/QĐ-TTg), the 2021–2025 plan
+    (1318/QĐ-TTg) and Ninh Thuận's programme 155-CTr/TU.
     """
     return tuple(_builtin_set(name) for name in _BUILTIN_SETS.values())
 

@@ -85,6 +85,7 @@ def _nfc_tuple(values: tuple[str, ...]) -> tuple[str, ...]:
 class Issuer:
     """A body that issues documents, with the code its reference numbers use.
 
+    >>> from kttt.documents import get_issuer
     >>> get_issuer("TTg").name_en
     'the Prime Minister'
     """
@@ -292,6 +293,7 @@ def tables() -> _Tables:
 def kind_codes() -> tuple[KindCode, ...]:
     """Return every known document kind code, party and state.
 
+    >>> from kttt.documents import kind_codes
     >>> [c.code for c in kind_codes() if c.kind is DocumentKind.DECREE]
     ['NĐ']
     """
@@ -334,6 +336,7 @@ def get_issuer(code: str, *, party: bool = False) -> Issuer:
     Party bodies and state bodies are separate: ``BCT`` is the Politburo
     with ``party=True`` and the Ministry of Industry and Trade without.
 
+    >>> from kttt.documents import get_issuer
     >>> get_issuer("bkhdt").code
     'BKHĐT'
 

@@ -65,8 +65,8 @@ class DocumentNumber:
     (``155-CTr/TU``); state numbers with a slash (``09/NQ-CP``), with the
     year between them for legal normative documents
     (``01/2020/TT-BKHĐT``, ``17/2023/QH15``).
-    `str` gives the canonical form, which `parse_document_number` reads
-    back to an equal value.
+    ``str(number)`` gives the canonical form, which
+    `parse_document_number` reads back to an equal value.
 
     >>> number = DocumentNumber.parse("số 01/2020/tt-bkhdt")
     >>> str(number)
@@ -340,7 +340,7 @@ class DocumentNumberMatch:
 
     @property
     def span(self) -> tuple[int, int]:
-        """``(start, end)``, as in `re.Match.span`."""
+        """``(start, end)``, as ``re.Match.span()`` gives it."""
         return self.start, self.end
 
 

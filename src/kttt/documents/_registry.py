@@ -459,6 +459,7 @@ def get_document(number: DocumentNumber | str) -> Document:
 def implementation_chain(document: Document) -> tuple[Document, ...]:
     """Walk the built-in registry's ``implements`` links up to the roots.
 
+    >>> from kttt.documents import implementation_chain
     >>> chain = implementation_chain(get_document("155-CTr/TU"))
     >>> [str(d.number) for d in chain]
     ['155-CTr/TU', '10-KH/TW', '20-NQ/TW']
@@ -469,6 +470,7 @@ def implementation_chain(document: Document) -> tuple[Document, ...]:
 def replacement_chain(document: Document) -> tuple[Document, ...]:
     """Walk the built-in registry's ``replaces`` links back to the oldest.
 
+    >>> from kttt.documents import replacement_chain
     >>> [str(d.number) for d in replacement_chain(get_document("20-NQ/TW"))]
     ['20-NQ/TW', '13-NQ/TW']
     """

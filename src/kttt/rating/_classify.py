@@ -258,6 +258,20 @@ class Classification:
     #: Why the organisation was not rated, if it was not.
     exclusion: Exclusion | None = None
 
+    def __attrs_post_init__(self) -> None:
+        unrated = self.exclusion is not None
+        if (
+            unrated is not (self.band is None)
+            or unrated is not (self.total is None)
+            or unrated is not (self.rating is None)
+        ):
+            raise ValidationError(
+                "exclusion",
+                self.exclusion,
+                "a classification has an exclusion and no rating, total "
+                "and band, or a rating, total and band and no exclusion",
+            )
+
     @property
     def rated(self) -> bool:
         """Whether the organisation was rated."""
@@ -333,8 +347,8 @@ class Classification:
                 f"Không xếp loại theo {doc}: {self.exclusion.label_vi}.",
                 f"Not rated under {doc}: {self.exclusion.label_en}.",
             )
-        if self.total is None or self.band is None or self.rating is None:
-            raise ValidationError("classification", self, "inconsistent")
+        if self.total is None or self.band is None:
+            raise AssertionError(self)
         total = _fmt(self.total, lang)
         head = _say(
             lang,
@@ -364,7 +378,7 @@ class Classification:
 
     def _band_rule(self, lang: str) -> str:
         if self.band is None:
-            raise ValidationError("band", None, "no band")
+            raise AssertionError(self)
         word = _say(lang, "tổng điểm", "total")
         sign = "≤" if self.band.inclusive else "<"
         low = f"{_fmt(self.band.minimum, lang)} {sign} "

@@ -673,11 +673,14 @@ class RatingScheme:
         ...     Decimal("79.99")
         ... ).rating
         (<Rating.GOOD: 'good'>, <Rating.FAIR: 'fair'>)
+
+        Raises:
+            ValidationError: If *total* is below 0.
         """
         for minimum, inclusive, band in self._cutoffs:
             if total > minimum or (inclusive and total == minimum):
                 return band
-        return self.bands[-1]
+        raise ValidationError("total", total, "a total is at least 0")
 
     def band_of(self, rating: Rating) -> Band:
         """Return the band that gives *rating*.
@@ -775,7 +778,7 @@ def _index(
     limit = parent_limit if node.maximum is None else node.maximum
     if limit > parent_limit:
         raise ValidationError(
-            "maximum",
+            f"criteria.{node.code}.maximum",
             str(node.maximum),
             f"{node.code} cannot exceed the {parent_limit} points above it",
         )

@@ -23,6 +23,17 @@ from collections.abc import Callable
 
 from hypothesis import strategies as st
 
+from kttt.committees import (
+    CommitteeLevel,
+    CommitteeMember,
+    NetworkSnapshot,
+    Role,
+    StandingAgency,
+    SteeringCommittee,
+    StructureFinding,
+    StructureRule,
+    SupportUnit,
+)
 from kttt.documents import (
     Document,
     DocumentKind,
@@ -38,12 +49,29 @@ from kttt.organizations import (
     Finding,
     LegalRule,
     Members,
-    Organization,
     PeoplesCreditFund,
+)
+from kttt.programmes import (
+    ActionProgramme,
+    Agency,
+    Deadline,
+    Objective,
+    ProgressNote,
+    Recurrence,
+    Task,
+    TaskStatus,
 )
 from kttt.rating import Classification, RatingScheme, ScoreSheet
 from kttt.series import Observation, Series
 from kttt.strategies._base import labelled_enums, pendulum_dates
+from kttt.strategies._committees import (
+    committee_members,
+    network_snapshots,
+    steering_committees,
+    structure_findings,
+    structure_rules,
+    support_units,
+)
 from kttt.strategies._documents import (
     document_issuers,
     document_kinds,
@@ -62,6 +90,15 @@ from kttt.strategies._organizations import (
     members,
     organizations,
     peoples_credit_funds,
+)
+from kttt.strategies._programmes import (
+    action_programmes,
+    agencies,
+    deadlines,
+    objectives,
+    progress_notes,
+    recurrences,
+    tasks,
 )
 from kttt.strategies._rating import (
     classifications,
@@ -82,11 +119,15 @@ from kttt.targets import Comparator, Indicator, Target, TargetSet
 
 __all__ = [
     "TYPE_STRATEGIES",
+    "action_programmes",
+    "agencies",
     "classifications",
+    "committee_members",
     "comparators",
     "cooperative_groups",
     "cooperative_unions",
     "cooperatives",
+    "deadlines",
     "document_issuers",
     "document_kinds",
     "document_numbers",
@@ -100,17 +141,26 @@ __all__ = [
     "legal_rules",
     "levels",
     "members",
+    "network_snapshots",
+    "objectives",
     "observations",
     "organizations",
     "pendulum_dates",
-    "register_types",
     "peoples_credit_funds",
+    "progress_notes",
     "provinces",
     "rating_schemes",
+    "recurrences",
+    "register_types",
     "score_sheets",
     "series",
+    "steering_committees",
+    "structure_findings",
+    "structure_rules",
+    "support_units",
     "target_sets",
     "targets",
+    "tasks",
 ]
 
 #: The strategy Hypothesis uses for each kttt type, for ``st.from_type``.
@@ -130,7 +180,6 @@ TYPE_STRATEGIES: dict[type, Callable[[], st.SearchStrategy[object]]] = {
     Cooperative: cooperatives,
     CooperativeUnion: cooperative_unions,
     PeoplesCreditFund: peoples_credit_funds,
-    Organization: organizations,
     LegalRule: legal_rules,
     Finding: findings,
     # --- targets and series ---
@@ -144,6 +193,25 @@ TYPE_STRATEGIES: dict[type, Callable[[], st.SearchStrategy[object]]] = {
     RatingScheme: rating_schemes,
     ScoreSheet: score_sheets,
     Classification: classifications,
+    # --- programmes ---
+    Agency: agencies,
+    Recurrence: recurrences,
+    Deadline: deadlines,
+    ProgressNote: progress_notes,
+    Objective: objectives,
+    Task: tasks,
+    TaskStatus: lambda: labelled_enums(TaskStatus),
+    ActionProgramme: action_programmes,
+    # --- committees ---
+    CommitteeLevel: lambda: labelled_enums(CommitteeLevel),
+    Role: lambda: labelled_enums(Role),
+    StandingAgency: lambda: labelled_enums(StandingAgency),
+    CommitteeMember: committee_members,
+    SupportUnit: support_units,
+    SteeringCommittee: steering_committees,
+    StructureRule: structure_rules,
+    StructureFinding: structure_findings,
+    NetworkSnapshot: network_snapshots,
 }
 
 

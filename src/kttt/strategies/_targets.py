@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import math
+
+import pendulum
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -11,7 +12,7 @@ from hypothesis.errors import InvalidArgument
 from kttt.geography import Province
 from kttt.series import Observation, Series
 from kttt.sources import Source
-from kttt.strategies._base import labelled_enums, pendulum_dates
+from kttt.strategies._base import labelled_enums
 from kttt.strategies._geography import provinces
 from kttt.targets import (
     Catalogue,
@@ -31,14 +32,13 @@ _WORDS = ("cooperatives", "groups", "members", "revenue", "share", "count")
 _VI_LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậềếểễệờớởỡợ"
 
 
-def _sources() -> st.SearchStrategy[Source]:
-    return st.builds(
-        Source,
-        document=st.sampled_from(
-            ["20-NQ/TW", "340/QĐ-TTg", "1318/QĐ-TTg", "155-CTr/TU"]
-        ),
-        clause=st.none() | st.sampled_from(["II.2", "Điều 1", "mục 2.1"]),
-    )
+_SOURCES = st.builds(
+    Source,
+    document=st.sampled_from(
+        ["20-NQ/TW", "340/QĐ-TTg", "1318/QĐ-TTg", "155-CTr/TU"]
+    ),
+    clause=st.none() | st.sampled_from(["II.2", "Điều 1", "mục 2.1"]),
+)
 
 
 def _codes() -> st.SearchStrategy[str]:
@@ -86,10 +86,6 @@ def comparators() -> st.SearchStrategy[Comparator]:
 def _whole_bounds(indicator: Indicator) -> tuple[int, int]:
     low = -_SPAN if indicator.lower is None else math.ceil(indicator.lower)
     high = _SPAN if indicator.upper is None else math.floor(indicator.upper)
-    if high - low < 1:
-        raise InvalidArgument(
-            f"{indicator.code} has fewer than two whole values in its bounds"
-        )
     return low, high
 
 
@@ -129,7 +125,7 @@ def _scopes(
 
 
 @st.composite
-def targets(  # noqa: C901, PLR0912 - one branch per form and comparator
+def targets(  # noqa: C901, D417 - one branch per form; draw is Hypothesis'.
     draw: st.DrawFn,
     *,
     indicator: Indicator | None = None,
@@ -209,8 +205,10 @@ def targets(  # noqa: C901, PLR0912 - one branch per form and comparator
         form=shape,
         base_year=base_year,
         base_value=base_value,
-        source=draw(_sources()),
-        text_vi=draw(st.none() | st.text(_VI_LETTERS, min_size=1, max_size=40)),
+        source=draw(_SOURCES),
+        text_vi=draw(
+            st.none() | st.text(_VI_LETTERS, min_size=1, max_size=40)
+        ),
     )
 
 
@@ -243,14 +241,32 @@ def target_sets(
     return TargetSet(
         code=draw(st.sampled_from(["20-NQ/TW", "155-CTr/TU", "12-KH/UBND"])),
         title=draw(st.text(_VI_LETTERS, min_size=1, max_size=30)),
-        source=draw(_sources()),
+        source=draw(_SOURCES),
         scope=where,
         targets=tuple(chosen),
     )
 
 
+_AS_OF_DELAY = st.none() | st.integers(0, 729)
+_OPTIONAL_SOURCES = st.none() | _SOURCES
+
+
+def _observation(
+    draw: st.DrawFn, year: int, values: st.SearchStrategy[float]
+) -> Observation:
+    delay = draw(_AS_OF_DELAY)
+    return Observation(
+        year=year,
+        value=draw(values),
+        source=draw(_OPTIONAL_SOURCES),
+        as_of=None
+        if delay is None
+        else pendulum.Date(year, 1, 1).add(days=delay),
+    )
+
+
 @st.composite
-def observations(
+def observations(  # noqa: D417 - draw is Hypothesis'
     draw: st.DrawFn,
     *,
     indicator: Indicator | None = None,
@@ -262,29 +278,20 @@ def observations(
         indicator: Draw a value this indicator can take (any finite value
             by default).
         year: The year; drawn in 1990–2050 by default.
+
+    The publication date, when drawn, falls in the year or the next.
     """
-    when = year if year is not None else draw(st.integers(1990, 2050))
-    value = draw(
+    values = (
         levels(indicator)
         if indicator is not None
         else st.floats(allow_nan=False, allow_infinity=False)
     )
-    as_of = draw(
-        st.none()
-        | pendulum_dates(
-            min_value=dt.date(when, 1, 1), max_value=dt.date(when + 1, 12, 31)
-        )
-    )
-    return Observation(
-        year=when,
-        value=value,
-        source=draw(st.none() | _sources()),
-        as_of=as_of,
-    )
+    when = year if year is not None else draw(st.integers(1990, 2050))
+    return _observation(draw, when, values)
 
 
 @st.composite
-def series(
+def series(  # noqa: D417 - draw is Hypothesis'
     draw: st.DrawFn,
     *,
     indicator: Indicator | None = None,
@@ -294,8 +301,9 @@ def series(
     first_year: int = 2000,
     last_year: int = 2030,
 ) -> Series:
-    """Draw a valid `kttt.series.Series`: distinct years, values within
-    the indicator's bounds.
+    """Draw a valid `kttt.series.Series`.
+
+    Its years are distinct and its values within the indicator's bounds.
 
     Args:
         indicator: The indicator observed; drawn by `indicators` by default.
@@ -314,10 +322,10 @@ def series(
             unique=True,
         )
     )
-    found = [draw(observations(indicator=chosen, year=year)) for year in years]
+    values = levels(chosen)
     return Series.of(
         chosen,
-        found,
+        [_observation(draw, year, values) for year in years],
         scope=draw(_scopes(scope)),
         label=draw(st.none() | st.sampled_from(["MPI/MoF", "VCA", "GSO"])),
         primary=draw(st.booleans()),

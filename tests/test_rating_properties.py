@@ -1,0 +1,229 @@
+"""Property tests of kttt.rating: totals, monotonicity, exclusions, shares."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+import pytest
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from kttt import strategies as kst
+from kttt.errors import ScoreError, ValidationError
+from kttt.geography import Province
+from kttt.organizations import OrganizationKind, Sector
+from kttt.rating import (
+    Classification,
+    Denominator,
+    GroupBy,
+    Rating,
+    ScoreSheet,
+    builtin_scheme,
+    classify,
+    rating_shares,
+)
+
+
+TT09 = builtin_scheme("TT-09-2017")
+schemes_and_sheets = kst.rating_schemes().flatmap(
+    lambda scheme: st.tuples(
+        st.just(scheme), kst.score_sheets(scheme=scheme, eligible=True)
+    )
+)
+
+
+@given(schemes_and_sheets)
+def test_total_is_the_sum_of_the_points(pair):
+    """The total equals the sum of the group subtotals (and of the points)."""
+    scheme, sheet = pair
+    result = classify(sheet, scheme)
+    assume(result.rated)
+
+    assert result.total == sum(result.subtotals.values(), Decimal(0))
+    computed = sum(
+        (result.points[c] for c in sheet.points), Decimal(0)
+    )
+    ruled = sum(
+        (
+            result.points[c]
+            for c in result.points
+            if scheme.criterion(c).rule is not None and c not in sheet.points
+        ),
+        Decimal(0),
+    )
+    assert result.total == computed + ruled
+
+
+@given(schemes_and_sheets, st.data())
+def test_more_points_never_lower_the_rating(pair, data):
+    """Raising any criterion's points never lowers the rating."""
+    scheme, sheet = pair
+    assume(sheet.points)
+    before = classify(sheet, scheme)
+    code = data.draw(st.sampled_from(sorted(sheet.points)))
+    extra = Decimal(data.draw(st.integers(1, 2000))) / 100
+    raised = attrs.evolve(
+        sheet, points={**sheet.points, code: sheet.points[code] + extra}
+    )
+    try:
+        after = classify(raised, scheme)
+    except ScoreError:
+        assume(False)
+        raise
+    assert after.rating.rank <= before.rating.rank
+
+
+@given(kst.score_sheets())
+def test_excluded_sheets_are_never_rated(sheet):
+    """A sheet meeting an exclusion is not rated; otherwise it is."""
+    scheme = builtin_scheme(sheet.scheme)
+    excluded = any(e.when.holds(sheet) for e in scheme.exclusions)
+    result = classify(sheet)
+
+    assert excluded == (result.rating is None)
+    assert excluded == (result.exclusion is not None)
+
+
+@given(kst.score_sheets(scheme=TT09, eligible=True, sanctioned=True))
+def test_sanctioned_agricultural_cooperative_is_weak(sheet):
+    """Under TT 09/2017 a sanctioned cooperative is weak whatever its score."""
+    assert Rating.WEAK == classify(sheet).rating
+
+
+@settings(max_examples=40)
+@given(
+    st.lists(kst.classifications(), max_size=8),
+    st.sampled_from(list(Denominator)),
+)
+def test_shares_sum_to_one(results, denominator):
+    """Shares of the ratings (and of the unrated, for ALL) sum to 1."""
+    shares = rating_shares(results, denominator=denominator)
+    assume(shares.base)
+
+    assert Fraction(1) == sum(shares.shares.values()) + shares.share_not_rated
+    assert len(results) == shares.organizations
+
+
+@settings(max_examples=40)
+@given(
+    st.lists(kst.classifications(), max_size=8).flatmap(
+        lambda items: st.tuples(st.just(items), st.permutations(items))
+    ),
+    st.sampled_from(list(GroupBy)),
+    st.sampled_from(list(Denominator)),
+)
+def test_shares_do_not_depend_on_order(pair, by, denominator):
+    """Permuting the classifications never changes the shares."""
+    items, permuted = pair
+
+    assert rating_shares(items, by=by, denominator=denominator) == rating_shares(
+        permuted, by=by, denominator=denominator
+    )
+
+
+@given(kst.score_sheets(eligible=True))
+def test_band_edges_are_exact(sheet):
+    """The rating is the band a plain Decimal comparison gives."""
+    result = classify(sheet)
+    assume(result.override is None)
+    bands = result.scheme.bands
+    expected = next(
+        b
+        for b in bands
+        if result.total > b.minimum or (b.inclusive and result.total == b.minimum)
+    )
+
+    assert expected.rating == result.rating
+
+
+# --- shares, by hand -------------------------------------------------------
+
+
+def _result(rating: Rating | None, **sheet: object) -> Classification:
+    fields = {
+        "organization": "X",
+        "kind": OrganizationKind.COOPERATIVE,
+        "sector": Sector.TRANSPORT,
+        "year": 2024,
+    }
+    fields.update(sheet)
+    scheme = builtin_scheme("TT-01-2020")
+    band = None if rating is None else scheme.band_of(rating)
+    return Classification(
+        sheet=ScoreSheet(**fields),  # type: ignore[arg-type]
+        scheme=scheme,
+        rating=rating,
+        total=None if rating is None else band.minimum,
+        band=band,
+        exclusion=scheme.exclusions[0] if rating is None else None,
+    )
+
+
+def test_shares_by_hand():
+    """Ten results: 3 good, 2 fair, 1 average, 2 weak, 2 not rated."""
+    ratings = [Rating.GOOD] * 3 + [Rating.FAIR] * 2 + [Rating.AVERAGE] + [
+        Rating.WEAK
+    ] * 2 + [None] * 2
+    results = [_result(r) for r in ratings]
+    everyone = rating_shares(results, denominator=Denominator.ALL)
+    rated = rating_shares(results, denominator=Denominator.RATED)
+
+    assert (10, 8, 2) == (everyone.organizations, everyone.rated, everyone.not_rated)
+    assert Fraction(1, 2) == everyone.share_good_or_fair
+    assert Fraction(5, 8) == rated.share_good_or_fair
+    assert Fraction(1, 5) == everyone.share_weak
+    assert Fraction(1, 5) == everyone.share_not_rated
+    assert Fraction(0) == rated.share_not_rated
+    assert Denominator.RATED == rated.denominator
+    assert 3 == everyone.counts[Rating.GOOD]
+
+
+def test_shares_grouped_and_sorted():
+    """Groups come sorted; sheets without a province come last."""
+    hanoi = Province.get("01", era=None)
+    results = [
+        _result(Rating.GOOD, year=2024, province=hanoi),
+        _result(None, year=2023),
+        _result(Rating.WEAK, year=2024, sector=Sector.AGRICULTURE),
+    ]
+    by_year = rating_shares(results, by=GroupBy.YEAR, denominator=Denominator.ALL)
+    by_province = rating_shares(
+        results, by=GroupBy.PROVINCE, denominator=Denominator.ALL
+    )
+    by_sector = rating_shares(
+        results, by=GroupBy.SECTOR, denominator=Denominator.ALL
+    )
+    by_kind = rating_shares(results, by=GroupBy.KIND, denominator=Denominator.ALL)
+    rated_by_year = rating_shares(
+        results, by=GroupBy.YEAR, denominator=Denominator.RATED
+    )
+
+    assert [2023, 2024] == list(by_year)
+    assert Fraction(0) == by_year[2023].share_good_or_fair
+    assert [hanoi, None] == list(by_province)
+    assert [Sector.AGRICULTURE, Sector.TRANSPORT] == list(by_sector)
+    assert [OrganizationKind.COOPERATIVE] == list(by_kind)
+    empty = rated_by_year[2023]
+    assert (None, None, None) == (empty.shares, empty.share_weak, empty.share_not_rated)
+
+
+def test_shares_need_an_explicit_denominator():
+    """The denominator is a Denominator, never guessed."""
+    with pytest.raises(ValidationError) as info:
+        rating_shares([], denominator="all")  # type: ignore[arg-type]
+    assert "denominator" == info.value.field
+    with pytest.raises(ValidationError):
+        rating_shares([], by="year", denominator=Denominator.ALL)  # type: ignore[call-overload]
+
+
+def test_classification_must_be_consistent():
+    """A rating without a band, or an exclusion with a rating, is refused."""
+    good = _result(Rating.GOOD)
+    with pytest.raises(ValidationError) as info:
+        attrs.evolve(good, band=None)
+    assert "exclusion" == info.value.field
+    with pytest.raises(ValidationError):
+        attrs.evolve(good, exclusion=good.scheme.exclusions[0])

@@ -1,0 +1,263 @@
+"""Tests of rating from CSV: ScoreSheet.from_row, classify_csv, kttt rate."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from decimal import Decimal
+
+import pytest
+
+from kttt.__main__ import main
+from kttt.errors import KtttError, ParseError, UnknownProvinceError
+from kttt.geography import Era
+from kttt.organizations import OrganizationKind, Sector
+from kttt.rating import (
+    RESULT_COLUMNS,
+    Rating,
+    ScoreSheet,
+    builtin_scheme,
+    classify,
+    classify_csv,
+    result_row,
+)
+
+
+SHEETS = """\
+organization,kind,sector,year,province,points.I,points.II,points.III,months_suspended,sanctioned
+HTX Bình Minh,hợp tác xã,vận tải,2024,Hà Nội,25,24,31,,
+HTX Sao Mai,hop tac xa,van tai,2024,Ha Giang,25,24,"30,99",,không
+HTX Lỗi,hợp tác xã,vận tải,2024,,31,24,31,,
+HTX Nghỉ,hợp tác xã,vận tải,2024,,,,,4,
+HTX Nông,hợp tác xã,nông nghiệp,2024,,,,,,có
+"""
+
+
+def test_from_row_reads_vietnamese_cells():
+    """Cells are read the Vietnamese way: names, numbers and yes/no."""
+    sheet = ScoreSheet.from_row(
+        {
+            "organization": " HTX Bình Minh ",
+            "kind": "Hợp tác xã",
+            "sector": "NONG NGHIEP",
+            "year": "2024",
+            "province": "Hà Giang",
+            "scheme": "TT-09-2017",
+            "months_operating": "12",
+            "months_suspended": "",
+            "sanctioned": "có",
+            "special_control": "0",
+            "licence_revocation": "false",
+            "points.TC2": "20,5",
+            "measures.revenue_vnd": "1,5 tỷ",
+            "measures.after_tax_profit": "có",
+            "measures.capital_adequacy_breaches": "1",
+        }
+    )
+
+    assert "HTX Bình Minh" == sheet.organization
+    assert (OrganizationKind.COOPERATIVE, Sector.AGRICULTURE) == (
+        sheet.kind,
+        sheet.sector,
+    )
+    assert Era.PRE_2025 == sheet.province.era
+    assert {"TC2": Decimal("20.5")} == dict(sheet.points)
+    assert {
+        "after_tax_profit": True,
+        "capital_adequacy_breaches": Decimal(1),
+        "revenue_vnd": Decimal(1_500_000_000),
+    } == dict(sheet.measures)
+    assert (True, False, False) == (
+        sheet.sanctioned,
+        sheet.special_control,
+        sheet.licence_revocation,
+    )
+    assert "TT-09-2017" == sheet.scheme
+
+
+def test_from_row_uses_the_34_units_from_2025():
+    """From 2025 the province is looked up among the 34 units."""
+    row = {"organization": "A", "kind": "htx", "sector": "van tai",
+           "year": "2025", "province": "Hà Nội"}
+    row["kind"] = "hợp tác xã"
+
+    assert Era.FROM_2025 == ScoreSheet.from_row(row).province.era
+    with pytest.raises(UnknownProvinceError):
+        ScoreSheet.from_row({**row, "province": "Hà Giang"})
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"colour": "blue"}, "colour"),
+        ({"year": ""}, "year"),
+        ({"year": "2024.0"}, "year"),
+        ({"sanctioned": "maybe"}, "sanctioned"),
+        ({"points.TC1": "8.5"}, "points.TC1"),
+        ({"points.": "1"}, "points."),
+        ({"kind": "company"}, "OrganizationKind"),
+        ({"months_operating": "-1"}, "months_operating"),
+    ],
+)
+def test_from_row_refuses_bad_cells(change, field):
+    """Bad cells and unknown columns raise a KtttError naming the column."""
+    row = {"organization": "A", "kind": "hợp tác xã", "sector": "vận tải",
+           "year": "2024"}
+    row.update(change)
+    with pytest.raises(KtttError) as info:
+        ScoreSheet.from_row(row)
+
+    assert field == info.value.field
+
+
+def test_from_row_refuses_extra_cells():
+    """A row with more cells than the header is refused, not trimmed."""
+    rows = csv.DictReader(io.StringIO("organization\nA,B\n"))
+    with pytest.raises(ParseError) as info:
+        ScoreSheet.from_row(next(rows))
+
+    assert "row" == info.value.field
+
+
+def test_classify_csv_keeps_good_rows_and_numbers_bad_ones():
+    """Every row has an outcome, in order; errors carry their row number."""
+    outcomes = list(classify_csv(SHEETS))
+
+    assert 5 == len(outcomes)
+    assert Rating.GOOD == outcomes[0].rating
+    assert Rating.FAIR == outcomes[1].rating
+    assert isinstance(outcomes[2], KtttError)
+    assert (3, "points.I") == (outcomes[2].row, outcomes[2].field)
+    assert outcomes[3].rating is None
+    assert (5, "points.TC1") == (outcomes[4].row, outcomes[4].field)
+
+
+def test_classify_csv_reports_unreadable_csv():
+    """A CSV the csv module cannot read is a ParseError with its row."""
+    broken = "organization,kind\n" + "x" * (csv.field_size_limit() + 1) + "\n"
+    outcomes = list(classify_csv(io.StringIO(broken)))
+
+    assert isinstance(outcomes[-1], ParseError)
+    assert 1 == outcomes[-1].row
+
+
+def test_result_row():
+    """A result row holds rating, total, subtotals, rule and explanations."""
+    result = next(classify_csv(SHEETS))
+    row = result_row(result)
+
+    assert list(RESULT_COLUMNS) == list(row)
+    assert {
+        "organization": "HTX Bình Minh",
+        "province": "01",
+        "scheme": "TT-01-2020",
+        "rating": "good",
+        "rating_vi": "tốt",
+        "grade": "",
+        "total": "80",
+        "subtotals": "I=25; II=24; III=31",
+        "provisional": "false",
+        "decided_by": "band",
+    }.items() <= row.items()
+
+
+def test_result_rows_for_overrides_exclusions_and_grades():
+    """decided_by names the override or exclusion; grades are written."""
+    sanctioned = ScoreSheet(
+        organization="HTX-NN", kind=OrganizationKind.COOPERATIVE,
+        sector=Sector.AGRICULTURE, year=2024, sanctioned=True,
+        points={f"TC{i}": 10 for i in range(1, 7)},
+    )
+    new = ScoreSheet(
+        organization="HTX-M", kind=OrganizationKind.COOPERATIVE,
+        sector=Sector.TRANSPORT, year=2024, months_operating=5,
+    )
+    fund = ScoreSheet(
+        organization="QTD", kind=OrganizationKind.PEOPLES_CREDIT_FUND,
+        sector=Sector.CREDIT, year=2024,
+        points={"TC1": 10, "TC2": 30, "TC3": 30, "TC4": 10, "TC5": 20},
+    )
+
+    assert "override:sanctioned" == result_row(classify(sanctioned))["decided_by"]
+    assert ("exclusion:new", "", "") == tuple(
+        result_row(classify(new))[k] for k in ("decided_by", "rating", "total")
+    )
+    assert ("A", "true") == tuple(
+        result_row(classify(fund))[k] for k in ("grade", "provisional")
+    )
+
+
+# --- the command line ------------------------------------------------------
+
+
+def test_kttt_rate_writes_results_and_reports_bad_rows(tmp_path, capsys):
+    """kttt rate writes the good rows, numbers the bad ones, exits 1."""
+    sheets = tmp_path / "sheets.csv"
+    sheets.write_text(SHEETS, encoding="utf-8")
+    out = tmp_path / "out.csv"
+
+    status = main(["rate", str(sheets), "-o", str(out)])
+
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    err = capsys.readouterr().err
+    assert 1 == status
+    assert ["HTX Bình Minh", "HTX Sao Mai", "HTX Nghỉ"] == [
+        r["organization"] for r in rows
+    ]
+    assert "row 3: points.I" in err
+    assert "row 5: points.TC1" in err
+
+
+def test_kttt_rate_clean_file_to_stdout(tmp_path, capsys):
+    """With only good rows the status is 0 and the CSV goes to stdout."""
+    sheets = tmp_path / "sheets.csv"
+    sheets.write_text("\n".join(SHEETS.splitlines()[:3]) + "\n", "utf-8")
+
+    status = main(["rate", str(sheets), "--scheme", "TT-01-2020"])
+
+    captured = capsys.readouterr()
+    assert 0 == status
+    assert "" == captured.err
+    assert 3 == len(captured.out.strip().splitlines())
+
+
+def test_kttt_rate_with_a_scheme_file(tmp_path, capsys):
+    """--scheme takes a province's scheme file."""
+    scheme = json.loads(builtin_scheme("TT-01-2020").to_json())
+    scheme["code"] = "TINH-X"
+    path = tmp_path / "tinh-x.json"
+    path.write_text(json.dumps(scheme, ensure_ascii=False), "utf-8")
+    sheets = tmp_path / "sheets.csv"
+    sheets.write_text(
+        "organization,kind,sector,year,points.I,points.II,points.III\n"
+        "A,hợp tác xã,vận tải,2024,30,30,40\n",
+        "utf-8",
+    )
+
+    status = main(["rate", str(sheets), "--scheme", str(path)])
+
+    assert 0 == status
+    assert ",TINH-X,good," in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["rate", "missing.csv"],
+        ["rate", "SHEETS", "--scheme", "TT-00-0000"],
+        ["rate", "SHEETS", "--scheme", "missing.json"],
+    ],
+)
+def test_kttt_rate_bad_arguments(tmp_path, capsys, args):
+    """Unreadable files and unknown schemes exit 2 with an error, no trace."""
+    sheets = tmp_path / "sheets.csv"
+    sheets.write_text(SHEETS, encoding="utf-8")
+    places = {"SHEETS": str(sheets), "missing.csv": str(tmp_path / "x.csv")}
+    args = [places.get(a, a) for a in args]
+
+    status = main(args)
+
+    assert 2 == status
+    assert capsys.readouterr().err.startswith("kttt: error:")

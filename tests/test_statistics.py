@@ -1,0 +1,218 @@
+"""Tests for the built-in national statistics (kttt.series)."""
+
+from __future__ import annotations
+
+import pendulum
+import pytest
+
+from kttt import datasets
+from kttt.errors import DataError, KtttError, NotFoundError
+from kttt.series import (
+    _COLUMNS,
+    _national,
+    _parse_statistics,
+    national_series,
+    national_statistics,
+)
+from kttt.targets import nq20_targets, target_set
+
+
+HEADER = ",".join(_COLUMNS)
+ROW = "cooperatives.count,MPI/MoF,yes,2024,33335,,,,,https://x.vn,,"
+
+
+def test_every_series_is_national_and_sourced():
+    """Every built-in observation is national and cites a URL."""
+    for found in national_statistics().values():
+        for series in found:
+            assert series.scope is None
+            for observation in series:
+                assert observation.source is not None
+                assert (observation.source.url or "").startswith("http")
+
+
+def test_primary_series_come_first():
+    """Each indicator has exactly one primary series, listed first."""
+    for found in national_statistics().values():
+        assert found[0].primary
+        assert not any(s.primary for s in found[1:])
+
+
+def test_years_within_2013_2025():
+    """The statistics cover 2013–2025."""
+    years = {
+        year
+        for found in national_statistics().values()
+        for series in found
+        for year in series.years
+    }
+
+    assert (2013, 2025) == (min(years), max(years))
+
+
+@pytest.mark.parametrize(
+    ("code", "label", "year", "value"),
+    [
+        ("cooperatives.count", "MPI/MoF", 2022, 29_378),
+        ("cooperatives.count", "MPI/MoF", 2025, 35_041),
+        ("cooperatives.count", "VCA", 2024, 33_557),
+        ("cooperatives.count", "VCA deck", 2013, 18_891),
+        ("cooperatives.count", "GSO", 2018, 22_861),
+        ("cooperatives.count", "Báo Quốc tế", 2022, 28_237),
+        ("cooperative_unions.count", "MPI/MoF", 2025, 164),
+        ("cooperative_groups.count", "MPI/MoF", 2024, 63_650),
+        ("cooperative_groups.members", "MPI/MoF", 2024, 944_587),
+        ("cooperatives.members", "MPI/MoF", 2022, 5_935_000),
+        ("cooperatives.members", "VNA", 2020, 8_100_000),
+        ("cooperatives.members", "GSO", 2018, 5_998_378),
+        ("cooperative_unions.member_cooperatives", "MPI/MoF", 2022, 851),
+        ("cooperatives.good_fair_share", "compiled", 2025, 78.1),
+        ("cooperatives.high_tech_count", "compiled", 2025, 2_600),
+        ("cooperatives.value_chain_count", "compiled", 2025, 4_700),
+        ("cooperatives.managers_degree_share", "MPI/MoF", 2024, 24.7),
+        ("population.total", "GSO average", 2022, 99_467_926),
+        ("population.total", "GSO 1 April", 2024, 101_112_656),
+    ],
+)
+def test_pinned_figures(code, label, year, value):
+    """Figures are exactly those of the sources in the domain notes."""
+    assert value == national_series(code, label=label).at(year).value
+
+
+@pytest.mark.parametrize(
+    ("code", "year", "labels"),
+    [
+        ("cooperatives.count", 2024, {"MPI/MoF", "VCA"}),
+        ("cooperatives.count", 2022, {"MPI/MoF", "Báo Quốc tế"}),
+        ("cooperatives.count", 2018, {"VCA deck", "GSO"}),
+        ("cooperatives.count", 2017, {"VCA deck", "VCA"}),
+        ("cooperatives.members", 2020, {"MPI/MoF", "VNA"}),
+        ("cooperatives.members", 2024, {"MPI/MoF", "VCA"}),
+        ("population.total", 2022, {"GSO average", "GSO 1 April"}),
+    ],
+)
+def test_disagreements_are_separate_series(code, year, labels):
+    """Where sources disagree, each keeps its own series and value."""
+    found = {s.label: s for s in national_statistics()[code] if year in s}
+
+    assert labels == set(found)
+    assert len(labels) == len({found[k].at(year).value for k in labels})
+
+
+def test_preliminary_2025_carries_its_report_date():
+    """MoF's 2025 figures are dated by report 768/BC-BTC."""
+    observation = national_series("cooperatives.count").latest()
+
+    assert pendulum.Date(2025, 12, 12) == observation.as_of
+    assert "768/BC-BTC" == observation.source.document
+
+
+def test_every_nq20_2030_count_has_a_primary_series():
+    """Each NQ 20 count target for 2030 has data to be assessed against."""
+    for target in nq20_targets().by_horizon(2030)[:6]:
+        series = national_series(target.indicator.code)
+
+        assert target.indicator == series.indicator
+        assert len(series) >= 3
+
+
+def test_plan_2025_cooperatives_met():
+    """35.041 cooperatives in 2025 meet the plan's 'about 35.000'."""
+    target = target_set("1318/QĐ-TTg").get("cooperatives.count", 2025)
+
+    assert target.is_met(national_series("cooperatives.count").at(2025).value)
+
+
+def test_national_series_lookup_errors():
+    """Unknown codes and labels raise NotFoundError."""
+    with pytest.raises(NotFoundError) as info:
+        national_series("organizations.ica_top300_count")
+
+    assert "indicator" == info.value.field
+    with pytest.raises(NotFoundError) as info:
+        national_series("cooperatives.count", label="nobody")
+
+    assert "MPI/MoF" in info.value.rule
+
+
+def test_datasets_national_statistics():
+    """kttt.datasets returns the same statistics, a fresh dict each time."""
+    first = datasets.national_statistics()
+    first.clear()
+
+    assert national_statistics() == datasets.national_statistics()
+    assert national_statistics() == _national()
+
+
+def test_parse_minimal_file():
+    """A one-row file gives one primary series."""
+    found = _parse_statistics(f"{HEADER}\n{ROW}\n")
+
+    assert (2024,) == found["cooperatives.count"][0].years
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "row"),
+    [
+        ("a,b\n", "header", None),
+        (f"{HEADER}\n{ROW.replace('MPI/MoF', '')}\n", "series", 1),
+        (f"{HEADER}\n{ROW.replace('yes', 'maybe')}\n", "primary", 1),
+        (f"{HEADER}\n{ROW.replace('33335', 'many')}\n", "year/value", 1),
+        (
+            f"{HEADER}\n{ROW.replace('33335', '-5')}\n",
+            "observations[0].value",
+            None,
+        ),
+        (f"{HEADER}\n{ROW.replace('2024', '1800')}\n", "year", 1),
+        (
+            f"{HEADER}\n{ROW.replace('cooperatives.count', 'x.y')}\n",
+            "indicator",
+            1,
+        ),
+        (
+            f"{HEADER}\n{ROW.replace(',,,,,https', ',2024-13-01,,,,https')}\n",
+            "as_of",
+            1,
+        ),
+        (f"{HEADER}\n{ROW.replace('https://x.vn', '')}\n", "source", 1),
+        (
+            (
+                f"{HEADER}\n{ROW}\n"
+                f"{ROW.replace('2024', '2025').replace('yes', 'no')}\n"
+            ),
+            "primary",
+            2,
+        ),
+        (
+            f"{HEADER}\n{ROW.replace('yes', 'no')}\n",
+            "primary",
+            None,
+        ),
+    ],
+)
+def test_bad_statistics_rows(text, field, row):
+    """Malformed rows raise a KtttError naming field and row."""
+    with pytest.raises(KtttError) as info:
+        _parse_statistics(text)
+
+    assert field == info.value.field
+    assert row == info.value.row
+
+
+def test_broken_builtin_file_names_itself(monkeypatch):
+    """A broken statistics file raises DataError naming the file."""
+    monkeypatch.setattr("kttt.series._parse_statistics", _raise)
+    _national.cache_clear()
+    try:
+        with pytest.raises(DataError) as info:
+            _national()
+    finally:
+        monkeypatch.undo()
+        _national.cache_clear()
+
+    assert "national.csv: year" == info.value.field
+    assert 7 == info.value.row
+
+
+def _raise(_: str) -> dict[str, object]:
+    raise DataError("year", "x", "bad", row=7)
