@@ -65,7 +65,13 @@ def pcf_sheet(total: str, **facts: object) -> ScoreSheet:
     """A TT 42/2016 sheet whose five criteria add up to *total*."""
     left = Decimal(total)
     points = {}
-    for code, most in (("TC1", 10), ("TC2", 30), ("TC3", 30), ("TC4", 10), ("TC5", 20)):
+    for code, most in (
+        ("TC1", 10),
+        ("TC2", 30),
+        ("TC3", 30),
+        ("TC4", 10),
+        ("TC5", 20),
+    ):
         points[code] = min(left, Decimal(most))
         left -= points[code]
     return ScoreSheet(
@@ -200,13 +206,20 @@ def test_excluded_sheet_explains_reason():
 def test_excluded_sheet_needs_no_points_but_refuses_unknown_codes():
     """An excluded sheet may be empty, but its codes are still checked."""
     empty = ScoreSheet(
-        organization="HTX-2", kind=COOP, sector=Sector.TRANSPORT, year=2024,
+        organization="HTX-2",
+        kind=COOP,
+        sector=Sector.TRANSPORT,
+        year=2024,
         months_operating=3,
     )
     assert classify(empty).rating is None
     bad = ScoreSheet(
-        organization="HTX-2", kind=COOP, sector=Sector.TRANSPORT, year=2024,
-        months_operating=3, points={"TC99": 1},
+        organization="HTX-2",
+        kind=COOP,
+        sector=Sector.TRANSPORT,
+        year=2024,
+        months_operating=3,
+        points={"TC99": 1},
     )
     with pytest.raises(ScoreError) as info:
         classify(bad)
@@ -346,18 +359,27 @@ def test_tt42_capital_rules(measures, expected):
     }
     base.update(measures)
     sheet = ScoreSheet(
-        organization="QTD-1", kind=PCF, sector=Sector.CREDIT, year=2024,
-        points={"TC2": 0, "TC3": 0, "TC4": 0, "TC5": 0}, measures=base,
+        organization="QTD-1",
+        kind=PCF,
+        sector=Sector.CREDIT,
+        year=2024,
+        points={"TC2": 0, "TC3": 0, "TC4": 0, "TC5": 0},
+        measures=base,
     )
 
     assert Decimal(expected) == classify(sheet).subtotals["TC1"]
 
 
-@pytest.mark.parametrize(("breaches", "points"), [(0, 8), (1, 4), (2, 1), (3, 0)])
+@pytest.mark.parametrize(
+    ("breaches", "points"), [(0, 8), (1, 4), (2, 1), (3, 0)]
+)
 def test_tt42_solvency_rules(breaches, points):
     """Each solvency ratio scores by how often it was breached."""
     sheet = ScoreSheet(
-        organization="QTD-1", kind=PCF, sector=Sector.CREDIT, year=2024,
+        organization="QTD-1",
+        kind=PCF,
+        sector=Sector.CREDIT,
+        year=2024,
         points={"TC1": 0, "TC2": 0, "TC3": 0, "TC4": 0, "TC5c": 0},
         measures={
             "next_day_solvency_breaches": breaches,
@@ -376,15 +398,31 @@ def test_tt42_solvency_rules(breaches, points):
 def coop(points: dict[str, object], **more: object) -> ScoreSheet:
     """A cooperative in transport (TT 01/2020) with these points."""
     return ScoreSheet(
-        organization="HTX-1", kind=COOP, sector=Sector.TRANSPORT, year=2024,
-        points=points, **more,  # type: ignore[arg-type]
+        organization="HTX-1",
+        kind=COOP,
+        sector=Sector.TRANSPORT,
+        year=2024,
+        points=points,
+        **more,  # type: ignore[arg-type]
     )
 
 
 FULL_TT01 = {
-    "TC1": 7, "TC2": 6, "TC3": 11, "TC4": 6, "TC5": 8, "TC6": 6, "TC7": 6,
-    "TC8": 6, "TC9": 4, "TC10": 5, "TC11": 5, "TC12": 5, "TC13": 5,
-    "TC14": 5, "TC15": 5,
+    "TC1": 7,
+    "TC2": 6,
+    "TC3": 11,
+    "TC4": 6,
+    "TC5": 8,
+    "TC6": 6,
+    "TC7": 6,
+    "TC8": 6,
+    "TC9": 4,
+    "TC10": 5,
+    "TC11": 5,
+    "TC12": 5,
+    "TC13": 5,
+    "TC14": 5,
+    "TC15": 5,
 }
 
 
@@ -393,12 +431,20 @@ FULL_TT01 = {
     [
         ({**FULL_TT01, "TC1": 8}, "points.TC1", "maximum of 7"),
         ({**FULL_TT01, "TC99": 1}, "points.TC99", "not a criterion"),
-        ({k: v for k, v in FULL_TT01.items() if k != "TC5"}, "points.TC5", "missing"),
+        (
+            {k: v for k, v in FULL_TT01.items() if k != "TC5"},
+            "points.TC5",
+            "missing",
+        ),
         ({**FULL_TT01, "TC10": 16}, "points.III", "maximum 40"),
         ({**FULL_TT01, "TC1a": 1}, "points.TC1a", "enter one level"),
         ({"I": 30, "II": 30}, "points.III", "missing"),
         ({"I": 30, "II": 30, "TC10": 1}, "points.TC11", "missing"),
-        ({"I": 30, "II": 30, "III": Decimal("40.01")}, "points.III", "maximum of 40"),
+        (
+            {"I": 30, "II": 30, "III": Decimal("40.01")},
+            "points.III",
+            "maximum of 40",
+        ),
     ],
 )
 def test_bad_points_name_criterion_value_and_limit(points, field, words):
@@ -413,7 +459,10 @@ def test_bad_points_name_criterion_value_and_limit(points, field, words):
 def test_total_above_scheme_total():
     """TT 09/2017 criteria have unknown maxima: the total of 100 bounds them."""
     sheet = ScoreSheet(
-        organization="HTX-NN", kind=COOP, sector=Sector.AGRICULTURE, year=2024,
+        organization="HTX-NN",
+        kind=COOP,
+        sector=Sector.AGRICULTURE,
+        year=2024,
         points={"TC1": 50, "TC2": 50, "TC3": 1, "TC4": 0, "TC5": 0, "TC6": 0},
     )
     with pytest.raises(ScoreError) as info:
@@ -428,7 +477,10 @@ def test_total_above_scheme_total():
     [
         ({"unknown_measure": Decimal(1)}, "measures.unknown_measure"),
         ({"revenue_to_plan_pct": True}, "measures.revenue_to_plan_pct"),
-        ({"development_fund_20pct": Decimal(1)}, "measures.development_fund_20pct"),
+        (
+            {"development_fund_20pct": Decimal(1)},
+            "measures.development_fund_20pct",
+        ),
         ({"revenue_to_plan_pct": Decimal(-1)}, "measures.revenue_to_plan_pct"),
     ],
 )
@@ -443,9 +495,17 @@ def test_bad_measures(measures, field):
 def test_rule_needs_all_its_measures():
     """Income per member without the profit flag leaves TC1c unscored."""
     sheet = ScoreSheet(
-        organization="HTX-NN", kind=COOP, sector=Sector.AGRICULTURE, year=2024,
-        points={"TC1a": 0, "TC1b": 0, "TC1d": 0, "TC1e": 0,
-                **{f"TC{i}": 0 for i in range(2, 7)}},
+        organization="HTX-NN",
+        kind=COOP,
+        sector=Sector.AGRICULTURE,
+        year=2024,
+        points={
+            "TC1a": 0,
+            "TC1b": 0,
+            "TC1d": 0,
+            "TC1e": 0,
+            **{f"TC{i}": 0 for i in range(2, 7)},
+        },
         measures={"income_per_member_vnd": Decimal(1)},
     )
     with pytest.raises(ScoreError) as info:
@@ -458,7 +518,10 @@ def test_rule_needs_all_its_measures():
 def test_measure_for_entered_criterion_is_refused():
     """A measure whose criterion's points were entered is not dropped."""
     sheet = ScoreSheet(
-        organization="HTX-NN", kind=COOP, sector=Sector.AGRICULTURE, year=2024,
+        organization="HTX-NN",
+        kind=COOP,
+        sector=Sector.AGRICULTURE,
+        year=2024,
         points={f"TC{i}": 0 for i in range(1, 7)},
         measures={"revenue_vnd": Decimal(5)},
     )
@@ -475,7 +538,8 @@ def test_sub_criteria_add_up():
     """Points entered per sub-criterion add up to criteria and groups."""
     points = {
         **FULL_TT01,
-        "TC1a": 5, "TC1b": 1,
+        "TC1a": 5,
+        "TC1b": 1,
     }
     del points["TC1"]
     result = classify(coop(points))
@@ -498,7 +562,12 @@ def test_sub_criteria_add_up():
         (COOP, Sector.TRANSPORT, 2020, "TT-01-2020"),
         (COOP, Sector.AGRICULTURE, 2024, "TT-09-2017"),
         (COOP, Sector.AGRICULTURE, 2017, "TT-09-2017"),
-        (OrganizationKind.COOPERATIVE_UNION, Sector.AGRICULTURE, 2024, "TT-01-2020"),
+        (
+            OrganizationKind.COOPERATIVE_UNION,
+            Sector.AGRICULTURE,
+            2024,
+            "TT-01-2020",
+        ),
         (PCF, Sector.CREDIT, 2017, "TT-42-2016"),
     ],
 )
@@ -527,8 +596,12 @@ def test_no_scheme(kind, sector, year):
 def test_sheet_names_its_scheme():
     """A sheet naming TT 01/2020 is rated under it even in agriculture."""
     sheet = ScoreSheet(
-        organization="HTX-NN", kind=COOP, sector=Sector.AGRICULTURE, year=2024,
-        scheme="TT-01-2020", points={"I": 30, "II": 30, "III": 40},
+        organization="HTX-NN",
+        kind=COOP,
+        sector=Sector.AGRICULTURE,
+        year=2024,
+        scheme="TT-01-2020",
+        points={"I": 30, "II": 30, "III": 40},
         sanctioned=True,
     )
 
@@ -656,7 +729,9 @@ def test_size_needs_a_scale():
 def test_score_sheet_refuses_bad_values(change, field):
     """A sheet is valid by construction; errors name the field."""
     fields = {
-        "organization": "HTX-1", "kind": COOP, "sector": Sector.TRANSPORT,
+        "organization": "HTX-1",
+        "kind": COOP,
+        "sector": Sector.TRANSPORT,
         "year": 2024,
     }
     fields.update(change)

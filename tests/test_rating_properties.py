@@ -43,9 +43,7 @@ def test_total_is_the_sum_of_the_points(pair):
     assume(result.rated)
 
     assert result.total == sum(result.subtotals.values(), Decimal(0))
-    computed = sum(
-        (result.points[c] for c in sheet.points), Decimal(0)
-    )
+    computed = sum((result.points[c] for c in sheet.points), Decimal(0))
     ruled = sum(
         (
             result.points[c]
@@ -119,9 +117,9 @@ def test_shares_do_not_depend_on_order(pair, by, denominator):
     """Permuting the classifications never changes the shares."""
     items, permuted = pair
 
-    assert rating_shares(items, by=by, denominator=denominator) == rating_shares(
-        permuted, by=by, denominator=denominator
-    )
+    assert rating_shares(
+        items, by=by, denominator=denominator
+    ) == rating_shares(permuted, by=by, denominator=denominator)
 
 
 @given(kst.score_sheets(eligible=True))
@@ -133,7 +131,8 @@ def test_band_edges_are_exact(sheet):
     expected = next(
         b
         for b in bands
-        if result.total > b.minimum or (b.inclusive and result.total == b.minimum)
+        if result.total > b.minimum
+        or (b.inclusive and result.total == b.minimum)
     )
 
     assert expected.rating == result.rating
@@ -155,7 +154,6 @@ def _result(rating: Rating | None, **sheet: object) -> Classification:
     return Classification(
         sheet=ScoreSheet(**fields),  # type: ignore[arg-type]
         scheme=scheme,
-        rating=rating,
         total=None if rating is None else band.minimum,
         band=band,
         exclusion=scheme.exclusions[0] if rating is None else None,
@@ -164,14 +162,22 @@ def _result(rating: Rating | None, **sheet: object) -> Classification:
 
 def test_shares_by_hand():
     """Ten results: 3 good, 2 fair, 1 average, 2 weak, 2 not rated."""
-    ratings = [Rating.GOOD] * 3 + [Rating.FAIR] * 2 + [Rating.AVERAGE] + [
-        Rating.WEAK
-    ] * 2 + [None] * 2
+    ratings = (
+        [Rating.GOOD] * 3
+        + [Rating.FAIR] * 2
+        + [Rating.AVERAGE]
+        + [Rating.WEAK] * 2
+        + [None] * 2
+    )
     results = [_result(r) for r in ratings]
     everyone = rating_shares(results, denominator=Denominator.ALL)
     rated = rating_shares(results, denominator=Denominator.RATED)
 
-    assert (10, 8, 2) == (everyone.organizations, everyone.rated, everyone.not_rated)
+    assert (10, 8, 2) == (
+        everyone.organizations,
+        everyone.rated,
+        everyone.not_rated,
+    )
     assert Fraction(1, 2) == everyone.share_good_or_fair
     assert Fraction(5, 8) == rated.share_good_or_fair
     assert Fraction(1, 5) == everyone.share_weak
@@ -189,14 +195,18 @@ def test_shares_grouped_and_sorted():
         _result(None, year=2023),
         _result(Rating.WEAK, year=2024, sector=Sector.AGRICULTURE),
     ]
-    by_year = rating_shares(results, by=GroupBy.YEAR, denominator=Denominator.ALL)
+    by_year = rating_shares(
+        results, by=GroupBy.YEAR, denominator=Denominator.ALL
+    )
     by_province = rating_shares(
         results, by=GroupBy.PROVINCE, denominator=Denominator.ALL
     )
     by_sector = rating_shares(
         results, by=GroupBy.SECTOR, denominator=Denominator.ALL
     )
-    by_kind = rating_shares(results, by=GroupBy.KIND, denominator=Denominator.ALL)
+    by_kind = rating_shares(
+        results, by=GroupBy.KIND, denominator=Denominator.ALL
+    )
     rated_by_year = rating_shares(
         results, by=GroupBy.YEAR, denominator=Denominator.RATED
     )
@@ -207,7 +217,11 @@ def test_shares_grouped_and_sorted():
     assert [Sector.AGRICULTURE, Sector.TRANSPORT] == list(by_sector)
     assert [OrganizationKind.COOPERATIVE] == list(by_kind)
     empty = rated_by_year[2023]
-    assert (None, None, None) == (empty.shares, empty.share_weak, empty.share_not_rated)
+    assert (None, None, None) == (
+        empty.shares,
+        empty.share_weak,
+        empty.share_not_rated,
+    )
 
 
 def test_shares_need_an_explicit_denominator():

@@ -102,11 +102,15 @@ def test_tt01_structure_pinned():
     assert Decimal(40) == scheme.limit("TC12")
     assert pendulum.Date(2020, 4, 1) == scheme.in_force
     assert {"TC1a": 6, "TC3b": 3, "TC7c": 2} == {
-        code: scheme.criterion(code).maximum for code in ("TC1a", "TC3b", "TC7c")
+        code: scheme.criterion(code).maximum
+        for code in ("TC1a", "TC3b", "TC7c")
     }
-    assert frozenset(
-        {OrganizationKind.COOPERATIVE, OrganizationKind.COOPERATIVE_UNION}
-    ) == scheme.kinds
+    assert (
+        frozenset(
+            {OrganizationKind.COOPERATIVE, OrganizationKind.COOPERATIVE_UNION}
+        )
+        == scheme.kinds
+    )
     assert frozenset() == scheme.measures()
 
 
@@ -156,10 +160,18 @@ def _minimal() -> dict[str, object]:
         "in_force": "2024-01-01",
         "kinds": ["cooperative"],
         "criteria": [
-            {"code": "A", "label_vi": "Tài chính", "label_en": "Finance",
-             "maximum": "60"},
-            {"code": "B", "label_vi": "Thành viên", "label_en": "Members",
-             "maximum": 40},
+            {
+                "code": "A",
+                "label_vi": "Tài chính",
+                "label_en": "Finance",
+                "maximum": "60",
+            },
+            {
+                "code": "B",
+                "label_vi": "Thành viên",
+                "label_en": "Members",
+                "maximum": 40,
+            },
         ],
         "bands": [
             {"rating": "good", "minimum": "75"},
@@ -177,8 +189,11 @@ def test_province_scheme_from_file(tmp_path):
     path.write_text(text.replace('"40.5"', "40.5"), "utf-8")
     scheme = load_scheme(path)
     sheet = ScoreSheet(
-        organization="HTX-1", kind=OrganizationKind.COOPERATIVE,
-        sector=Sector.TRANSPORT, year=2024, scheme="TINH-X",
+        organization="HTX-1",
+        kind=OrganizationKind.COOPERATIVE,
+        sector=Sector.TRANSPORT,
+        year=2024,
+        scheme="TINH-X",
         points={"A": 50, "B": 25},
     )
 
@@ -210,41 +225,269 @@ def _broken(change):
         (lambda d: d.update(kinds=["coop"]), "$.kinds[0]", "one of"),
         (lambda d: d.update(kinds="cooperative"), "$.kinds", "array"),
         (lambda d: d.update(kinds=[]), "$.kinds", "empty"),
-        (lambda d: d["criteria"][0].update(maximum="abc"), "$.criteria[0].maximum", "not a number"),
-        (lambda d: d["criteria"][0].update(maximum="Infinity"), "$.criteria[0].maximum", "finite"),
-        (lambda d: d["criteria"][0].update(maximum=True), "$.criteria[0].maximum", "exact number"),
-        (lambda d: d["criteria"][0].update(maximum="-1"), "$.criteria[0].maximum", "at least 0"),
-        (lambda d: d["criteria"][0].update(maximum="61"), "$.criteria", "add up to the total"),
+        (
+            lambda d: d["criteria"][0].update(maximum="abc"),
+            "$.criteria[0].maximum",
+            "not a number",
+        ),
+        (
+            lambda d: d["criteria"][0].update(maximum="Infinity"),
+            "$.criteria[0].maximum",
+            "finite",
+        ),
+        (
+            lambda d: d["criteria"][0].update(maximum=True),
+            "$.criteria[0].maximum",
+            "exact number",
+        ),
+        (
+            lambda d: d["criteria"][0].update(maximum="-1"),
+            "$.criteria[0].maximum",
+            "at least 0",
+        ),
+        (
+            lambda d: d["criteria"][0].update(maximum="61"),
+            "$.criteria",
+            "add up to the total",
+        ),
         (lambda d: d["criteria"][1].update(code="A"), "$.criteria", "unique"),
-        (lambda d: d["criteria"][1].update(code=" B"), "$.criteria[1].code", "code"),
-        (lambda d: d["criteria"][1].update(label_vi=""), "$.criteria[1].label_vi", "label"),
-        (lambda d: d["criteria"][1].update(label_en=3), "$.criteria[1].label_en", "text"),
+        (
+            lambda d: d["criteria"][1].update(code=" B"),
+            "$.criteria[1].code",
+            "code",
+        ),
+        (
+            lambda d: d["criteria"][1].update(label_vi=""),
+            "$.criteria[1].label_vi",
+            "label",
+        ),
+        (
+            lambda d: d["criteria"][1].update(label_en=3),
+            "$.criteria[1].label_en",
+            "text",
+        ),
         (lambda d: d.update(in_force="1/1/2024"), "$.in_force", "YYYY-MM-DD"),
         (lambda d: d.update(source=None), "$.source", "names its source"),
-        (lambda d: d.update(source={"clause": "Điều 1"}), "$.source.source", "document or a URL"),
-        (lambda d: d.update(source={"document": "X", "retrieved": "2024-13-01"}), "$.source.retrieved", "YYYY-MM-DD"),
+        (
+            lambda d: d.update(source={"clause": "Điều 1"}),
+            "$.source.source",
+            "document or a URL",
+        ),
+        (
+            lambda d: d.update(
+                source={"document": "X", "retrieved": "2024-13-01"}
+            ),
+            "$.source.retrieved",
+            "YYYY-MM-DD",
+        ),
         (lambda d: d["bands"].reverse(), "$.bands", "best to worst"),
-        (lambda d: d["bands"][3].update(minimum="1"), "$.bands", "starts at 0"),
-        (lambda d: d["bands"][0].update(minimum="101"), "$.bands", "above 100"),
-        (lambda d: d["bands"][1].update(rating="good"), "$.bands", "one band per rating"),
-        (lambda d: d["bands"][1].update(inclusive="yes"), "$.bands[1].inclusive", "true or false"),
-        (lambda d: d["bands"][1].update(grade="E"), "$.bands[1].grade", "one of"),
+        (
+            lambda d: d["bands"][3].update(minimum="1"),
+            "$.bands",
+            "starts at 0",
+        ),
+        (
+            lambda d: d["bands"][0].update(minimum="101"),
+            "$.bands",
+            "above 100",
+        ),
+        (
+            lambda d: d["bands"][1].update(rating="good"),
+            "$.bands",
+            "one band per rating",
+        ),
+        (
+            lambda d: d["bands"][1].update(inclusive="yes"),
+            "$.bands[1].inclusive",
+            "true or false",
+        ),
+        (
+            lambda d: d["bands"][1].update(grade="E"),
+            "$.bands[1].grade",
+            "one of",
+        ),
         (lambda d: d.update(bands={}), "$.bands", "array"),
         (lambda d: d.update(criteria=[1]), "$.criteria[0]", "JSON object"),
-        (lambda d: d["criteria"][0].update(rule={"kind": "formula"}), "$.criteria[0].rule.kind", "steps"),
-        (lambda d: d["criteria"][0].update(rule={"kind": "yes_no", "measure": "m", "yes": "61", "no": "0"}), "$.criteria[0].rule", "at most the maximum"),
-        (lambda d: d["criteria"][0].update(rule={"kind": "steps", "measure": "m", "unit": "%", "steps": []}), "$.criteria[0].rule.steps", "has steps"),
-        (lambda d: d["criteria"][0].update(rule={"kind": "steps", "measure": "m", "unit": "%", "steps": [{"from": "1", "points": "1"}, {"from": "1", "points": "2"}]}), "$.criteria[0].rule.steps", "rise strictly"),
-        (lambda d: d["criteria"][0].update(parts=[{"code": "A1", "label_vi": "a", "label_en": "a", "maximum": "59"}]), "$.criteria[0].parts", "add up"),
-        (lambda d: d["criteria"][0].update(maximum=None, parts=[{"code": "A1", "label_vi": "a", "label_en": "a", "maximum": "101"}]), "$.criteria.A1.maximum", "cannot exceed"),
-        (lambda d: d["criteria"][0].update(parts=[{"code": "A1", "label_vi": "a", "label_en": "a", "maximum": "60"}], rule={"kind": "yes_no", "measure": "m", "yes": "1", "no": "0"}), "$.criteria[0].parts", "not both"),
-        (lambda d: d.update(exclusions=[{"code": "x", "when": {"fact": "months_operating"}, "label_vi": "x", "label_en": "x"}]), "$.exclusions[0].when.when", "exactly one"),
-        (lambda d: d.update(exclusions=[{"code": "x", "when": {"fact": "sanctioned", "below": 1}, "label_vi": "x", "label_en": "x"}]), "$.exclusions[0].when.when", "yes/no"),
-        (lambda d: d.update(exclusions=[{"code": "x", "when": {"fact": "months_suspended", "above": 13}, "label_vi": "x", "label_en": "x"}]), "$.exclusions[0].when.above", "0 to 12"),
-        (lambda d: d.update(exclusions=[{"code": "x", "when": {"fact": "months_suspended", "above": "3"}, "label_vi": "x", "label_en": "x"}]), "$.exclusions[0].when.above", "whole number"),
-        (lambda d: d.update(overrides=[{"code": "x", "when": {"fact": "sanctioned"}, "rating": "weak", "label_vi": "x", "label_en": "x"}] * 2), "$.overrides", "unique"),
-        (lambda d: d.update(size_scales=[{"basis": "members", "steps": [{"size": "micro", "from": 1}]}]), "$.size_scales[0].steps", "start at 0"),
-        (lambda d: d.update(size_scales=[{"basis": "members", "steps": [{"size": "micro", "from": 0}]}] * 2), "$.size_scales", "one scale per basis"),
+        (
+            lambda d: d["criteria"][0].update(rule={"kind": "formula"}),
+            "$.criteria[0].rule.kind",
+            "steps",
+        ),
+        (
+            lambda d: d["criteria"][0].update(
+                rule={"kind": "yes_no", "measure": "m", "yes": "61", "no": "0"}
+            ),
+            "$.criteria[0].rule",
+            "at most the maximum",
+        ),
+        (
+            lambda d: d["criteria"][0].update(
+                rule={
+                    "kind": "steps",
+                    "measure": "m",
+                    "unit": "%",
+                    "steps": [],
+                }
+            ),
+            "$.criteria[0].rule.steps",
+            "has steps",
+        ),
+        (
+            lambda d: d["criteria"][0].update(
+                rule={
+                    "kind": "steps",
+                    "measure": "m",
+                    "unit": "%",
+                    "steps": [
+                        {"from": "1", "points": "1"},
+                        {"from": "1", "points": "2"},
+                    ],
+                }
+            ),
+            "$.criteria[0].rule.steps",
+            "rise strictly",
+        ),
+        (
+            lambda d: d["criteria"][0].update(
+                parts=[
+                    {
+                        "code": "A1",
+                        "label_vi": "a",
+                        "label_en": "a",
+                        "maximum": "59",
+                    }
+                ]
+            ),
+            "$.criteria[0].parts",
+            "add up",
+        ),
+        (
+            lambda d: d["criteria"][0].update(
+                maximum=None,
+                parts=[
+                    {
+                        "code": "A1",
+                        "label_vi": "a",
+                        "label_en": "a",
+                        "maximum": "101",
+                    }
+                ],
+            ),
+            "$.criteria.A1.maximum",
+            "cannot exceed",
+        ),
+        (
+            lambda d: d["criteria"][0].update(
+                parts=[
+                    {
+                        "code": "A1",
+                        "label_vi": "a",
+                        "label_en": "a",
+                        "maximum": "60",
+                    }
+                ],
+                rule={"kind": "yes_no", "measure": "m", "yes": "1", "no": "0"},
+            ),
+            "$.criteria[0].parts",
+            "not both",
+        ),
+        (
+            lambda d: d.update(
+                exclusions=[
+                    {
+                        "code": "x",
+                        "when": {"fact": "months_operating"},
+                        "label_vi": "x",
+                        "label_en": "x",
+                    }
+                ]
+            ),
+            "$.exclusions[0].when.when",
+            "exactly one",
+        ),
+        (
+            lambda d: d.update(
+                exclusions=[
+                    {
+                        "code": "x",
+                        "when": {"fact": "sanctioned", "below": 1},
+                        "label_vi": "x",
+                        "label_en": "x",
+                    }
+                ]
+            ),
+            "$.exclusions[0].when.when",
+            "yes/no",
+        ),
+        (
+            lambda d: d.update(
+                exclusions=[
+                    {
+                        "code": "x",
+                        "when": {"fact": "months_suspended", "above": 13},
+                        "label_vi": "x",
+                        "label_en": "x",
+                    }
+                ]
+            ),
+            "$.exclusions[0].when.above",
+            "0 to 12",
+        ),
+        (
+            lambda d: d.update(
+                exclusions=[
+                    {
+                        "code": "x",
+                        "when": {"fact": "months_suspended", "above": "3"},
+                        "label_vi": "x",
+                        "label_en": "x",
+                    }
+                ]
+            ),
+            "$.exclusions[0].when.above",
+            "whole number",
+        ),
+        (
+            lambda d: d.update(
+                overrides=[
+                    {
+                        "code": "x",
+                        "when": {"fact": "sanctioned"},
+                        "rating": "weak",
+                        "label_vi": "x",
+                        "label_en": "x",
+                    }
+                ]
+                * 2
+            ),
+            "$.overrides",
+            "unique",
+        ),
+        (
+            lambda d: d.update(
+                size_scales=[
+                    {
+                        "basis": "members",
+                        "steps": [{"size": "micro", "from": 1}],
+                    }
+                ]
+            ),
+            "$.size_scales[0].steps",
+            "start at 0",
+        ),
+        (
+            lambda d: d.update(
+                size_scales=[
+                    {
+                        "basis": "members",
+                        "steps": [{"size": "micro", "from": 0}],
+                    }
+                ]
+                * 2
+            ),
+            "$.size_scales",
+            "one scale per basis",
+        ),
         (lambda d: d.update(known=[1]), "$.known[0]", "text"),
     ],
 )
@@ -317,7 +560,9 @@ def test_conditions_describe_themselves():
     flag = Condition(fact=Fact.SANCTIONED)
 
     assert "months operating in the year below 12" == below.describe("en")
-    assert "số tháng tạm ngừng hoạt động trong năm trên 3" == above.describe("vi")
+    assert "số tháng tạm ngừng hoạt động trong năm trên 3" == above.describe(
+        "vi"
+    )
     assert "administratively sanctioned in the year" == flag.describe("en")
 
 

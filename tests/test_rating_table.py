@@ -79,8 +79,13 @@ def test_from_row_reads_vietnamese_cells():
 
 def test_from_row_uses_the_34_units_from_2025():
     """From 2025 the province is looked up among the 34 units."""
-    row = {"organization": "A", "kind": "htx", "sector": "van tai",
-           "year": "2025", "province": "Hà Nội"}
+    row = {
+        "organization": "A",
+        "kind": "htx",
+        "sector": "van tai",
+        "year": "2025",
+        "province": "Hà Nội",
+    }
     row["kind"] = "hợp tác xã"
 
     assert Era.FROM_2025 == ScoreSheet.from_row(row).province.era
@@ -103,8 +108,12 @@ def test_from_row_uses_the_34_units_from_2025():
 )
 def test_from_row_refuses_bad_cells(change, field):
     """Bad cells and unknown columns raise a KtttError naming the column."""
-    row = {"organization": "A", "kind": "hợp tác xã", "sector": "vận tải",
-           "year": "2024"}
+    row = {
+        "organization": "A",
+        "kind": "hợp tác xã",
+        "sector": "vận tải",
+        "year": "2024",
+    }
     row.update(change)
     with pytest.raises(KtttError) as info:
         ScoreSheet.from_row(row)
@@ -166,21 +175,31 @@ def test_result_row():
 def test_result_rows_for_overrides_exclusions_and_grades():
     """decided_by names the override or exclusion; grades are written."""
     sanctioned = ScoreSheet(
-        organization="HTX-NN", kind=OrganizationKind.COOPERATIVE,
-        sector=Sector.AGRICULTURE, year=2024, sanctioned=True,
+        organization="HTX-NN",
+        kind=OrganizationKind.COOPERATIVE,
+        sector=Sector.AGRICULTURE,
+        year=2024,
+        sanctioned=True,
         points={f"TC{i}": 10 for i in range(1, 7)},
     )
     new = ScoreSheet(
-        organization="HTX-M", kind=OrganizationKind.COOPERATIVE,
-        sector=Sector.TRANSPORT, year=2024, months_operating=5,
+        organization="HTX-M",
+        kind=OrganizationKind.COOPERATIVE,
+        sector=Sector.TRANSPORT,
+        year=2024,
+        months_operating=5,
     )
     fund = ScoreSheet(
-        organization="QTD", kind=OrganizationKind.PEOPLES_CREDIT_FUND,
-        sector=Sector.CREDIT, year=2024,
+        organization="QTD",
+        kind=OrganizationKind.PEOPLES_CREDIT_FUND,
+        sector=Sector.CREDIT,
+        year=2024,
         points={"TC1": 10, "TC2": 30, "TC3": 30, "TC4": 10, "TC5": 20},
     )
 
-    assert "override:sanctioned" == result_row(classify(sanctioned))["decided_by"]
+    assert (
+        "override:sanctioned" == result_row(classify(sanctioned))["decided_by"]
+    )
     assert ("exclusion:new", "", "") == tuple(
         result_row(classify(new))[k] for k in ("decided_by", "rating", "total")
     )

@@ -112,7 +112,7 @@ class StandingAgency(LabelledEnum):
     At national level "department" means the ministry: the planning
     ministry (Bộ Kế hoạch và Đầu tư) until 2025, the Ministry of Finance
     after.
-    `AGRICULTURE_DEPARTMENT` also covers the seed's "Sở Nông nghiệp và Phát
+    ``AGRICULTURE_DEPARTMENT`` also covers the seed's "Sở Nông nghiệp và Phát
     triển nông thôn cùng cơ quan khác" (with other bodies).
     """
 
@@ -281,7 +281,7 @@ class CommitteeMember:
 class SupportUnit:
     """The office or team that does a committee's day-to-day work.
 
-    Use `SupportUnitKind.NONE` to record that a committee has none.
+    Use ``SupportUnitKind.NONE`` to record that a committee has none.
 
     >>> office = SupportUnit(
     ...     kind=SupportUnitKind.OFFICE, full_time_staff=2, concurrent_staff=57
@@ -495,11 +495,11 @@ class StructureRule:
     valid_until: pendulum.Date | None = attrs.field(
         default=None, validator=_check_optional_date
     )
-    #: The standing agency called for (`RuleKind.STANDING_AGENCY`).
+    #: The standing agency called for (``RuleKind.STANDING_AGENCY``).
     standing_agency: StandingAgency | None = attrs.field(
         default=None, validator=_maybe(StandingAgency)
     )
-    #: The fewest full-time staff called for (`RuleKind.FULL_TIME_STAFF`).
+    #: The fewest full-time staff called for (``RuleKind.FULL_TIME_STAFF``).
     min_full_time_staff: int | None = attrs.field(
         default=None, validator=_count
     )
@@ -572,10 +572,11 @@ def check_structure(
 
     Each aspect (standing agency, support unit, full-time staff) gets one
     finding per rule that covers the committee on that date, or one
-    `FindingStatus.NO_RULE` finding if none does; a district committee
-    checked after the 2025 reform gets a `RuleKind.LEVEL_ABOLISHED`
+    ``FindingStatus.NO_RULE`` finding if none does; a district committee
+    checked after the 2025 reform gets a ``RuleKind.LEVEL_ABOLISHED``
     finding.
 
+    >>> import pendulum
     >>> qb = provincial_committees()[0]
     >>> [f.status.value for f in check_structure(qb, qb.as_of)]
     ['no_rule', 'no_rule', 'no_rule']
@@ -741,7 +742,7 @@ class ProvinceNetwork:
     def has(self, aspect: NetworkAspect) -> bool | None:
         """Tell whether the province has *aspect* (`None`: unknown).
 
-        For `NetworkAspect.STANDING_AGENCY` this tells whether the standing
+        For ``NetworkAspect.STANDING_AGENCY`` this tells whether the standing
         agency is known.
         """
         if aspect is NetworkAspect.STANDING_AGENCY:
@@ -753,7 +754,7 @@ class ProvinceNetwork:
 class StatedCount:
     """A count a source states for the whole network ("45/63 provinces").
 
-    For `NetworkAspect.STANDING_AGENCY` it counts the provinces whose
+    For ``NetworkAspect.STANDING_AGENCY`` it counts the provinces whose
     standing agency is one of `standing_agencies`; for the other aspects,
     the provinces that have the aspect.
     """
@@ -766,7 +767,7 @@ class StatedCount:
     count: int = attrs.field(validator=_count)
     #: Out of how many.
     of: int = attrs.field(validator=_count)
-    #: The standing agencies counted (`NetworkAspect.STANDING_AGENCY`).
+    #: The standing agencies counted (``NetworkAspect.STANDING_AGENCY``).
     standing_agencies: tuple[StandingAgency, ...] = attrs.field(
         default=(), validator=_instances(StandingAgency)
     )
@@ -905,7 +906,7 @@ class RegroupedProvince:
     def any(self, aspect: NetworkAspect) -> bool | None:
         """Tell whether any predecessor had *aspect*.
 
-        `True` if one did, `False` if none did, `None` if that depends on
+        ``True`` if one did, ``False`` if none did, `None` if that depends on
         unknown facts.
         """
         verdicts = [p.has(aspect) for p in self.predecessors]

@@ -255,12 +255,12 @@ class Members:
     9
     """
 
-    #: Thành viên chính thức: official members (the only ones who vote).
+    #: Official members (thành viên chính thức), the only ones who vote.
     official: int = attrs.field(validator=_check_count)
-    #: Thành viên liên kết góp vốn: associates contributing capital only.
+    #: Associates contributing capital only (thành viên liên kết góp vốn).
     associate_capital: int = attrs.field(default=0, validator=_check_count)
-    #: Thành viên liên kết không góp vốn: associates who use services or
-    #: work without contributing capital.
+    #: Associates who use services or work without contributing capital
+    #: (thành viên liên kết không góp vốn).
     associate_non_capital: int = attrs.field(default=0, validator=_check_count)
     #: How many of the official members are foreign individual investors or
     #: foreign-invested organisations; `None` if the record does not say.
@@ -353,9 +353,9 @@ class Organization(abc.ABC):
     members: Members = attrs.field(
         validator=_instance_of(Members, "must be a Members value")
     )
-    #: Vốn điều lệ: the registered charter capital.
+    #: The registered charter capital (vốn điều lệ).
     charter_capital: int = attrs.field(validator=_check_count)
-    #: Vốn góp: the capital members have actually paid in.
+    #: The capital members have actually paid in (vốn góp).
     contributed_capital: int | None = attrs.field(
         default=None, validator=_check_count
     )
@@ -371,37 +371,37 @@ class Organization(abc.ABC):
     foreign_contribution: int | None = attrs.field(
         default=None, validator=_check_count
     )
-    #: Tài sản chung không chia: indivisible assets.
+    #: Indivisible assets (tài sản chung không chia).
     indivisible_assets: int | None = attrs.field(
         default=None, validator=_check_count
     )
-    #: Doanh thu: revenue of the last fiscal year.
+    #: Revenue of the last fiscal year (doanh thu).
     revenue: int | None = attrs.field(default=None, validator=_check_count)
-    #: Lợi nhuận: profit of the last fiscal year (negative for a loss).
+    #: Profit of the last fiscal year (lợi nhuận), negative for a loss.
     profit: int | None = attrs.field(default=None, validator=_check_signed)
-    #: Lao động: workers, members or not.
+    #: Workers (lao động), members or not.
     workers: int | None = attrs.field(default=None, validator=_check_count)
     #: Tình trạng hoạt động.
     status: OperatingStatus = attrs.field(
         default=OperatingStatus.OPERATING,
         validator=_instance_of(OperatingStatus, "must be an OperatingStatus"),
     )
-    #: Ứng dụng công nghệ cao: applies high technology.
+    #: Applies high technology (ứng dụng công nghệ cao).
     applies_high_technology: bool = attrs.field(
         default=False, validator=_check_flag
     )
-    #: Liên kết theo chuỗi giá trị: linked with enterprises in a value
-    #: chain.
+    #: Linked with enterprises in a value chain (liên kết theo chuỗi giá
+    #: trị).
     value_chain_linked: bool = attrs.field(
         default=False, validator=_check_flag
     )
-    #: Chuyển đổi số: has gone through digital transformation.
+    #: Has gone through digital transformation (chuyển đổi số).
     digital_transformation: bool = attrs.field(
         default=False, validator=_check_flag
     )
     #: The highest OCOP rating of its products (3 to 5 stars), if any.
     ocop_stars: int | None = attrs.field(default=None, validator=_check_stars)
-    #: Truy xuất nguồn gốc: its products can be traced.
+    #: Its products can be traced (truy xuất nguồn gốc).
     traceability: bool = attrs.field(default=False, validator=_check_flag)
 
     def __attrs_post_init__(self) -> None:
@@ -561,7 +561,7 @@ class CooperativeGroup(Organization):
 
     @property
     def kind(self) -> OrganizationKind:
-        """Always `OrganizationKind.COOPERATIVE_GROUP`."""
+        """Always ``OrganizationKind.COOPERATIVE_GROUP``."""
         return OrganizationKind.COOPERATIVE_GROUP
 
 
@@ -595,7 +595,7 @@ class Cooperative(Organization):
 
     @property
     def kind(self) -> OrganizationKind:
-        """Always `OrganizationKind.COOPERATIVE`."""
+        """Always ``OrganizationKind.COOPERATIVE``."""
         return OrganizationKind.COOPERATIVE
 
 
@@ -604,7 +604,7 @@ class PeoplesCreditFund(Cooperative):
     """A people's credit fund (quỹ tín dụng nhân dân, QTDND).
 
     It is a credit cooperative, so it is also a `Cooperative`; its sector
-    must be `Sector.CREDIT`.
+    must be ``Sector.CREDIT``.
     The Law on Credit Institutions and the State Bank's rules prevail over
     the Law on Cooperatives for it (Luật 17/2023/QH15 Điều 3); kttt checks
     only the Law on Cooperatives.
@@ -619,7 +619,7 @@ class PeoplesCreditFund(Cooperative):
 
     @property
     def kind(self) -> OrganizationKind:
-        """Always `OrganizationKind.PEOPLES_CREDIT_FUND`."""
+        """Always ``OrganizationKind.PEOPLES_CREDIT_FUND``."""
         return OrganizationKind.PEOPLES_CREDIT_FUND
 
 
@@ -695,7 +695,7 @@ class CooperativeUnion(Organization):
 
     @property
     def kind(self) -> OrganizationKind:
-        """Always `OrganizationKind.COOPERATIVE_UNION`."""
+        """Always ``OrganizationKind.COOPERATIVE_UNION``."""
         return OrganizationKind.COOPERATIVE_UNION
 
     def admit(self, member: Organization) -> CooperativeUnion:
@@ -1164,7 +1164,7 @@ class LegalRule:
     bound: RuleBound = attrs.field(
         validator=_instance_of(RuleBound, "must be a RuleBound")
     )
-    #: The limit: a count, a share (``3/10``) or an amount of VND.
+    #: The limit, a count, a share (``3/10``) or an amount of VND.
     limit: Fraction = attrs.field(validator=_check_limit)
     #: How serious a breach is.
     severity: Severity = attrs.field(

@@ -4,16 +4,17 @@ An `ActionProgramme` is a document that turns a resolution into work: a
 party committee's action programme (chương trình hành động), a steering
 committee's yearly activity plan (kế hoạch hoạt động) or the conclusions of
 a meeting (thông báo kết luận).
-It carries general and specific `Objective` values, its `TargetSet` where
-it has quantified targets, and its `Task` values, each with a lead
-`Agency`, partner agencies, a `Deadline` and a `TaskStatus`.
+It carries general and specific `Objective` values, its
+`kttt.targets.TargetSet` where it has quantified targets, and its `Task`
+values, each with a lead `Agency`, partner agencies, a `Deadline` and a
+`TaskStatus`.
 
 Tracking is pure: `overdue`, `tasks_by_agency` and `completion_by_agency`
 take tasks (and the date to judge on) and return values.
 
-The built-in programmes of the seed documents load with `get_programme` and
-`programmes`; the bilingual registry of agencies with `Agency.get` and
-`Agency.all`.
+The built-in programmes of the seed documents load with `get_programme`
+and `kttt.programmes.programmes`; the bilingual registry of agencies with
+`Agency.get` and `Agency.all`.
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ class TaskStatus(LabelledEnum):
 
     Whether a task is overdue is not a status: it depends on the date you
     ask about, so `Task.is_overdue` and `overdue` derive it.
-    `UNREPORTED` is the status of every built-in task: the seed documents
+    ``UNREPORTED`` is the status of every built-in task: the seed documents
     assign work but report no progress.
     """
 
@@ -338,6 +339,7 @@ class Recurrence:
     Occurrences fall one period after `start`, then every period, up to and
     including `until` if given.
 
+    >>> import pendulum
     >>> yearly = Recurrence(
     ...     frequency=Frequency.YEARLY, start=pendulum.Date(2022, 11, 21)
     ... )
@@ -381,6 +383,7 @@ class Recurrence:
 class Deadline:
     """When a task is due: one `date`, or one or more `recurrences`.
 
+    >>> import pendulum
     >>> Deadline(date=pendulum.Date(2023, 12, 31)).is_recurring
     False
     """
@@ -475,6 +478,7 @@ def _check_partners(
 class Task:
     """One piece of work a programme assigns.
 
+    >>> import pendulum
     >>> task = Task(
     ...     number="1",
     ...     title="Tuyên truyền",
@@ -487,7 +491,7 @@ class Task:
 
     #: Its number within the programme (``"III.2.1"``, ``"5.2"``).
     number: str = attrs.field(validator=_non_empty)
-    #: A short title: the seed's heading or its opening words.
+    #: A short title, the seed's heading or its opening words.
     title: str = attrs.field(converter=nfc, validator=_non_empty)
     #: The full text of the assignment, as the source words it.
     text: str | None = attrs.field(default=None, converter=_optional_nfc)
@@ -529,7 +533,7 @@ class Task:
     def is_overdue(self, as_of: pendulum.Date) -> bool:
         """Tell whether the task is overdue on *as_of*.
 
-        A task that is not `TaskStatus.DONE` is overdue from the day after
+        A task that is not ``TaskStatus.DONE`` is overdue from the day after
         its due date.
         A recurring task is overdue once one of its periods has ended
         without a progress note dated within that period; a late report
@@ -577,7 +581,7 @@ class ActionProgramme:
     """An action programme, plan or set of conclusions, with its tasks.
 
     It also carries its objectives and, if it has quantified targets, its
-    `TargetSet`.
+    `kttt.targets.TargetSet`.
 
     >>> plan = get_programme("bcd-2026")
     >>> len(plan.tasks_in("Nhiệm vụ trọng tâm")), plan.standing_agency.code

@@ -14,6 +14,7 @@ number.
 from __future__ import annotations
 
 import csv
+import functools
 import datetime as dt
 import io
 import json
@@ -282,7 +283,7 @@ def to_json(value: object, *, indent: int | None = 2) -> str:
     """
     Serialise a kttt value (or a list or tuple of them) to a JSON string.
     """
-    conv = make_converter()
+    conv = _shared_converter()
     return json.dumps(
         conv.unstructure(value), ensure_ascii=False, indent=indent
     )
@@ -324,7 +325,7 @@ def structure(
     Raises:
         KtttError: Naming the path of the first invalid field.
     """
-    converter = conv or make_converter()
+    converter = conv or _shared_converter()
     try:
         return converter.structure(data, cls)
     except KtttError:
@@ -379,7 +380,7 @@ def to_records(values: Iterable[object]) -> list[dict[str, str]]:
     Nested values become dotted column names (``province.code``); lists and
     tuples are written as JSON in one cell; `None` is the empty string.
     """
-    conv = make_converter()
+    conv = _shared_converter()
     return [_flatten(conv.unstructure(value), value) for value in values]
 
 
@@ -463,9 +464,18 @@ def _unflatten(row: Mapping[str, str]) -> dict[str, object]:
     return nested
 
 
+@functools.cache
+def _shared_converter() -> cattrs.Converter:
+    """
+    The converter the module's own functions use (never handed out).
+    """
+    return make_converter()
+
+
+@functools.cache
 def _make_flat_converter() -> cattrs.Converter:
     conv = make_converter()
-    base = make_converter()
+    base = _shared_converter()
 
     def is_json_cell(cls: object) -> bool:
         origin = typing.get_origin(cls) or cls

@@ -1,6 +1,6 @@
 """Observed values of an indicator over the years, each with its source.
 
-A `Series` holds the `Observation`s of one `kttt.targets.Indicator` for
+A `Series` holds the observations (`Observation`) of one indicator for
 one scope (the country or a province) from one source, sorted by year.
 Where sources disagree, the built-in national statistics keep one series
 per source and name the primary one (`national_statistics`).
@@ -317,6 +317,7 @@ def national_statistics() -> dict[str, tuple[Series, ...]]:
 
     A mapping of indicator code to its series, the primary series first.
 
+    >>> from kttt.series import national_statistics
     >>> stats = national_statistics()
     >>> [s.label for s in stats["cooperatives.count"]][:2]
     ['MPI/MoF', 'VCA']

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping
 from fractions import Fraction
 from importlib import resources
 from pathlib import Path
-from typing import Any, Self, cast
+from typing import Any, Required, Self, TypedDict, Unpack, cast
 
 import attrs
 import cattrs
@@ -40,6 +40,7 @@ __all__ = [
     "Indicator",
     "Interval",
     "Target",
+    "TargetFields",
     "TargetForm",
     "TargetSet",
     "Unit",
@@ -108,7 +109,7 @@ class Direction(LabelledEnum):
 
     @property
     def sign(self) -> int:
-        """``+1`` for `INCREASE`, ``-1`` for `DECREASE`."""
+        """``+1`` for ``INCREASE``, ``-1`` for ``DECREASE``."""
         return 1 if self is Direction.INCREASE else -1
 
 
@@ -180,8 +181,8 @@ class Indicator:
     upper: float | None = attrs.field(
         default=attrs.Factory(_natural_upper, takes_self=True)
     )
-    #: For a nested share ("of which at least 50 %"): the code of the
-    #: indicator whose group this share is taken of.
+    #: The code of the indicator whose group a nested share is taken of
+    #: ("trong đó ít nhất 50 %", of which at least 50 %).
     of: str | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -511,19 +512,36 @@ def _check_base_year(
         _check_year(attribute.name, value)
 
 
+class TargetFields(TypedDict, total=False):
+    """The fields `Target.increment` and `Target.growth_rate` pass on.
+
+    *indicator*, *horizon* and *source* are required.
+    """
+
+    indicator: Required[Indicator]
+    horizon: Required[int]
+    source: Required[Source]
+    base_value: float | None
+    upper: float | None
+    tolerance: float | None
+    scope: Province | None
+    text_vi: str | None
+
+
 @attrs.frozen(kw_only=True)
 class Target:
     """What an indicator must reach by a horizon year.
 
-    The *value* is a level (`TargetForm.LEVEL`), an increment over the
-    value of *base_year* (`TargetForm.INCREMENT`) or an annual growth rate
-    in percent since *base_year* (`TargetForm.GROWTH_RATE`).
+    The *value* is a level (``TargetForm.LEVEL``), an increment over the
+    value of *base_year* (``TargetForm.INCREMENT``) or an annual growth rate
+    in percent since *base_year* (``TargetForm.GROWTH_RATE``).
 
     "About" and "between" targets are aims: a value beyond the band in the
     indicator's desired direction counts as met (Vietnamese reports call it
     *vượt chỉ tiêu*); `band` gives the literal band and `exceeds` says
     whether a value went past it.
 
+    >>> from kttt.targets import nq20_targets
     >>> target = nq20_targets().get("cooperatives.count", 2030)
     >>> target.describe("en")
     'about 45,000'
@@ -535,16 +553,16 @@ class Target:
     indicator: Indicator
     #: How the observed value is compared with *value*.
     comparator: Comparator
-    #: The target value; ``None`` only for `Comparator.NONE_LEFT` and
-    #: `Comparator.ALL`.
+    #: The target value; ``None`` only for ``Comparator.NONE_LEFT`` and
+    #: ``Comparator.ALL``.
     value: float | None = None
     #: The year by which the target is to be met.
     horizon: int = attrs.field(validator=_check_horizon)
     #: The document and clause the target comes from.
     source: Source
-    #: The upper end of a `Comparator.BETWEEN` range.
+    #: The upper end of a ``Comparator.BETWEEN`` range.
     upper: float | None = None
-    #: For `Comparator.ABOUT`: the accepted deviation as a fraction of the
+    #: For ``Comparator.ABOUT``: the accepted deviation as a fraction of the
     #: level (``0.05`` is ±5 %). Documents never state it; it is explicit.
     tolerance: float | None = None
     #: The province the target is set for (``None``: national).
@@ -900,21 +918,15 @@ class Target:
     def increment(
         cls,
         *,
-        indicator: Indicator,
         increment: float,
         base_year: int,
-        horizon: int,
-        source: Source,
         comparator: Comparator = Comparator.AT_LEAST,
-        base_value: float | None = None,
-        upper: float | None = None,
-        tolerance: float | None = None,
-        scope: Province | None = None,
-        text_vi: str | None = None,
+        **fields: Unpack[TargetFields],
     ) -> Target:
         """Return a target of *increment* more than in *base_year*.
 
-        As in "+380 hợp tác xã so với năm 2020".
+        As in "+380 hợp tác xã so với năm 2020"; the other *fields* are
+        those of `TargetFields`.
 
         >>> from kttt.sources import Source
         >>> target = Target.increment(
@@ -928,55 +940,30 @@ class Target:
         >>> target.level(), target.is_met(1_380)
         (1380.0, True)
         """
-        return cls(
-            indicator=indicator,
-            comparator=comparator,
-            value=increment,
-            upper=upper,
-            tolerance=tolerance,
-            horizon=horizon,
-            scope=scope,
-            form=TargetForm.INCREMENT,
-            base_year=base_year,
-            base_value=base_value,
-            source=source,
-            text_vi=text_vi,
+        return cls._over_base(
+            TargetForm.INCREMENT, increment, base_year, fields
         )
 
     @classmethod
     def growth_rate(
         cls,
         *,
-        indicator: Indicator,
         rate: float,
         base_year: int,
-        horizon: int,
-        source: Source,
         comparator: Comparator = Comparator.AT_LEAST,
-        base_value: float | None = None,
-        upper: float | None = None,
-        tolerance: float | None = None,
-        scope: Province | None = None,
-        text_vi: str | None = None,
+        **fields: Unpack[TargetFields],
     ) -> Target:
         """Return a target of *rate* percent average annual growth.
 
         Measured from *base_year* to *horizon*, as in "doanh thu tăng bình
-        quân 7 %/năm".
+        quân 7 %/năm"; the other *fields* are those of `TargetFields`.
         """
         return cls(
-            indicator=indicator,
-            comparator=comparator,
-            value=rate,
-            upper=upper,
-            tolerance=tolerance,
-            horizon=horizon,
-            scope=scope,
             form=TargetForm.GROWTH_RATE,
+            value=rate,
             base_year=base_year,
-            base_value=base_value,
-            source=source,
-            text_vi=text_vi,
+            comparator=comparator,
+            **fields,
         )
 
     @classmethod
@@ -1052,6 +1039,7 @@ def _check_targets(
 class TargetSet:
     """The quantified targets of one programme.
 
+    >>> from kttt.targets import nq20_targets
     >>> nq20 = nq20_targets()
     >>> nq20.code, nq20.horizons()
     ('20-NQ/TW', (2030, 2045))
@@ -1063,7 +1051,7 @@ class TargetSet:
     title: str = attrs.field(converter=nfc, validator=_check_text)
     #: The programme document.
     source: Source
-    #: Its targets: one per indicator and horizon.
+    #: The targets, one per indicator and horizon.
     targets: tuple[Target, ...] = attrs.field(validator=_check_targets)
     #: The province the programme is for (``None``: national).
     scope: Province | None = None

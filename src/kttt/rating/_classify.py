@@ -16,7 +16,6 @@ from decimal import Decimal
 import attrs
 
 from kttt.errors import KtttError, ScoreError, ValidationError
-from kttt.organizations import OrganizationKind, Sector
 from kttt.rating._builtin import builtin_scheme, scheme_for
 from kttt.rating._enums import Grade, Rating
 from kttt.rating._scheme import (
@@ -198,7 +197,9 @@ def _computed(plan: _Plan, sheet: ScoreSheet) -> tuple[Decimal, ...]:
 
 def _score(scheme: RatingScheme, sheet: ScoreSheet) -> Decimal:
     """Return the sheet's total, after checking it against the scheme."""
-    plan = _plan(scheme, sheet)
+    plan = scheme._plans.get(sheet._layout)  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
+    if plan is None:
+        plan = _plan(scheme, sheet)
     values: tuple[Decimal, ...] = sheet._values  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
     total: Decimal = sheet._sum  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
     if any(map(_gt, values, plan.limits)):
@@ -237,21 +238,19 @@ def _fmt(value: Decimal, lang: str) -> str:
 class Classification:
     """The verdict on one score sheet, with everything that explains it.
 
-    *rating* is `None` when the organisation is not rated (*exclusion*
+    `rating` is `None` when the organisation is not rated (*exclusion*
     says why).
     When an *override* applies, *band* is still the band the total fell in
-    and *rating* is the override's.
+    and `rating` is the override's.
     """
 
     #: The sheet classified.
     sheet: ScoreSheet
     #: The scheme applied (its `RatingScheme.source` says where it is from).
     scheme: RatingScheme
-    #: The rating, or `None` when not rated.
-    rating: Rating | None
     #: The total points, or `None` when not rated.
     total: Decimal | None
-    #: The band the total fell in.
+    #: The band the total fell in, or `None` when not rated.
     band: Band | None
     #: The rule that set the rating whatever the score, if any.
     override: Override | None = None
@@ -259,18 +258,23 @@ class Classification:
     exclusion: Exclusion | None = None
 
     def __attrs_post_init__(self) -> None:
-        unrated = self.exclusion is not None
-        if (
-            unrated is not (self.band is None)
-            or unrated is not (self.total is None)
-            or unrated is not (self.rating is None)
+        unrated = self.band is None
+        if unrated is (self.exclusion is None) or unrated is not (
+            self.total is None
         ):
             raise ValidationError(
                 "exclusion",
                 self.exclusion,
-                "a classification has an exclusion and no rating, total "
-                "and band, or a rating, total and band and no exclusion",
+                "a classification has either an exclusion, or a total and "
+                "a band",
             )
+
+    @property
+    def rating(self) -> Rating | None:
+        """The rating: the override's, else the band's; `None` if not rated."""
+        if self.override is not None:
+            return self.override.rating
+        return None if self.band is None else self.band.rating
 
     @property
     def rated(self) -> bool:
@@ -406,7 +410,6 @@ def _evaluate(sheet: ScoreSheet, scheme: RatingScheme) -> Classification:
             return Classification(
                 sheet=sheet,
                 scheme=scheme,
-                rating=None,
                 total=None,
                 band=None,
                 exclusion=exclusion,
@@ -418,14 +421,11 @@ def _evaluate(sheet: ScoreSheet, scheme: RatingScheme) -> Classification:
             return Classification(
                 sheet=sheet,
                 scheme=scheme,
-                rating=override.rating,
                 total=total,
                 band=band,
                 override=override,
             )
-    return Classification(
-        sheet=sheet, scheme=scheme, rating=band.rating, total=total, band=band
-    )
+    return Classification(sheet=sheet, scheme=scheme, total=total, band=band)
 
 
 def _choose(sheet: ScoreSheet, scheme: RatingScheme | None) -> RatingScheme:
@@ -490,12 +490,10 @@ def classify_many(
     Raises:
         KtttError: For the first bad sheet, with its 1-based row number.
     """
-    chosen: dict[
-        tuple[OrganizationKind, Sector, int, str | None], RatingScheme
-    ] = {}
+    chosen: dict[tuple[str, str, int, str | None], RatingScheme] = {}
     for row, sheet in enumerate(sheets, start=1):
         try:
-            key = (sheet.kind, sheet.sector, sheet.year, sheet.scheme)
+            key = sheet._choice  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
             applied = chosen.get(key)
             if applied is None:
                 applied = chosen[key] = _choose(sheet, scheme)

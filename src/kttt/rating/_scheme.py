@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 
 from collections.abc import Iterable, Mapping, Sized
@@ -390,10 +391,15 @@ class Condition:
     below: int | None = None
     #: Holds when the month count is more than this.
     above: int | None = attrs.field(default=None, validator=_condition_shape)
+    # The name of the sheet attribute holding the fact (read per sheet).
+    _attribute: str = attrs.field(init=False, eq=False, hash=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_attribute", self.fact.value)
 
     def holds(self, sheet: ScoreSheet) -> bool:
         """Whether the condition holds for *sheet*."""
-        value: int | bool = getattr(sheet, self.fact.value)
+        value: int | bool = getattr(sheet, self._attribute)
         if self.below is not None:
             return value < self.below
         if self.above is not None:
@@ -596,7 +602,8 @@ class RatingScheme:
     _nodes: Mapping[str, _Node] = attrs.field(
         init=False, eq=False, hash=False, repr=False
     )
-    _cutoffs: tuple[tuple[Decimal, bool, Band], ...] = attrs.field(
+    # The bands' minima from the lowest, for bisection.
+    _minima: tuple[Decimal, ...] = attrs.field(
         init=False, eq=False, hash=False, repr=False
     )
     # A memo of compiled evaluation plans, one per layout of score sheet.
@@ -623,8 +630,8 @@ class RatingScheme:
                 "size_scales", [b.value for b in bases], "one scale per basis"
             )
         object.__setattr__(self, "_nodes", nodes)
-        cutoffs = tuple((b.minimum, b.inclusive, b) for b in self.bands)
-        object.__setattr__(self, "_cutoffs", cutoffs)
+        minima = tuple(band.minimum for band in reversed(self.bands))
+        object.__setattr__(self, "_minima", minima)
         object.__setattr__(self, "_plans", {})
 
     # --- lookups ---
@@ -677,10 +684,13 @@ class RatingScheme:
         Raises:
             ValidationError: If *total* is below 0.
         """
-        for minimum, inclusive, band in self._cutoffs:
-            if total > minimum or (inclusive and total == minimum):
-                return band
-        raise ValidationError("total", total, "a total is at least 0")
+        above = bisect.bisect_right(self._minima, total)
+        if not above:
+            raise ValidationError("total", total, "a total is at least 0")
+        band = self.bands[-above]
+        if total == band.minimum and not band.inclusive:
+            return self.bands[1 - above]
+        return band
 
     def band_of(self, rating: Rating) -> Band:
         """Return the band that gives *rating*.

@@ -208,12 +208,16 @@ class ScoreSheet:
     licence_revocation: bool = False
 
     # Pre-computed at construction for `classify`: the points in code
-    # order, their sum, and the layout (entered codes and measure names).
+    # order, their sum, the layout (entered codes and measure names) and
+    # what the choice of scheme depends on.
     _values: tuple[Decimal, ...] = attrs.field(
         init=False, eq=False, repr=False
     )
     _sum: Decimal = attrs.field(init=False, eq=False, repr=False)
     _layout: tuple[tuple[str, ...], tuple[str, ...]] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+    _choice: tuple[str, str, int, str | None] = attrs.field(
         init=False, eq=False, repr=False
     )
 
@@ -223,6 +227,8 @@ class ScoreSheet:
         object.__setattr__(self, "_values", values)
         object.__setattr__(self, "_sum", sum(values, Decimal(0)))
         object.__setattr__(self, "_layout", (codes, tuple(self.measures)))
+        choice = (self.kind.value, self.sector.value, self.year, self.scheme)
+        object.__setattr__(self, "_choice", choice)
 
     @classmethod
     def from_row(cls, row: Mapping[str, str | None]) -> ScoreSheet:

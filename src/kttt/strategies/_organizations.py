@@ -307,7 +307,7 @@ def organizations(
     A cooperative group, a cooperative, a union or a people's credit fund.
 
     Args:
-        kind: Draw only this kind (not `OrganizationKind.COOPERATIVE_BANK`,
+        kind: Draw only this kind (not ``OrganizationKind.COOPERATIVE_BANK``,
             which has no record type).
         province: Fix the province.
         members: Fix the members.

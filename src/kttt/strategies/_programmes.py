@@ -54,7 +54,7 @@ def agencies(*, builtin: bool | None = None) -> st.SearchStrategy[Agency]:
     """Draw a `kttt.programmes.Agency`.
 
     Args:
-        builtin: `True` for registry agencies only, `False` for made-up
+        builtin: ``True`` for registry agencies only, ``False`` for made-up
             ones (codes start with ``X_``); by default either.
 
     Shrinks towards the first registry agency (the Ministry of Finance).
@@ -95,7 +95,7 @@ def deadlines(*, recurring: bool | None = None) -> st.SearchStrategy[Deadline]:
     """Draw a `kttt.programmes.Deadline`: a date, or 1–3 recurrences.
 
     Args:
-        recurring: Force a recurring (`True`) or a one-off (`False`)
+        recurring: Force a recurring (``True``) or a one-off (``False``)
             deadline; by default either.
 
     Shrinks towards a one-off deadline on 1 January 2000.
