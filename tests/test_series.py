@@ -8,7 +8,7 @@ import attrs
 import pendulum
 import pytest
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kttt import serialization
@@ -22,7 +22,7 @@ from kttt.errors import (
 from kttt.geography import Province
 from kttt.series import Observation, Series, check_compatible, fill_base
 from kttt.sources import Source
-from kttt.targets import Comparator, Indicator, Target
+from kttt.targets import Comparator, Indicator, Target, TargetSet
 
 
 COUNT = Indicator.get("cooperatives.count")
@@ -287,3 +287,14 @@ def test_duplicate_years_raise_kttt_errors(series, data):
 
     with pytest.raises(KtttError):
         Series.of(series.indicator, [*series.observations, again])
+
+
+@pytest.mark.parametrize(
+    "cls", [Indicator, Comparator, Target, TargetSet, Observation, Series]
+)
+@settings(max_examples=10)
+@given(data=st.data())
+def test_types_have_strategies(cls, data):
+    """st.from_type draws valid values of every targets and series type."""
+    assert cls in kst.TYPE_STRATEGIES
+    assert isinstance(data.draw(st.from_type(cls)), cls)

@@ -398,18 +398,14 @@ class Comparator(LabelledEnum):
 
 _COMPARATOR_SYNONYMS = {
     "toi thieu": "at_least",
-    "tu": "at_least",
     "khong duoi": "at_least",
     "vuot": "more_than",
-    "hon": "more_than",
     "khong qua": "at_most",
     "khong vuot qua": "at_most",
     "tu ... den": "between",
     "tu...den": "between",
-    "den": "between",
     "deu": "all",
     "100%": "all",
-    "khong con": "none_left",
 }
 
 
@@ -940,8 +936,12 @@ class Target:
         >>> target.level(), target.is_met(1_380)
         (1380.0, True)
         """
-        return cls._over_base(
-            TargetForm.INCREMENT, increment, base_year, fields
+        return cls(
+            form=TargetForm.INCREMENT,
+            value=increment,
+            base_year=base_year,
+            comparator=comparator,
+            **fields,
         )
 
     @classmethod
@@ -1002,7 +1002,7 @@ def _format_number(value: float, lang: str) -> str:
     if value == int(value):
         text = f"{int(value):,}"
     else:
-        text = f"{value:,.6f}".rstrip("0")
+        text = f"{value:,.6f}".rstrip("0").rstrip(".")
     if lang == "vi":
         text = text.translate(str.maketrans(",.", ".,"))
     return text

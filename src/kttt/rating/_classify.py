@@ -12,6 +12,7 @@ import operator
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
+from typing import TypeVar
 
 import attrs
 
@@ -32,6 +33,7 @@ from kttt.sources import Source
 
 _ZERO = Decimal(0)
 _gt = operator.gt
+R = TypeVar("R", Exclusion, Override)
 
 # --- plans -----------------------------------------------------------------
 
@@ -404,28 +406,33 @@ def _say(lang: str, vi: str, en: str) -> str:
 
 
 def _evaluate(sheet: ScoreSheet, scheme: RatingScheme) -> Classification:
-    for exclusion in scheme.exclusions:
-        if exclusion.when.holds(sheet):
-            _check_codes(scheme, sheet)
-            return Classification(
-                sheet=sheet,
-                scheme=scheme,
-                total=None,
-                band=None,
-                exclusion=exclusion,
-            )
+    if sheet._normal:  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
+        # The conditions were tested once, on the normal facts.
+        exclusion, override = scheme._normal  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
+    else:
+        exclusion = _first(scheme.exclusions, sheet)
+        override = None if exclusion else _first(scheme.overrides, sheet)
+    if exclusion is not None:
+        _check_codes(scheme, sheet)
+        return Classification(
+            sheet=sheet,
+            scheme=scheme,
+            total=None,
+            band=None,
+            exclusion=exclusion,
+        )
     total = _score(scheme, sheet)
-    band = scheme.band_for(total)
-    for override in scheme.overrides:
-        if override.when.holds(sheet):
-            return Classification(
-                sheet=sheet,
-                scheme=scheme,
-                total=total,
-                band=band,
-                override=override,
-            )
-    return Classification(sheet=sheet, scheme=scheme, total=total, band=band)
+    return Classification(
+        sheet=sheet,
+        scheme=scheme,
+        total=total,
+        band=scheme.band_for(total),
+        override=override,
+    )
+
+
+def _first(rules: tuple[R, ...], sheet: ScoreSheet) -> R | None:
+    return next((rule for rule in rules if rule.when.holds(sheet)), None)
 
 
 def _choose(sheet: ScoreSheet, scheme: RatingScheme | None) -> RatingScheme:

@@ -77,6 +77,17 @@ class Fact(LabelledEnum):
         """Whether the fact is a month count (otherwise it is yes/no)."""
         return self in {Fact.MONTHS_OPERATING, Fact.MONTHS_SUSPENDED}
 
+    @property
+    def normal(self) -> int | bool:
+        """The fact's value in a full, normal year (the sheet's default)."""
+        return (
+            12
+            if self is Fact.MONTHS_OPERATING
+            else 0
+            if self.is_count
+            else False
+        )
+
 
 class SizeClass(LabelledEnum):
     """The size classes of a cooperative (TT 01/2020/TT-BKHĐT, Điều 4–5)."""

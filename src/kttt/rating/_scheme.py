@@ -399,7 +399,10 @@ class Condition:
 
     def holds(self, sheet: ScoreSheet) -> bool:
         """Whether the condition holds for *sheet*."""
-        value: int | bool = getattr(sheet, self._attribute)
+        return self.test(getattr(sheet, self._attribute))
+
+    def test(self, value: int | bool) -> bool:
+        """Whether the condition holds when the fact has *value*."""
         if self.below is not None:
             return value < self.below
         if self.above is not None:
@@ -602,6 +605,10 @@ class RatingScheme:
     _nodes: Mapping[str, _Node] = attrs.field(
         init=False, eq=False, hash=False, repr=False
     )
+    # What applies to a sheet of a full, normal year (see Fact.normal).
+    _normal: tuple[Exclusion | None, Override | None] = attrs.field(
+        init=False, eq=False, hash=False, repr=False
+    )
     # The bands' minima from the lowest, for bisection.
     _minima: tuple[Decimal, ...] = attrs.field(
         init=False, eq=False, hash=False, repr=False
@@ -630,6 +637,11 @@ class RatingScheme:
                 "size_scales", [b.value for b in bases], "one scale per basis"
             )
         object.__setattr__(self, "_nodes", nodes)
+        normal = (
+            next((e for e in self.exclusions if _normally(e.when)), None),
+            next((o for o in self.overrides if _normally(o.when)), None),
+        )
+        object.__setattr__(self, "_normal", normal)
         minima = tuple(band.minimum for band in reversed(self.bands))
         object.__setattr__(self, "_minima", minima)
         object.__setattr__(self, "_plans", {})
@@ -773,6 +785,10 @@ class RatingScheme:
         from kttt.rating._scheme_io import load_json  # noqa: PLC0415
 
         return cls.from_dict(load_json(text, file), file=file)
+
+
+def _normally(condition: Condition) -> bool:
+    return condition.test(condition.fact.normal)
 
 
 def _index(

@@ -13,6 +13,7 @@ import attrs
 from kttt.errors import ParseError, ValidationError
 from kttt.geography import Era, Province
 from kttt.organizations import OrganizationKind, Sector
+from kttt.rating._enums import Fact
 from kttt.text import fold, nfc, parse_number
 
 
@@ -209,7 +210,8 @@ class ScoreSheet:
 
     # Pre-computed at construction for `classify`: the points in code
     # order, their sum, the layout (entered codes and measure names) and
-    # what the choice of scheme depends on.
+    # what the choice of scheme depends on, and whether every eligibility
+    # fact has its normal value.
     _values: tuple[Decimal, ...] = attrs.field(
         init=False, eq=False, repr=False
     )
@@ -220,6 +222,7 @@ class ScoreSheet:
     _choice: tuple[str, str, int, str | None] = attrs.field(
         init=False, eq=False, repr=False
     )
+    _normal: bool = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         codes = tuple(self.points)
@@ -229,6 +232,8 @@ class ScoreSheet:
         object.__setattr__(self, "_layout", (codes, tuple(self.measures)))
         choice = (self.kind.value, self.sector.value, self.year, self.scheme)
         object.__setattr__(self, "_choice", choice)
+        normal = all(getattr(self, f.value) == f.normal for f in Fact)
+        object.__setattr__(self, "_normal", normal)
 
     @classmethod
     def from_row(cls, row: Mapping[str, str | None]) -> ScoreSheet:
