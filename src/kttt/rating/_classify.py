@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import operator
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from decimal import Decimal
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from decimal import ROUND_FLOOR, Decimal
 from typing import TypeVar
 
 import attrs
@@ -33,6 +33,7 @@ from kttt.sources import Source
 
 _ZERO = Decimal(0)
 _gt = operator.gt
+_Getter = Callable[[Sequence[object]], tuple[object, ...]]
 R = TypeVar("R", Exclusion, Override)
 
 # --- plans -----------------------------------------------------------------
@@ -46,17 +47,37 @@ class _Plan:
     limits: tuple[Decimal, ...]
     #: Criteria computed by a rule from the measures (code, rule).
     rules: tuple[tuple[str, ScoringRule], ...]
-    #: Sums to check: (getter over all values, limit, code).
-    checks: tuple[
-        tuple[
-            Callable[[tuple[Decimal, ...]], tuple[Decimal, ...]], Decimal, str
-        ],
-        ...,
-    ]
+    #: Sums to check: (getter over all values, code) and each one's limit.
+    checks: tuple[tuple[_Getter, str], ...]
+    sum_limits: tuple[Decimal, ...]
     #: Whether the total can exceed the scheme's total.
     check_total: bool
     #: The value slots that make up each criterion scored.
     nodes: Mapping[str, tuple[int, ...]]
+    #: The limits and sum limits in whole units of 10**exponent, per
+    #: exponent of the sheets' points (a memo, filled as sheets come).
+    scaled: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = attrs.field(
+        factory=dict, eq=False
+    )
+
+    def scaled_limits(
+        self, exponent: int
+    ) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """Return the limits for points scaled by 10**-exponent, floored.
+
+        For whole numbers ``v > L`` exactly when ``v > floor(L)``.
+        """
+        found = self.scaled.get(exponent)
+        if found is None:
+            found = self.scaled[exponent] = (
+                tuple(_floor(limit, exponent) for limit in self.limits),
+                tuple(_floor(limit, exponent) for limit in self.sum_limits),
+            )
+        return found
+
+
+def _floor(limit: Decimal, exponent: int) -> int:
+    return int(limit.scaleb(-exponent).to_integral_value(ROUND_FLOOR))
 
 
 class _Compiler:
@@ -66,13 +87,7 @@ class _Compiler:
         self.entered = {code: i for i, code in enumerate(sheet.points)}
         self.measures = frozenset(sheet.measures)
         self.rules: list[tuple[str, ScoringRule]] = []
-        self.checks: list[
-            tuple[
-                Callable[[tuple[Decimal, ...]], tuple[Decimal, ...]],
-                Decimal,
-                str,
-            ]
-        ] = []
+        self.checks: list[tuple[_Getter, Decimal, str]] = []
         self.nodes: dict[str, tuple[int, ...]] = {}
 
     def compile(self) -> _Plan:
@@ -101,7 +116,8 @@ class _Compiler:
         return _Plan(
             limits=tuple(scheme.limit(code) for code in self.entered),
             rules=tuple(self.rules),
-            checks=tuple(self.checks),
+            checks=tuple((getter, code) for getter, _, code in self.checks),
+            sum_limits=tuple(limit for _, limit, _ in self.checks),
             check_total=bound > scheme.total,
             nodes={
                 c: self.nodes[c] for c in scheme.codes() if c in self.nodes
@@ -198,26 +214,39 @@ def _computed(plan: _Plan, sheet: ScoreSheet) -> tuple[Decimal, ...]:
 
 
 def _score(scheme: RatingScheme, sheet: ScoreSheet) -> Decimal:
-    """Return the sheet's total, after checking it against the scheme."""
+    """Return the sheet's total, after checking it against the scheme.
+
+    Points entered alone are checked as whole numbers (the sheet holds them
+    scaled to its finest decimal place), which is exact and fast; rules
+    that compute points from measures take the Decimal path.
+    """
     plan = scheme._plans.get(sheet._layout)  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
     if plan is None:
         plan = _plan(scheme, sheet)
-    values: tuple[Decimal, ...] = sheet._values  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
+    exact: tuple[Decimal, ...] = sheet._values  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
     total: Decimal = sheet._sum  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
-    if any(map(_gt, values, plan.limits)):
-        _check_codes(scheme, sheet)
+    values: tuple[Decimal, ...] | tuple[int, ...]
     if plan.rules:
         computed = _computed(plan, sheet)
-        values += computed
+        values = exact = exact + computed
         total += sum(computed)
-    for getter, limit, code in plan.checks:
-        subtotal = sum(getter(values))
-        if subtotal > limit:
+        limits, sum_limits = plan.limits, plan.sum_limits
+    else:
+        values = sheet._scaled  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
+        exponent: int = sheet._exponent  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
+        limits, sum_limits = plan.scaled.get(exponent) or plan.scaled_limits(
+            exponent
+        )
+    if any(map(_gt, values, limits)):
+        _check_codes(scheme, sheet)
+    for (getter, code), limit in zip(plan.checks, sum_limits, strict=True):
+        if sum(getter(values)) > limit:  # type: ignore[arg-type]
+            subtotal = sum(getter(exact), _ZERO)
             raise ScoreError(
                 f"points.{code}",
                 subtotal,
                 f"the points of {code} add up to more than its maximum "
-                f"{limit}",
+                f"{scheme.limit(code)}",
             )
     if plan.check_total and total > scheme.total:
         raise ScoreError(
@@ -497,7 +526,7 @@ def classify_many(
     Raises:
         KtttError: For the first bad sheet, with its 1-based row number.
     """
-    chosen: dict[tuple[str, str, int, str | None], RatingScheme] = {}
+    chosen: dict[str, RatingScheme] = {}
     for row, sheet in enumerate(sheets, start=1):
         try:
             key = sheet._choice  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]

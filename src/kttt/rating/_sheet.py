@@ -210,30 +210,37 @@ class ScoreSheet:
 
     # Pre-computed at construction for `classify`: the points in code
     # order, their sum, the layout (entered codes and measure names) and
-    # what the choice of scheme depends on, and whether every eligibility
-    # fact has its normal value.
+    # what the choice of scheme depends on, whether every eligibility
+    # fact has its normal value, and the points as whole numbers of
+    # 10**exponent (exponent <= 0: the finest decimal place entered).
     _values: tuple[Decimal, ...] = attrs.field(
         init=False, eq=False, repr=False
     )
     _sum: Decimal = attrs.field(init=False, eq=False, repr=False)
-    _layout: tuple[tuple[str, ...], tuple[str, ...]] = attrs.field(
-        init=False, eq=False, repr=False
-    )
-    _choice: tuple[str, str, int, str | None] = attrs.field(
-        init=False, eq=False, repr=False
-    )
+    _layout: str = attrs.field(init=False, eq=False, repr=False)
+    _choice: str = attrs.field(init=False, eq=False, repr=False)
     _normal: bool = attrs.field(init=False, eq=False, repr=False)
+    _exponent: int = attrs.field(init=False, eq=False, repr=False)
+    _scaled: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         codes = tuple(self.points)
         values = tuple(self.points.values())
         object.__setattr__(self, "_values", values)
         object.__setattr__(self, "_sum", sum(values, Decimal(0)))
-        object.__setattr__(self, "_layout", (codes, tuple(self.measures)))
-        choice = (self.kind.value, self.sector.value, self.year, self.scheme)
+        # Keys as text: a str caches its hash, a tuple does not.
+        layout = repr((codes, tuple(self.measures)))
+        object.__setattr__(self, "_layout", layout)
+        choice = repr(
+            (self.kind.value, self.sector.value, self.year, self.scheme)
+        )
         object.__setattr__(self, "_choice", choice)
         normal = all(getattr(self, f.value) == f.normal for f in Fact)
         object.__setattr__(self, "_normal", normal)
+        exponent = min((_exponent(v) for v in values), default=0)
+        scaled = tuple(int(v.scaleb(-exponent)) for v in values)
+        object.__setattr__(self, "_exponent", exponent)
+        object.__setattr__(self, "_scaled", scaled)
 
     @classmethod
     def from_row(cls, row: Mapping[str, str | None]) -> ScoreSheet:
@@ -320,6 +327,11 @@ class ScoreSheet:
                 if flag in fields
             },
         )
+
+
+def _exponent(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return min(exponent, 0) if isinstance(exponent, int) else 0
 
 
 _FLAGS = ("sanctioned", "special_control", "licence_revocation")

@@ -1,0 +1,57 @@
+"""
+Check that every public name of kttt appears in the built API reference.
+
+Run after the HTML build: ``python docs/check_api.py docs/_build/html``.
+Exits 1 and lists the missing names if any is not documented.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+import zlib
+
+from pathlib import Path
+
+import kttt
+
+
+def documented(inventory: Path) -> set[str]:
+    """Return the Python object names in a Sphinx ``objects.inv``."""
+    raw = inventory.read_bytes()
+    body = raw.split(b"\n", 4)[4]
+    names = set()
+    for line in zlib.decompress(body).decode().splitlines():
+        name, role = line.split(" ", 2)[:2]
+        if role.startswith("py:"):
+            names.add(name)
+    return names
+
+
+def qualified(name: str) -> set[str]:
+    """Return the dotted names under which a public object may be listed."""
+    obj = getattr(kttt, name)
+    candidates = {f"kttt.{name}"}
+    module = getattr(obj, "__module__", None)
+    if module and (inspect.isclass(obj) or inspect.isfunction(obj)):
+        candidates.add(f"{module}.{obj.__qualname__}")
+        candidates.add(f"{module.rsplit('._', 1)[0]}.{obj.__qualname__}")
+    return candidates
+
+
+def main(build: str) -> int:
+    """Print the undocumented public names; return 1 if there are any."""
+    names = documented(Path(build) / "objects.inv")
+    missing = [
+        name
+        for name in kttt.__all__
+        if name != "__version__" and not qualified(name) & names
+    ]
+    for name in missing:
+        print(f"not in the API reference: kttt.{name}")
+    print(f"{len(kttt.__all__) - len(missing)} of {len(kttt.__all__)} public names documented")
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
