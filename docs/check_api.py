@@ -49,7 +49,8 @@ def main(build: str) -> int:
     ]
     for name in missing:
         print(f"not in the API reference: kttt.{name}")
-    print(f"{len(kttt.__all__) - len(missing)} of {len(kttt.__all__)} public names documented")
+    total = len(kttt.__all__)
+    print(f"{total - len(missing)} of {total} public names documented")
     return 1 if missing else 0
 
 

@@ -58,13 +58,18 @@ else:
     nitpick_ignore_regex = [
         (
             "(py:.*|any)",
-            r"(datetime|decimal|fractions|pendulum|typing|typing_extensions"
-            r"|collections\.abc|attrs|attr|cattrs|hypothesis|enum|io|csv"
-            r"|pathlib|os|json|types)(\..*)?",
+            (
+                r"(datetime|decimal|fractions|pendulum|typing|typing_extensions"
+                r"|collections\.abc|attrs|attr|cattrs|hypothesis|enum|io|csv"
+                r"|pathlib|os|json|types|abc|st)(\..*)?"
+            ),
         ),
         (
             "(py:class|any)",
-            r"(.*\.)?(Decimal|Fraction|Date|DateTime|Path|T|E|Self|Enum|None)",
+            (
+                r"(.*\.)?(Decimal|Fraction|Date|DateTime|Path|T|E|Self|Enum"
+                r"|None|True|False|InvalidArgument|SearchStrategy)"
+            ),
         ),
         ("py:class", r"(SearchStrategy|Converter|TextIOBase|StrPath)"),
     ]

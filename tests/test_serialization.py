@@ -146,36 +146,46 @@ def test_source_round_trip():
             "whole number",
         ),
         (
-            '{"name": "x", "inner": {"n": 1, "when": "2024-01-01"}, '
-            '"tags": [1]}',
+            (
+                '{"name": "x", "inner": {"n": 1, "when": "2024-01-01"}, '
+                '"tags": [1]}'
+            ),
             ParseError,
             "tags[0]",
             "text",
         ),
         (
-            '{"name": "x", "inner": {"n": 1, "when": "2024-01-01"}, '
-            '"bogus": 1}',
+            (
+                '{"name": "x", "inner": {"n": 1, "when": "2024-01-01"}, '
+                '"bogus": 1}'
+            ),
             ValidationError,
             "$",
             "unknown field",
         ),
         (
-            '{"name": "x", "inner": {"n": 1, "when": "2024-01-01"}, '
-            '"sector": "mining"}',
+            (
+                '{"name": "x", "inner": {"n": 1, "when": "2024-01-01"}, '
+                '"sector": "mining"}'
+            ),
             ParseError,
             "sector",
             "must be one of",
         ),
         (
-            '{"name": "x", "inner": {"n": 1, "when": "2024-01-01"}, '
-            '"amount": "NaN"}',
+            (
+                '{"name": "x", "inner": {"n": 1, "when": "2024-01-01"}, '
+                '"amount": "NaN"}'
+            ),
             ParseError,
             "amount",
             "finite",
         ),
         (
-            '{"name": "x", "inner": {"n": 1, "when": "2024-01-01"}, '
-            '"at": "2024-01-01T00:00:00"}',
+            (
+                '{"name": "x", "inner": {"n": 1, "when": "2024-01-01"}, '
+                '"at": "2024-01-01T00:00:00"}'
+            ),
             ParseError,
             "at",
             "UTC offset",

@@ -8,107 +8,6 @@ from __future__ import annotations
 
 from importlib.metadata import version as _version
 
-# --- errors and text (foundation) ---
-from kttt.errors import (
-    DataError,
-    DocumentNumberError,
-    IncompatibleSeriesError,
-    KtttError,
-    NotFoundError,
-    ParseError,
-    UnknownProvinceError,
-    ValidationError,
-)
-from kttt.sources import Source
-from kttt.text import fold, nfc, parse_number, parse_percent, parse_range
-
-# --- documents ---
-from kttt.documents import (
-    Document,
-    DocumentKind,
-    DocumentNumber,
-    Issuer,
-    find_document_numbers,
-    get_document,
-    parse_document_number,
-)
-
-# --- geography ---
-from kttt.geography import MERGE_DATE, Era, Province, ProvinceKind
-
-# --- organizations ---
-from kttt.organizations import (
-    Cooperative,
-    CooperativeGroup,
-    CooperativeUnion,
-    Finding,
-    LegalRule,
-    Measure,
-    Members,
-    MemberType,
-    OperatingStatus,
-    Organization,
-    OrganizationKind,
-    PeoplesCreditFund,
-    RuleBound,
-    Sector,
-    Severity,
-    check_compliance,
-    legal_rules,
-    parse_legal_rules,
-)
-
-# --- targets and series ---
-from kttt.series import Observation, Series, check_compatible, fill_base
-from kttt.targets import (
-    Catalogue,
-    Comparator,
-    Direction,
-    Indicator,
-    Interval,
-    Target,
-    TargetForm,
-    TargetSet,
-    Unit,
-)
-
-# --- progress ---
-from kttt.progress import (
-    CompoundGrowth,
-    Diagnostic,
-    DiagnosticKind,
-    LinearTrend,
-    MethodLabel,
-    Progress,
-    ProgressReport,
-    ProgressStatus,
-    Projector,
-    TimeWeightedGeometric,
-    WeightedLogit,
-    assess,
-)
-
-
-# --- programmes ---
-from kttt.programmes import (
-    ActionProgramme,
-    Agency,
-    AgencyLevel,
-    Completion,
-    Deadline,
-    Frequency,
-    Objective,
-    ProgrammeKind,
-    ProgressNote,
-    Recurrence,
-    Task,
-    TaskStatus,
-    completion_by_agency,
-    get_programme,
-    overdue,
-    tasks_by_agency,
-)
-
 # --- committees ---
 from kttt.committees import (
     CommitteeLevel,
@@ -138,6 +37,106 @@ from kttt.committees import (
     regroup,
     structure_rules,
 )
+
+# --- documents ---
+from kttt.documents import (
+    Document,
+    DocumentKind,
+    DocumentNumber,
+    Issuer,
+    find_document_numbers,
+    get_document,
+    parse_document_number,
+)
+
+# --- errors and text (foundation) ---
+from kttt.errors import (
+    DataError,
+    DocumentNumberError,
+    IncompatibleSeriesError,
+    KtttError,
+    NotFoundError,
+    ParseError,
+    UnknownProvinceError,
+    ValidationError,
+)
+
+# --- geography ---
+from kttt.geography import MERGE_DATE, Era, Province, ProvinceKind
+
+# --- organizations ---
+from kttt.organizations import (
+    Cooperative,
+    CooperativeGroup,
+    CooperativeUnion,
+    Finding,
+    LegalRule,
+    Measure,
+    Members,
+    MemberType,
+    OperatingStatus,
+    Organization,
+    OrganizationKind,
+    PeoplesCreditFund,
+    RuleBound,
+    Sector,
+    Severity,
+    check_compliance,
+    legal_rules,
+    parse_legal_rules,
+)
+
+# --- programmes ---
+from kttt.programmes import (
+    ActionProgramme,
+    Agency,
+    AgencyLevel,
+    Completion,
+    Deadline,
+    Frequency,
+    Objective,
+    ProgrammeKind,
+    ProgressNote,
+    Recurrence,
+    Task,
+    TaskStatus,
+    completion_by_agency,
+    get_programme,
+    overdue,
+    tasks_by_agency,
+)
+
+# --- progress ---
+from kttt.progress import (
+    CompoundGrowth,
+    Diagnostic,
+    DiagnosticKind,
+    LinearTrend,
+    MethodLabel,
+    Progress,
+    ProgressReport,
+    ProgressStatus,
+    Projector,
+    TimeWeightedGeometric,
+    WeightedLogit,
+    assess,
+)
+
+# --- targets and series ---
+from kttt.series import Observation, Series, check_compatible, fill_base
+from kttt.sources import Source
+from kttt.targets import (
+    Catalogue,
+    Comparator,
+    Direction,
+    Indicator,
+    Interval,
+    Target,
+    TargetForm,
+    TargetSet,
+    Unit,
+)
+from kttt.text import fold, nfc, parse_number, parse_percent, parse_range
 
 
 __all__ = [

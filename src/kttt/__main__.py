@@ -15,8 +15,10 @@ from kttt import _cli_geography, _cli_progress, _cli_rating
 from kttt.errors import KtttError
 
 
+_Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]  # noqa: SLF001
+
 #: One ``register(subparsers)`` function per command module.
-_COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
+_COMMANDS: list[Callable[[_Subparsers], None]] = [
     _cli_geography.register,
     _cli_progress.register,
     _cli_rating.register,
@@ -29,7 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
     """
     parser = argparse.ArgumentParser(
         prog="kttt",
-        description="Vietnam's collective economy: ratings, targets, progress.",
+        description=(
+            "Vietnam's collective economy: ratings, targets, progress."
+        ),
     )
     subparsers = parser.add_subparsers(dest="command", required=True)
     for register in _COMMANDS:

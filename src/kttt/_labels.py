@@ -17,7 +17,7 @@ class LabelledEnum(enum.Enum):
     An enumeration whose members have a stable code and two labels.
 
     Members are written ``NAME = "code", "nhãn tiếng Việt", "English label"``.
-    The code is the member's `value`, so ``Rating("good")`` works and the
+    The code is the member's ``value``, so ``Rating("good")`` works and the
     serialised form is the code.
     """
 

@@ -83,7 +83,7 @@ def _rebuild(
 
 class ValidationError(KtttError, ValueError):
     """
-    A value breaks a rule of the domain (a share above 100 %, a negative count).
+    A value breaks a rule of the domain (a share over 100 %, a count below 0).
     """
 
 
@@ -128,6 +128,7 @@ class ScoreError(ValidationError):
 
 class IncompatibleSeriesError(ValidationError):
     """
-    A series observes something other than what a target is set on: another
-    indicator, another unit or another scope.
+    A series measures something other than what a target is set on.
+
+    It has another indicator, another unit or another scope.
     """

@@ -14,8 +14,8 @@ number.
 from __future__ import annotations
 
 import csv
-import functools
 import datetime as dt
+import functools
 import io
 import json
 import types
@@ -428,8 +428,10 @@ def from_csv(text: str | io.TextIOBase, cls: type[T]) -> Iterator[T]:
 
 def _flatten(data: object, value: object, prefix: str = "") -> dict[str, str]:
     """
-    Flatten the unstructured *data* of *value*: records become dotted
-    columns, anything else (lists, mappings, scalars) one cell.
+    Flatten the unstructured *data* of *value* into cells.
+
+    Records become dotted columns; anything else (lists, mappings, scalars)
+    one cell.
     """
     if attrs.has(type(value)) and isinstance(data, Mapping):
         flat: dict[str, str] = {}
@@ -511,7 +513,7 @@ def _make_flat_converter() -> cattrs.Converter:
         inner = next(a for a in typing.get_args(cls) if a is not type(None))
         hook = conv.get_structure_hook(inner)
 
-        def load(value: object, target: object) -> object:
+        def load(value: object, _: object) -> object:
             if _all_empty(value):
                 return None
             return hook(value, inner)

@@ -5,10 +5,9 @@ Never run: type-checked by mypy --strict and pyright to pin the public API.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import assert_type
 
 import pendulum
-
-from typing_extensions import assert_type
 
 import kttt
 

@@ -47,31 +47,34 @@ class _Plan:
     limits: tuple[Decimal, ...]
     #: Criteria computed by a rule from the measures (code, rule).
     rules: tuple[tuple[str, ScoringRule], ...]
-    #: Sums to check: (getter over all values, code) and each one's limit.
-    checks: tuple[tuple[_Getter, str], ...]
-    sum_limits: tuple[Decimal, ...]
+    #: Sums to check: (getter over all values, limit, code).
+    checks: tuple[tuple[_Getter, Decimal, str], ...]
     #: Whether the total can exceed the scheme's total.
     check_total: bool
     #: The value slots that make up each criterion scored.
     nodes: Mapping[str, tuple[int, ...]]
-    #: The limits and sum limits in whole units of 10**exponent, per
-    #: exponent of the sheets' points (a memo, filled as sheets come).
-    scaled: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = attrs.field(
-        factory=dict, eq=False
-    )
+    #: The limits and checks in whole units of 10**exponent, per exponent
+    #: of the sheets' points (a memo, filled as sheets come).
+    scaled: dict[
+        int, tuple[tuple[int, ...], tuple[tuple[_Getter, int, str], ...]]
+    ] = attrs.field(factory=dict, eq=False)
 
     def scaled_limits(
         self, exponent: int
-    ) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        """Return the limits for points scaled by 10**-exponent, floored.
+    ) -> tuple[tuple[int, ...], tuple[tuple[_Getter, int, str], ...]]:
+        """Return the limits and checks for points scaled by 10**-exponent.
 
-        For whole numbers ``v > L`` exactly when ``v > floor(L)``.
+        Limits are floored: for whole numbers ``v > L`` exactly when
+        ``v > floor(L)``.
         """
         found = self.scaled.get(exponent)
         if found is None:
             found = self.scaled[exponent] = (
                 tuple(_floor(limit, exponent) for limit in self.limits),
-                tuple(_floor(limit, exponent) for limit in self.sum_limits),
+                tuple(
+                    (getter, _floor(limit, exponent), code)
+                    for getter, limit, code in self.checks
+                ),
             )
         return found
 
@@ -116,8 +119,7 @@ class _Compiler:
         return _Plan(
             limits=tuple(scheme.limit(code) for code in self.entered),
             rules=tuple(self.rules),
-            checks=tuple((getter, code) for getter, _, code in self.checks),
-            sum_limits=tuple(limit for _, limit, _ in self.checks),
+            checks=tuple(self.checks),
             check_total=bound > scheme.total,
             nodes={
                 c: self.nodes[c] for c in scheme.codes() if c in self.nodes
@@ -226,20 +228,25 @@ def _score(scheme: RatingScheme, sheet: ScoreSheet) -> Decimal:
     exact: tuple[Decimal, ...] = sheet._values  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
     total: Decimal = sheet._sum  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
     values: tuple[Decimal, ...] | tuple[int, ...]
+    limits: tuple[Decimal, ...] | tuple[int, ...]
+    checks: (
+        tuple[tuple[_Getter, Decimal, str], ...]
+        | tuple[tuple[_Getter, int, str], ...]
+    )
     if plan.rules:
         computed = _computed(plan, sheet)
         values = exact = exact + computed
         total += sum(computed)
-        limits, sum_limits = plan.limits, plan.sum_limits
+        limits, checks = plan.limits, plan.checks
     else:
         values = sheet._scaled  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
         exponent: int = sheet._exponent  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
-        limits, sum_limits = plan.scaled.get(exponent) or plan.scaled_limits(
+        limits, checks = plan.scaled.get(exponent) or plan.scaled_limits(
             exponent
         )
     if any(map(_gt, values, limits)):
         _check_codes(scheme, sheet)
-    for (getter, code), limit in zip(plan.checks, sum_limits, strict=True):
+    for getter, limit, code in checks:
         if sum(getter(values)) > limit:  # type: ignore[arg-type]
             subtotal = sum(getter(exact), _ZERO)
             raise ScoreError(
