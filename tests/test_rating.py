@@ -757,3 +757,38 @@ def test_score_sheet_with_province():
     sheet = coop({}, province=Province.get("Hà Nội"))
 
     assert "01" == sheet.province.code
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        (7, True),
+        (Decimal("7.0"), True),
+        (Decimal("7.01"), False),
+        (Decimal("6.999"), True),
+        (Decimal("7.0001"), False),
+        (8, False),
+        (Decimal("0.7E+1"), True),
+    ],
+)
+def test_limits_are_exact_at_every_decimal_place(value, ok):
+    """Points are checked exactly whatever decimal places they carry."""
+    for first in (FULL_TT01, {**FULL_TT01, "TC2": Decimal("5.5")}):
+        classify(coop(first))
+    sheet = coop({**FULL_TT01, "TC1": value})
+    if ok:
+        assert Decimal(value) == classify(sheet).points["TC1"]
+    else:
+        with pytest.raises(ScoreError) as info:
+            classify(sheet)
+        assert "points.TC1" == info.value.field
+
+
+def test_group_limit_exact_with_fine_decimals():
+    """A group sum just above its maximum is caught at any precision."""
+    points = {**FULL_TT01, "TC10": Decimal("15.0001")}
+    with pytest.raises(ScoreError) as info:
+        classify(coop(points))
+    assert "points.III" == info.value.field
+    points["TC10"] = Decimal("15.000")
+    assert Decimal("40") == classify(coop(points)).subtotals["III"]

@@ -10,12 +10,15 @@ import argparse
 import sys
 
 from collections.abc import Callable, Sequence
+from typing import TypeAlias
 
 from kttt import _cli_geography, _cli_progress, _cli_rating
 from kttt.errors import KtttError
 
 
-_Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]  # noqa: SLF001
+_Subparsers: TypeAlias = (
+    "argparse._SubParsersAction[argparse.ArgumentParser]"  # noqa: SLF001
+)
 
 #: One ``register(subparsers)`` function per command module.
 _COMMANDS: list[Callable[[_Subparsers], None]] = [

@@ -271,6 +271,14 @@ def _register_rating(conv: cattrs.Converter) -> None:
     conv.register_structure_hook(
         RatingScheme, lambda value, _: RatingScheme.from_dict(value)
     )
+    # A measured value is yes/no (a JSON bool) or an exact number.
+    conv.register_structure_hook(Decimal | bool, _structure_measure)
+
+
+def _structure_measure(value: object, _: object) -> Decimal | bool:
+    if isinstance(value, bool):
+        return value
+    return _structure_decimal(value, Decimal)
 
 
 _DOMAIN_HOOKS.append(_register_rating)

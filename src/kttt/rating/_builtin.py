@@ -79,6 +79,7 @@ def scheme_for(
     agricultural cooperatives get TT 09/2017/TT-BNNPTNT), then the one in
     force most recently.
 
+    >>> from kttt.rating import scheme_for
     >>> scheme_for(OrganizationKind.COOPERATIVE, Sector.AGRICULTURE, 2024).code
     'TT-09-2017'
     >>> scheme_for(OrganizationKind.COOPERATIVE, Sector.TRANSPORT, 2024).code
@@ -114,6 +115,7 @@ def size_by_members(members: int) -> SizeClass:
     TT 01/2020/TT-BKHĐT, Điều 4: under 50 micro, 50 to 300 small, over 300
     to 1,000 medium, over 1,000 large.
 
+    >>> from kttt.rating import size_by_members
     >>> size_by_members(300), size_by_members(301)
     (<SizeClass.SMALL: 'small'>, <SizeClass.MEDIUM: 'medium'>)
 
@@ -129,6 +131,7 @@ def size_by_capital(capital: int) -> SizeClass:
     TT 01/2020/TT-BKHĐT, Điều 5: under 1 billion micro, 1 to under 5
     billion small, 5 to under 50 billion medium, 50 billion and more large.
 
+    >>> from kttt.rating import size_by_capital
     >>> size_by_capital(5_000_000_000)
     <SizeClass.MEDIUM: 'medium'>
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import operator
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import ROUND_FLOOR, Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -33,10 +33,18 @@ from kttt.sources import Source
 
 _ZERO = Decimal(0)
 _gt = operator.gt
-_Getter = Callable[[Sequence[object]], tuple[object, ...]]
+_Getter = Callable[[tuple[Any, ...]], tuple[Any, ...]]
 R = TypeVar("R", Exclusion, Override)
 
 # --- plans -----------------------------------------------------------------
+
+
+#: Limits and checks of a plan in whole units of some 10**exponent.
+_Scaled = tuple[tuple[int, ...], tuple[tuple[_Getter, int, str], ...]]
+
+
+def _memo() -> dict[int, _Scaled]:
+    return {}
 
 
 @attrs.frozen
@@ -55,13 +63,9 @@ class _Plan:
     nodes: Mapping[str, tuple[int, ...]]
     #: The limits and checks in whole units of 10**exponent, per exponent
     #: of the sheets' points (a memo, filled as sheets come).
-    scaled: dict[
-        int, tuple[tuple[int, ...], tuple[tuple[_Getter, int, str], ...]]
-    ] = attrs.field(factory=dict, eq=False)
+    scaled: dict[int, _Scaled] = attrs.field(factory=_memo, eq=False)
 
-    def scaled_limits(
-        self, exponent: int
-    ) -> tuple[tuple[int, ...], tuple[tuple[_Getter, int, str], ...]]:
+    def scaled_limits(self, exponent: int) -> _Scaled:
         """Return the limits and checks for points scaled by 10**-exponent.
 
         Limits are floored: for whole numbers ``v > L`` exactly when
@@ -205,10 +209,10 @@ def _check_codes(scheme: RatingScheme, sheet: ScoreSheet) -> None:
 def _plan(scheme: RatingScheme, sheet: ScoreSheet) -> _Plan:
     plans = scheme._plans  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
     layout = sheet._layout  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
-    plan = plans.get(layout)
+    plan: _Plan | None = plans.get(layout)
     if plan is None:
         plan = plans[layout] = _Compiler(scheme, sheet).compile()
-    return plan  # type: ignore[return-value]
+    return plan
 
 
 def _computed(plan: _Plan, sheet: ScoreSheet) -> tuple[Decimal, ...]:
@@ -222,7 +226,7 @@ def _score(scheme: RatingScheme, sheet: ScoreSheet) -> Decimal:
     scaled to its finest decimal place), which is exact and fast; rules
     that compute points from measures take the Decimal path.
     """
-    plan = scheme._plans.get(sheet._layout)  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
+    plan: _Plan | None = scheme._plans.get(sheet._layout)  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
     if plan is None:
         plan = _plan(scheme, sheet)
     exact: tuple[Decimal, ...] = sheet._values  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
@@ -247,7 +251,7 @@ def _score(scheme: RatingScheme, sheet: ScoreSheet) -> Decimal:
     if any(map(_gt, values, limits)):
         _check_codes(scheme, sheet)
     for getter, limit, code in checks:
-        if sum(getter(values)) > limit:  # type: ignore[arg-type]
+        if sum(getter(values)) > limit:
             subtotal = sum(getter(exact), _ZERO)
             raise ScoreError(
                 f"points.{code}",
@@ -276,10 +280,10 @@ def _fmt(value: Decimal, lang: str) -> str:
 class Classification:
     """The verdict on one score sheet, with everything that explains it.
 
-    `rating` is `None` when the organisation is not rated (*exclusion*
+    ``rating`` is `None` when the organisation is not rated (*exclusion*
     says why).
     When an *override* applies, *band* is still the band the total fell in
-    and `rating` is the override's.
+    and ``rating`` is the override's.
     """
 
     #: The sheet classified.
@@ -309,7 +313,7 @@ class Classification:
 
     @property
     def rating(self) -> Rating | None:
-        """The rating: the override's, else the band's; `None` if not rated."""
+        """The override's rating, else the band's; `None` if not rated."""
         if self.override is not None:
             return self.override.rating
         return None if self.band is None else self.band.rating
@@ -441,32 +445,6 @@ def _say(lang: str, vi: str, en: str) -> str:
 # --- entry points ----------------------------------------------------------
 
 
-def _evaluate(sheet: ScoreSheet, scheme: RatingScheme) -> Classification:
-    if sheet._normal:  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
-        # The conditions were tested once, on the normal facts.
-        exclusion, override = scheme._normal  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
-    else:
-        exclusion = _first(scheme.exclusions, sheet)
-        override = None if exclusion else _first(scheme.overrides, sheet)
-    if exclusion is not None:
-        _check_codes(scheme, sheet)
-        return Classification(
-            sheet=sheet,
-            scheme=scheme,
-            total=None,
-            band=None,
-            exclusion=exclusion,
-        )
-    total = _score(scheme, sheet)
-    return Classification(
-        sheet=sheet,
-        scheme=scheme,
-        total=total,
-        band=scheme.band_for(total),
-        override=override,
-    )
-
-
 def _first(rules: tuple[R, ...], sheet: ScoreSheet) -> R | None:
     return next((rule for rule in rules if rule.when.holds(sheet)), None)
 
@@ -503,6 +481,7 @@ def classify(
     The scheme is *scheme* if given, else the built-in scheme the sheet
     names, else the one `scheme_for` chooses from its kind, sector and year.
 
+    >>> from decimal import Decimal
     >>> sheet = ScoreSheet(
     ...     organization="HTX-0002",
     ...     kind=OrganizationKind.COOPERATIVE,
@@ -519,7 +498,7 @@ def classify(
         NotFoundError: If no scheme applies.
         ValidationError: If the scheme given does not rate this sheet.
     """
-    return _evaluate(sheet, _choose(sheet, scheme))
+    return next(_classified((sheet,), scheme, numbered=False))
 
 
 def classify_many(
@@ -533,13 +512,52 @@ def classify_many(
     Raises:
         KtttError: For the first bad sheet, with its 1-based row number.
     """
+    return _classified(sheets, scheme, numbered=True)
+
+
+def _classified(
+    sheets: Iterable[ScoreSheet],
+    scheme: RatingScheme | None,
+    *,
+    numbered: bool,
+) -> Iterator[Classification]:
+    """Classify *sheets* in order: the one loop behind both entry points."""
     chosen: dict[str, RatingScheme] = {}
-    for row, sheet in enumerate(sheets, start=1):
+    row = 0
+    for sheet in sheets:
+        row += 1
         try:
             key = sheet._choice  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
             applied = chosen.get(key)
             if applied is None:
                 applied = chosen[key] = _choose(sheet, scheme)
-            yield _evaluate(sheet, applied)
+            if sheet._normal:  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
+                # The conditions were tested once, on the normal facts.
+                exclusion, override = applied._normal  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
+            else:
+                exclusion = _first(applied.exclusions, sheet)
+                override = (
+                    None if exclusion else _first(applied.overrides, sheet)
+                )
+            if exclusion is not None:
+                _check_codes(applied, sheet)
+                yield Classification(
+                    sheet=sheet,
+                    scheme=applied,
+                    total=None,
+                    band=None,
+                    exclusion=exclusion,
+                )
+                continue
+            total = _score(applied, sheet)
+            yield Classification(
+                sheet=sheet,
+                scheme=applied,
+                total=total,
+                band=applied.band_for(total),
+                override=override,
+            )
         except KtttError as error:
-            raise error.at_row(row) from None
+            if numbered:
+                raise error.at_row(row) from None
+            raise

@@ -118,7 +118,7 @@ class Denominator(LabelledEnum):
     """What a rating share is a share of.
 
     The national target of Resolution 20-NQ/TW counts all organisations,
-    so organisations that were not rated pull the share down under `ALL`.
+    so organisations that were not rated pull the share down under ``ALL``.
     """
 
     ALL = "all", "tất cả tổ chức", "all organisations"

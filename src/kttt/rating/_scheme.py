@@ -25,6 +25,14 @@ if TYPE_CHECKING:
 _ZERO = Decimal(0)
 
 
+def _tuple(values: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(values)
+
+
+def _frozenset(values: Iterable[Any]) -> frozenset[Any]:
+    return frozenset(values)
+
+
 def _is_exact(value: object) -> bool:
     return isinstance(value, Decimal) and value.is_finite()
 
@@ -101,6 +109,8 @@ class StepRule:
     A value below the first step is refused: the rule does not say what it
     earns.
 
+    >>> from decimal import Decimal
+    >>> from kttt.rating import Step, StepRule
     >>> rule = StepRule(
     ...     measure="revenue_to_plan_pct",
     ...     unit="%",
@@ -119,7 +129,7 @@ class StepRule:
     unit: str = attrs.field(converter=nfc, validator=_label)
     #: The bands, by rising lower bound.
     steps: tuple[Step, ...] = attrs.field(
-        converter=tuple, validator=_ascending_steps
+        converter=_tuple, validator=_ascending_steps
     )
     #: A yes/no measure that must be true for any points (otherwise 0).
     requires: str | None = attrs.field(
@@ -308,7 +318,7 @@ class Criterion:
     rule: ScoringRule | None = attrs.field(default=None, validator=_rule_fits)
     #: The sub-criteria whose points add up to this one.
     parts: tuple[Criterion, ...] = attrs.field(
-        default=(), converter=tuple, validator=_parts_fit
+        default=(), converter=_tuple, validator=_parts_fit
     )
     #: Where the criterion (and its maximum) is written down.
     source: Source | None = None
@@ -502,7 +512,7 @@ class SizeScale:
     basis: SizeBasis
     #: The classes by rising lower bound; the first starts at 0.
     steps: tuple[SizeStep, ...] = attrs.field(
-        converter=tuple, validator=_size_steps
+        converter=_tuple, validator=_size_steps
     )
     #: Where the classes are written down.
     source: Source | None = None
@@ -571,31 +581,31 @@ class RatingScheme:
     in_force: pendulum.Date
     #: The kinds of organisation it rates.
     kinds: frozenset[OrganizationKind] = attrs.field(
-        converter=frozenset, validator=_non_empty
+        converter=_frozenset, validator=_non_empty
     )
     #: The sectors it is limited to; empty means every sector.
     sectors: frozenset[Sector] = attrs.field(
-        default=frozenset(), converter=frozenset
+        default=frozenset(), converter=_frozenset
     )
     #: The most points in all.
     total: Decimal = attrs.field(default=Decimal(100), validator=_points)
     #: The top-level criteria (or groups of criteria).
     criteria: tuple[Criterion, ...] = attrs.field(
-        converter=tuple, validator=_non_empty
+        converter=_tuple, validator=_non_empty
     )
     #: The bands from the best to the worst.
     bands: tuple[Band, ...] = attrs.field(
-        converter=tuple, validator=_non_empty
+        converter=_tuple, validator=_non_empty
     )
     #: When an organisation is not rated.
     exclusions: tuple[Exclusion, ...] = attrs.field(
-        default=(), converter=tuple
+        default=(), converter=_tuple
     )
     #: Rules that set the rating whatever the score.
-    overrides: tuple[Override, ...] = attrs.field(default=(), converter=tuple)
+    overrides: tuple[Override, ...] = attrs.field(default=(), converter=_tuple)
     #: Size classes defined by the same document.
     size_scales: tuple[SizeScale, ...] = attrs.field(
-        default=(), converter=tuple
+        default=(), converter=_tuple
     )
     #: What is known about the scheme and where it was read.
     known: tuple[str, ...] = attrs.field(default=(), converter=_texts)
@@ -614,7 +624,7 @@ class RatingScheme:
         init=False, eq=False, hash=False, repr=False
     )
     # A memo of compiled evaluation plans, one per layout of score sheet.
-    _plans: dict[object, object] = attrs.field(
+    _plans: dict[str, Any] = attrs.field(
         init=False, eq=False, hash=False, repr=False
     )
 
@@ -686,6 +696,7 @@ class RatingScheme:
     def band_for(self, total: Decimal) -> Band:
         """Return the band a *total* falls in (edges are exact).
 
+        >>> from decimal import Decimal
         >>> from kttt.rating import builtin_scheme
         >>> scheme = builtin_scheme("TT-01-2020")
         >>> scheme.band_for(Decimal("80")).rating, scheme.band_for(

@@ -21,10 +21,10 @@ class RatingShares:
     """Counts and exact shares of each rating in one group of organisations.
 
     *base* is the count the shares divide by: every organisation under
-    `Denominator.ALL` (the national target counts all), only the rated ones
-    under `Denominator.RATED`.
-    With `Denominator.ALL`, the shares of the four ratings and
-    *share_not_rated* add up to 1; with `Denominator.RATED`, the four
+    ``Denominator.ALL`` (the national target counts all), only the rated ones
+    under ``Denominator.RATED``.
+    With ``Denominator.ALL``, the shares of the four ratings and
+    *share_not_rated* add up to 1; with ``Denominator.RATED``, the four
     ratings add up to 1.
     When *base* is 0 the shares are `None`.
     """
@@ -83,7 +83,7 @@ class RatingShares:
 
     @property
     def share_not_rated(self) -> Fraction | None:
-        """The share not rated (always 0 under `Denominator.RATED`)."""
+        """The share not rated (always 0 under ``Denominator.RATED``)."""
         if not self.base:
             return None
         if self.denominator is Denominator.RATED:

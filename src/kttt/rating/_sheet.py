@@ -228,8 +228,12 @@ class ScoreSheet:
         values = tuple(self.points.values())
         object.__setattr__(self, "_values", values)
         object.__setattr__(self, "_sum", sum(values, Decimal(0)))
+        exponent = min((_exponent(v) for v in values), default=0)
+        scaled = tuple(int(v.scaleb(-exponent)) for v in values)
+        object.__setattr__(self, "_exponent", exponent)
+        object.__setattr__(self, "_scaled", scaled)
         # Keys as text: a str caches its hash, a tuple does not.
-        layout = repr((codes, tuple(self.measures)))
+        layout = repr((codes, tuple(self.measures), exponent))
         object.__setattr__(self, "_layout", layout)
         choice = repr(
             (self.kind.value, self.sector.value, self.year, self.scheme)
@@ -237,10 +241,6 @@ class ScoreSheet:
         object.__setattr__(self, "_choice", choice)
         normal = all(getattr(self, f.value) == f.normal for f in Fact)
         object.__setattr__(self, "_normal", normal)
-        exponent = min((_exponent(v) for v in values), default=0)
-        scaled = tuple(int(v.scaleb(-exponent)) for v in values)
-        object.__setattr__(self, "_exponent", exponent)
-        object.__setattr__(self, "_scaled", scaled)
 
     @classmethod
     def from_row(cls, row: Mapping[str, str | None]) -> ScoreSheet:

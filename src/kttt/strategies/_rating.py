@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import pendulum
 
 from hypothesis import strategies as st
 
+from kttt._labels import LabelledEnum
 from kttt.geography import Era
 from kttt.organizations import OrganizationKind, Sector
 from kttt.rating import (
@@ -33,9 +35,8 @@ from kttt.sources import Source
 from kttt.strategies._geography import provinces
 
 
-T = TypeVar("T")
-Draw = Callable[[st.SearchStrategy[T]], T]
 _HUNDREDTH = Decimal("0.01")
+E = TypeVar("E", bound=LabelledEnum)
 
 
 def _cents(low: Decimal, high: Decimal) -> st.SearchStrategy[Decimal]:
@@ -46,7 +47,7 @@ def _cents(low: Decimal, high: Decimal) -> st.SearchStrategy[Decimal]:
 
 
 @st.composite
-def _split(draw: Any, total: int, parts: int) -> list[int]:
+def _split(draw: st.DrawFn, total: int, parts: int) -> list[int]:
     """Draw *parts* whole numbers at least 1 adding up to *total*."""
     cuts = sorted(
         draw(
@@ -59,11 +60,11 @@ def _split(draw: Any, total: int, parts: int) -> list[int]:
         )
     )
     bounds = [0, *cuts, total]
-    return [high - low for low, high in zip(bounds, bounds[1:], strict=False)]
+    return [high - low for low, high in itertools.pairwise(bounds)]
 
 
 @st.composite
-def _rule(draw: Any, code: str, most: int) -> StepRule | YesNoRule:
+def _rule(draw: st.DrawFn, code: str, most: int) -> StepRule | YesNoRule:
     """Draw a scoring rule giving at most *most* points."""
     measure = f"m_{code.lower()}"
     if draw(st.booleans()):
@@ -80,7 +81,9 @@ def _rule(draw: Any, code: str, most: int) -> StepRule | YesNoRule:
 
 
 @st.composite
-def _criteria(draw: Any, prefix: str, total: int) -> tuple[Criterion, ...]:
+def _criteria(
+    draw: st.DrawFn, prefix: str, total: int
+) -> tuple[Criterion, ...]:
     """Draw criteria whose maxima add up to *total* (some unknown)."""
     count = draw(st.integers(1, min(4, total)))
     maxima = draw(_split(total, count))
@@ -109,9 +112,13 @@ def _criteria(draw: Any, prefix: str, total: int) -> tuple[Criterion, ...]:
 
 
 @st.composite
-def _bands(draw: Any, total: int) -> tuple[Band, ...]:
+def _bands(draw: st.DrawFn, total: int) -> tuple[Band, ...]:
     cuts = sorted(
-        draw(st.lists(st.integers(1, total), min_size=3, max_size=3, unique=True)),
+        draw(
+            st.lists(
+                st.integers(1, total), min_size=3, max_size=3, unique=True
+            )
+        ),
         reverse=True,
     )
     provisional = draw(st.booleans())
@@ -137,7 +144,7 @@ _EXCLUSIONS = (
 
 
 @st.composite
-def _generated_schemes(draw: Any) -> RatingScheme:
+def _generated_schemes(draw: st.DrawFn) -> RatingScheme:
     total = draw(st.integers(4, 100))
     exclusions = draw(st.lists(st.sampled_from(_EXCLUSIONS), unique=True))
     sanction = draw(st.none() | st.sampled_from(list(Rating)))
@@ -205,8 +212,9 @@ class _Budget:
 
 @st.composite
 def _fill(
-    draw: Any,
+    draw: st.DrawFn,
     node: Criterion,
+    *,
     limit: Decimal,
     budget: _Budget,
     points: dict[str, Decimal],
@@ -214,8 +222,8 @@ def _fill(
 ) -> None:
     """Give *node* points within *limit* and the budget, at some level."""
     room = min(limit, budget.left)
-    if node.rule is not None and node.rule.most <= room and draw(st.booleans()):
-        rule = node.rule
+    rule = node.rule
+    if rule is not None and rule.most <= room and draw(st.booleans()):
         if isinstance(rule, YesNoRule):
             measures[rule.measure] = draw(st.booleans())
         else:
@@ -225,11 +233,20 @@ def _fill(
                 measures[rule.requires] = draw(st.booleans())
         budget.left -= rule.score(measures, node.code)
         return
-    if node.parts and draw(st.booleans()):
+    use_parts = bool(node.parts) and draw(st.booleans())
+    if use_parts:
         inner = _Budget(room)
         for part in node.parts:
-            part_limit = room if part.maximum is None else min(part.maximum, room)
-            draw(_fill(part, part_limit, inner, points, measures))
+            most = room if part.maximum is None else min(part.maximum, room)
+            draw(
+                _fill(
+                    part,
+                    limit=most,
+                    budget=inner,
+                    points=points,
+                    measures=measures,
+                )
+            )
         budget.left -= room - inner.left
         return
     value = draw(_cents(Decimal(0), room))
@@ -237,14 +254,12 @@ def _fill(
     budget.left -= value
 
 
-@st.composite
 def score_sheets(
-    draw: Any,
     *,
     scheme: RatingScheme | None = None,
     eligible: bool | None = None,
     sanctioned: bool | None = None,
-) -> ScoreSheet:
+) -> st.SearchStrategy[ScoreSheet]:
     """Draw a `kttt.rating.ScoreSheet` that classifies without error.
 
     Points (with two decimal places, so band edges such as 79.99 come up)
@@ -259,36 +274,53 @@ def score_sheets(
             the flags too.
         sanctioned: Fix the sanction flag, or `None` to draw it.
     """
-    chosen = (
-        draw(rating_schemes(builtin=True)) if scheme is None else scheme
-    )
-    year = draw(st.integers(max(chosen.in_force.year, 1990), 2030))
-    era = Era.PRE_2025 if year < 2025 else Era.FROM_2025
-    points: dict[str, Decimal] = {}
-    measures: dict[str, Decimal | bool] = {}
-    budget = _Budget(chosen.total)
-    for top in chosen.criteria:
-        draw(_fill(top, chosen.limit(top.code), budget, points, measures))
     normal = eligible is True
-    return ScoreSheet(
-        organization=draw(st.sampled_from(["HTX-0001", "HTX Bình Minh", "Q1"])),
-        kind=draw(st.sampled_from(sorted(chosen.kinds, key=list(OrganizationKind).index))),
-        sector=draw(
-            st.sampled_from(
-                sorted(chosen.sectors, key=list(Sector).index) or list(Sector)
+
+    @st.composite
+    def draw_sheet(draw: st.DrawFn) -> ScoreSheet:
+        chosen = scheme or draw(rating_schemes(builtin=True))
+        year = draw(st.integers(max(chosen.in_force.year, 1990), 2030))
+        era = Era.PRE_2025 if year < 2025 else Era.FROM_2025
+        points: dict[str, Decimal] = {}
+        measures: dict[str, Decimal | bool] = {}
+        budget = _Budget(chosen.total)
+        for top in chosen.criteria:
+            draw(
+                _fill(
+                    top,
+                    limit=chosen.limit(top.code),
+                    budget=budget,
+                    points=points,
+                    measures=measures,
+                )
             )
-        ),
-        year=year,
-        province=draw(st.none() | provinces(era=era)),
-        scheme=chosen.code,
-        points=points,
-        measures=measures,
-        months_operating=12 if normal else draw(st.integers(0, 12)),
-        months_suspended=draw(st.integers(0, 3 if normal else 12)),
-        sanctioned=draw(st.booleans()) if sanctioned is None else sanctioned,
-        special_control=False if normal else draw(st.booleans()),
-        licence_revocation=False if normal else draw(st.booleans()),
-    )
+        return ScoreSheet(
+            organization=draw(st.sampled_from(["HTX-1", "HTX Bình Minh"])),
+            kind=draw(
+                st.sampled_from(_in_order(chosen.kinds, OrganizationKind))
+            ),
+            sector=draw(st.sampled_from(_in_order(chosen.sectors, Sector))),
+            year=year,
+            province=draw(st.none() | provinces(era=era)),
+            scheme=chosen.code,
+            points=points,
+            measures=measures,
+            months_operating=12 if normal else draw(st.integers(0, 12)),
+            months_suspended=draw(st.integers(0, 3 if normal else 12)),
+            sanctioned=draw(st.booleans())
+            if sanctioned is None
+            else sanctioned,
+            special_control=False if normal else draw(st.booleans()),
+            licence_revocation=False if normal else draw(st.booleans()),
+        )
+
+    return draw_sheet()
+
+
+def _in_order(members: frozenset[E], every: type[E]) -> list[E]:
+    """Members in definition order; all of *every* when there are none."""
+    order = list(every)
+    return [m for m in order if m in members] or order
 
 
 def classifications(
