@@ -20,7 +20,8 @@ for entry in snapshot.provinces:
     if entry.standing_agency not in {None, StandingAgency.PLANNING_DEPARTMENT}:
         inherited[entry.province.successor()].append(entry.province.name)
 
-print(f"{len(Province.all(Era.PRE_2025))} provinces became {len(Province.all())}")
+before, after = len(Province.all(Era.PRE_2025)), len(Province.all())
+print(f"{before} provinces became {after}")
 print("New units that inherit a committee not run by the planning department:")
 for unit, olds in sorted(inherited.items(), key=lambda item: item[0].code):
     print(f"  {unit.code} {unit.name:<12} <- {', '.join(olds)}")
