@@ -91,4 +91,5 @@ def examples(session: nox.Session) -> None:
     _install(session, "tests")
     for script in sorted((ROOT / "examples").glob("*.py")):
         session.run("python", "-W", "error", str(script))
-    session.run("python", "bench/bench_rating.py", "--n", "20000")
+    for bench in ("bench/bench_rating.py", "bench/bench_progress.py"):
+        session.run("python", bench)

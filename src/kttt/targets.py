@@ -763,6 +763,12 @@ class Target:
         Raises:
             ValidationError: For an increment target without a base value.
         """
+        return self._interval
+
+    @functools.cached_property
+    def _interval(self) -> Interval:
+        # Computed once per target: assessing thousands of scenarios
+        # against one target asks for it every time.
         low, high = self._edges()
         lower, lower_open = _lower_float(low)
         upper, upper_open = _upper_float(high)
