@@ -107,9 +107,8 @@ def main() -> None:
     target = nq20_targets().get("cooperatives.count", 2030)
     scenarios = make_scenarios(args.n)
     statuses = [p.status.value for p in with_kttt(target, scenarios)]
-    agree = sum(
-        a == b for a, b in zip(statuses, hand_loop(target, scenarios), strict=True)
-    )
+    sheet = hand_loop(target, scenarios)
+    agree = sum(a == b for a, b in zip(statuses, sheet, strict=True))
     baseline = best_of(args.repeat, lambda: hand_loop(target, scenarios))
     library = best_of(args.repeat, lambda: with_kttt(target, scenarios))
     print(f"scenarios: {args.n:,}")
