@@ -144,6 +144,7 @@ def test_tt01_not_provisional():
     result = classify(tt01_sheet("90"))
 
     assert (False, None) == (result.provisional, result.grade)
+    assert result.band == result.decided_by
 
 
 def test_explanations_pinned():
@@ -194,6 +195,7 @@ def test_excluded_sheet_explains_reason():
     result = classify(tt01_sheet("90", months_suspended=5))
 
     assert "suspended" == result.exclusion.code
+    assert result.exclusion == result.decided_by
     assert (
         "Không xếp loại theo 01/2020/TT-BKHĐT: tạm ngừng hoạt động trên 3 "
         "tháng trong năm." == result.explain("vi")
@@ -234,6 +236,7 @@ def test_sanctioned_agricultural_cooperative_is_weak():
     assert Rating.WEAK == result.rating
     assert Rating.GOOD == result.band.rating
     assert "sanctioned" == result.override.code
+    assert result.override == result.decided_by
     assert result.provisional is False
     assert "but administratively sanctioned" in result.explain("en")
     assert "nhưng bị xử phạt" in result.explain("vi")
@@ -457,7 +460,7 @@ def test_bad_points_name_criterion_value_and_limit(points, field, words):
 
 
 def test_total_above_scheme_total():
-    """TT 09/2017 criteria have unknown maxima: the total of 100 bounds them."""
+    """TT 09/2017 maxima are unknown: the total of 100 bounds them."""
     sheet = ScoreSheet(
         organization="HTX-NN",
         kind=COOP,
@@ -635,6 +638,13 @@ def test_classify_many_in_order_with_row_numbers():
     assert 3 == info.value.row
 
 
+def test_classify_many_goes_on_after_an_unrated_sheet():
+    """An excluded sheet is one result among the others."""
+    sheets = [tt01_sheet("90", months_operating=1), tt01_sheet("50")]
+
+    assert [None, Rating.AVERAGE] == [r.rating for r in classify_many(sheets)]
+
+
 def test_classify_many_with_a_given_scheme():
     """A scheme given to classify_many is used for every sheet."""
     results = list(classify_many([tt01_sheet("50"), tt01_sheet("65")], TT01))
@@ -791,4 +801,4 @@ def test_group_limit_exact_with_fine_decimals():
         classify(coop(points))
     assert "points.III" == info.value.field
     points["TC10"] = Decimal("15.000")
-    assert Decimal("40") == classify(coop(points)).subtotals["III"]
+    assert Decimal(40) == classify(coop(points)).subtotals["III"]

@@ -26,6 +26,7 @@ from kttt.rating import (
     RatingScheme,
     ScoreSheet,
     SizeBasis,
+    SizeClass,
     SizeScale,
     SizeStep,
     Step,
@@ -540,17 +541,10 @@ def test_scheme_without_size_scales_and_with_rules():
     assert "b" == node.label("en")
     scale = SizeScale(
         basis=SizeBasis.CAPITAL,
-        steps=(SizeStep(size=kst_first_size(), at_least=0),),
+        steps=(SizeStep(size=SizeClass.MICRO, at_least=0),),
         source=Source(document="X"),
     )
-    assert kst_first_size() == scale.classify(10**12)
-
-
-def kst_first_size():
-    """The smallest size class."""
-    from kttt.rating import SizeClass  # noqa: PLC0415
-
-    return SizeClass.MICRO
+    assert SizeClass.MICRO == scale.classify(10**12)
 
 
 def test_conditions_describe_themselves():

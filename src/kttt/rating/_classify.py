@@ -39,48 +39,29 @@ R = TypeVar("R", Exclusion, Override)
 # --- plans -----------------------------------------------------------------
 
 
-#: Limits and checks of a plan in whole units of some 10**exponent.
-_Scaled = tuple[tuple[int, ...], tuple[tuple[_Getter, int, str], ...]]
-
-
-def _memo() -> dict[int, _Scaled]:
-    return {}
-
-
 @attrs.frozen
 class _Plan:
-    """What to check for one layout of score sheet under one scheme."""
+    """What to check for one layout of score sheet under one scheme.
+
+    A layout is the codes and measures entered and the finest decimal place
+    of the points (``10**exponent``).
+    Without rules, the sheet's points are checked as whole numbers of that
+    place (``ScoreSheet._scaled``) against limits scaled and floored the
+    same way, which is exact: for whole numbers ``v > L`` exactly when
+    ``v > floor(L)``.
+    With rules, points and limits are Decimals.
+    """
 
     #: The limit of each entered criterion, in the sheet's code order.
-    limits: tuple[Decimal, ...]
+    limits: tuple[Decimal, ...] | tuple[int, ...]
     #: Criteria computed by a rule from the measures (code, rule).
     rules: tuple[tuple[str, ScoringRule], ...]
     #: Sums to check: (getter over all values, limit, code).
-    checks: tuple[tuple[_Getter, Decimal, str], ...]
+    checks: tuple[tuple[_Getter, Decimal | int, str], ...]
     #: Whether the total can exceed the scheme's total.
     check_total: bool
     #: The value slots that make up each criterion scored.
     nodes: Mapping[str, tuple[int, ...]]
-    #: The limits and checks in whole units of 10**exponent, per exponent
-    #: of the sheets' points (a memo, filled as sheets come).
-    scaled: dict[int, _Scaled] = attrs.field(factory=_memo, eq=False)
-
-    def scaled_limits(self, exponent: int) -> _Scaled:
-        """Return the limits and checks for points scaled by 10**-exponent.
-
-        Limits are floored: for whole numbers ``v > L`` exactly when
-        ``v > floor(L)``.
-        """
-        found = self.scaled.get(exponent)
-        if found is None:
-            found = self.scaled[exponent] = (
-                tuple(_floor(limit, exponent) for limit in self.limits),
-                tuple(
-                    (getter, _floor(limit, exponent), code)
-                    for getter, limit, code in self.checks
-                ),
-            )
-        return found
 
 
 def _floor(limit: Decimal, exponent: int) -> int:
@@ -120,10 +101,20 @@ class _Compiler:
                 f"no criterion of {scheme.code} left to score reads it "
                 "(unknown measure, or the criterion's points were entered)",
             )
+        limits = tuple(scheme.limit(code) for code in self.entered)
+        scaled: tuple[Decimal, ...] | tuple[int, ...] = limits
+        checks: list[tuple[_Getter, Decimal | int, str]] = [*self.checks]
+        if not self.rules:
+            exponent: int = self.sheet._exponent  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
+            scaled = tuple(_floor(limit, exponent) for limit in limits)
+            checks = [
+                (getter, _floor(limit, exponent), code)
+                for getter, limit, code in self.checks
+            ]
         return _Plan(
-            limits=tuple(scheme.limit(code) for code in self.entered),
+            limits=scaled,
             rules=tuple(self.rules),
-            checks=tuple(self.checks),
+            checks=tuple(checks),
             check_total=bound > scheme.total,
             nodes={
                 c: self.nodes[c] for c in scheme.codes() if c in self.nodes
@@ -232,25 +223,15 @@ def _score(scheme: RatingScheme, sheet: ScoreSheet) -> Decimal:
     exact: tuple[Decimal, ...] = sheet._values  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
     total: Decimal = sheet._sum  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
     values: tuple[Decimal, ...] | tuple[int, ...]
-    limits: tuple[Decimal, ...] | tuple[int, ...]
-    checks: (
-        tuple[tuple[_Getter, Decimal, str], ...]
-        | tuple[tuple[_Getter, int, str], ...]
-    )
     if plan.rules:
         computed = _computed(plan, sheet)
         values = exact = exact + computed
         total += sum(computed)
-        limits, checks = plan.limits, plan.checks
     else:
         values = sheet._scaled  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
-        exponent: int = sheet._exponent  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
-        limits, checks = plan.scaled.get(exponent) or plan.scaled_limits(
-            exponent
-        )
-    if any(map(_gt, values, limits)):
+    if any(map(_gt, values, plan.limits)):
         _check_codes(scheme, sheet)
-    for getter, limit, code in checks:
+    for getter, limit, code in plan.checks:
         if sum(getter(values)) > limit:
             subtotal = sum(getter(exact), _ZERO)
             raise ScoreError(
@@ -317,6 +298,14 @@ class Classification:
         if self.override is not None:
             return self.override.rating
         return None if self.band is None else self.band.rating
+
+    @property
+    def decided_by(self) -> Band | Override | Exclusion:
+        """Which rule decided (the exclusion, else override, else band)."""
+        decided = self.exclusion or self.override or self.band
+        if decided is None:
+            raise AssertionError(self)
+        return decided
 
     @property
     def rated(self) -> bool:
@@ -523,9 +512,7 @@ def _classified(
 ) -> Iterator[Classification]:
     """Classify *sheets* in order: the one loop behind both entry points."""
     chosen: dict[str, RatingScheme] = {}
-    row = 0
-    for sheet in sheets:
-        row += 1
+    for row, sheet in enumerate(sheets, start=1):
         try:
             key = sheet._choice  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
             applied = chosen.get(key)
@@ -541,22 +528,23 @@ def _classified(
                 )
             if exclusion is not None:
                 _check_codes(applied, sheet)
-                yield Classification(
+                result = Classification(
                     sheet=sheet,
                     scheme=applied,
                     total=None,
                     band=None,
                     exclusion=exclusion,
                 )
-                continue
-            total = _score(applied, sheet)
-            yield Classification(
-                sheet=sheet,
-                scheme=applied,
-                total=total,
-                band=applied.band_for(total),
-                override=override,
-            )
+            else:
+                total = _score(applied, sheet)
+                result = Classification(
+                    sheet=sheet,
+                    scheme=applied,
+                    total=total,
+                    band=applied.band_for(total),
+                    override=override,
+                )
+            yield result
         except KtttError as error:
             if numbered:
                 raise error.at_row(row) from None

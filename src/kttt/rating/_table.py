@@ -10,7 +10,7 @@ from typing import TextIO
 
 from kttt.errors import KtttError, ParseError
 from kttt.rating._classify import Classification, classify
-from kttt.rating._scheme import RatingScheme
+from kttt.rating._scheme import Band, Override, RatingScheme
 from kttt.rating._sheet import ScoreSheet
 
 
@@ -43,12 +43,12 @@ def result_row(classification: Classification) -> dict[str, str]:
     """
     c = classification
     sheet = c.sheet
-    if c.exclusion is not None:
-        decided = f"exclusion:{c.exclusion.code}"
-    elif c.override is not None:
-        decided = f"override:{c.override.code}"
-    else:
+    rule = c.decided_by
+    if isinstance(rule, Band):
         decided = "band"
+    else:
+        kind = "override" if isinstance(rule, Override) else "exclusion"
+        decided = f"{kind}:{rule.code}"
     return {
         "organization": sheet.organization,
         "year": str(sheet.year),

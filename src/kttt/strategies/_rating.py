@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import TypeVar
 
 import pendulum
@@ -35,15 +35,24 @@ from kttt.sources import Source
 from kttt.strategies._geography import provinces
 
 
-_HUNDREDTH = Decimal("0.01")
 E = TypeVar("E", bound=LabelledEnum)
 
 
 def _cents(low: Decimal, high: Decimal) -> st.SearchStrategy[Decimal]:
-    """Draw Decimals with two places from *low* to *high* (both in)."""
-    return st.integers(int(low * 100), int(high * 100)).map(
-        lambda n: Decimal(n) * _HUNDREDTH
-    )
+    """Draw Decimals from *low* to *high* (both in) with 0 to 2 places.
+
+    *low* is a whole number; shrinks towards whole numbers.
+    """
+
+    def with_places(places: int) -> st.SearchStrategy[Decimal]:
+        unit = Decimal(1).scaleb(-places)
+        first = (low / unit).to_integral_value(ROUND_CEILING)
+        last = (high / unit).to_integral_value(ROUND_FLOOR)
+        return st.integers(int(first), int(last)).map(
+            lambda n: Decimal(n).scaleb(-places)
+        )
+
+    return st.integers(0, 2).flatmap(with_places)
 
 
 @st.composite
