@@ -83,6 +83,7 @@ def docs(session: nox.Session) -> None:
             "docs",
             f"docs/_build/{builder}",
         )
+    session.run("python", "docs/check_api.py", "docs/_build/html")
 
 
 @nox.session

@@ -7,7 +7,7 @@ Exits 1 and lists the missing names if any is not documented.
 
 from __future__ import annotations
 
-import inspect
+import importlib
 import sys
 import zlib
 
@@ -28,15 +28,20 @@ def documented(inventory: Path) -> set[str]:
     return names
 
 
-def qualified(name: str) -> set[str]:
-    """Return the dotted names under which a public object may be listed."""
+def is_documented(name: str, inventory: set[str]) -> bool:
+    """Whether the object ``kttt.<name>`` is listed under any dotted name."""
     obj = getattr(kttt, name)
-    candidates = {f"kttt.{name}"}
-    module = getattr(obj, "__module__", None)
-    if module and (inspect.isclass(obj) or inspect.isfunction(obj)):
-        candidates.add(f"{module}.{obj.__qualname__}")
-        candidates.add(f"{module.rsplit('._', 1)[0]}.{obj.__qualname__}")
-    return candidates
+    for entry in inventory:
+        parent, _, last = entry.rpartition(".")
+        if last != name or not parent.startswith("kttt"):
+            continue
+        try:
+            module = importlib.import_module(parent)
+        except ImportError:
+            continue
+        if getattr(module, name, None) is obj:
+            return True
+    return False
 
 
 def main(build: str) -> int:
@@ -45,7 +50,7 @@ def main(build: str) -> int:
     missing = [
         name
         for name in kttt.__all__
-        if name != "__version__" and not qualified(name) & names
+        if name != "__version__" and not is_documented(name, names)
     ]
     for name in missing:
         print(f"not in the API reference: kttt.{name}")

@@ -16,9 +16,8 @@ from kttt import _cli_geography, _cli_progress, _cli_rating
 from kttt.errors import KtttError
 
 
-_Subparsers: TypeAlias = (
-    "argparse._SubParsersAction[argparse.ArgumentParser]"  # noqa: SLF001
-)
+_Parser: TypeAlias = argparse.ArgumentParser
+_Subparsers: TypeAlias = "argparse._SubParsersAction[_Parser]"  # pyright: ignore[reportPrivateUsage]  # noqa: SLF001
 
 #: One ``register(subparsers)`` function per command module.
 _COMMANDS: list[Callable[[_Subparsers], None]] = [

@@ -59,8 +59,8 @@ class Progress:
     #: The latest year with data known at *as_of*, and its value.
     latest_year: int
     latest_value: float
-    #: The level aimed at: the target level (for a growth-rate target the
-    #: level at the horizon), or the edge of an "about"/"between" band.
+    #: The level aimed at (the target level, for a growth-rate target the
+    #: level at the horizon, or the edge of an "about"/"between" band).
     goal: float
     #: Which way the indicator must move to reach the goal.
     direction: Direction
@@ -73,13 +73,13 @@ class Progress:
     #: Observed and required average annual change (linear).
     observed_change: float | None = None
     required_change: float | None = None
-    #: The method's progress ratio: observed over required growth (StatCan,
+    #: The method's progress ratio, observed over required growth (StatCan,
     #: Eurostat, UNSD 2022) or expected over required progress (projection).
     ratio: float | None = None
     #: The projected value in the target year, and the projector used.
     projected_value: float | None = None
     projector: str | None = None
-    #: Destatis: the projected shortfall as a share of the remaining gap.
+    #: The projected shortfall as a share of the remaining gap (Destatis).
     shortfall: float | None = None
     #: Share of the base-to-goal distance covered (ESCAP's current status
     #: index), to compare with the share of time elapsed.

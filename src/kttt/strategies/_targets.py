@@ -143,7 +143,7 @@ def targets(  # noqa: C901, D417 - one branch per form; draw is Hypothesis'.
         scope: A strategy for the scope; national or a province by default.
 
     Raises:
-        InvalidArgument: If *comparator* does not fit the indicator and
+        hypothesis.errors.InvalidArgument: If *comparator* does not fit the indicator and
             form (when drawn).
     """
     chosen = indicator if indicator is not None else draw(indicators())
