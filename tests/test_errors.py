@@ -71,5 +71,5 @@ def test_enum_parse_refuses_unknown():
 
 def test_label_refuses_unknown_language():
     """Only Vietnamese and English labels exist."""
-    with pytest.raises(ParseError, match="lang"):
+    with pytest.raises(ValidationError, match="lang"):
         Sector.CREDIT.label("fr")

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from kttt import datasets
 from kttt import strategies as kst
-from kttt.errors import DataError, ParseError, ValidationError
+from kttt.errors import DataError, ValidationError
 from kttt.geography import Province
 from kttt.organizations import (
     Cooperative,
@@ -150,7 +150,7 @@ def test_explain_unknown_language():
     """Only Vietnamese and English are spoken."""
     (finding,) = check_compliance(Cooperative(**_fields(6)), LAST_DAY_2012)
 
-    with pytest.raises(ParseError, match="lang"):
+    with pytest.raises(ValidationError, match="lang"):
         finding.explain("fr")
 
 
@@ -396,7 +396,7 @@ def test_rule_text():
     rule = _rule()
 
     assert (rule.text_vi, rule.text_en) == (rule.text(), rule.text("en"))
-    with pytest.raises(ParseError):
+    with pytest.raises(ValidationError):
         rule.text("de")
 
 

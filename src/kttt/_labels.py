@@ -8,8 +8,37 @@ import enum
 
 from typing import Self
 
-from kttt.errors import ParseError
+from kttt.errors import ParseError, ValidationError
 from kttt.text import fold
+
+
+_SWAP_SEPARATORS = str.maketrans(",.", ".,")
+
+
+def pick(lang: str, vi: str, en: str) -> str:
+    """
+    Return *vi* or *en* for *lang* (``"vi"`` or ``"en"``).
+
+    Raises:
+        ValidationError: For any other *lang*.
+    """
+    if lang == "vi":
+        return vi
+    if lang == "en":
+        return en
+    raise ValidationError("lang", lang, "must be 'vi' or 'en'")
+
+
+def localize_digits(text: str, lang: str) -> str:
+    """
+    Write a number formatted the English way ("1,200.5") for *lang*.
+
+    Vietnamese swaps the separators ("1.200,5").
+
+    Raises:
+        ValidationError: For a *lang* other than ``"vi"`` or ``"en"``.
+    """
+    return pick(lang, text.translate(_SWAP_SEPARATORS), text)
 
 
 class LabelledEnum(enum.Enum):
@@ -38,11 +67,7 @@ class LabelledEnum(enum.Enum):
         """
         Return the label in *lang*, ``"vi"`` or ``"en"``.
         """
-        if lang == "vi":
-            return self.label_vi
-        if lang == "en":
-            return self.label_en
-        raise ParseError("lang", lang, "must be 'vi' or 'en'")
+        return pick(lang, self.label_vi, self.label_en)
 
     @classmethod
     def parse(cls, text: str) -> Self:

@@ -39,7 +39,7 @@ from typing import Any, Final, Self, TypeVar, cast
 import attrs
 import pendulum
 
-from kttt._labels import LabelledEnum
+from kttt._labels import LabelledEnum, localize_digits, pick
 from kttt.errors import (
     DataError,
     KtttError,
@@ -1206,11 +1206,7 @@ class LegalRule:
 
     def text(self, lang: str = "vi") -> str:
         """Return the rule in *lang*, ``"vi"`` or ``"en"``."""
-        if lang == "en":
-            return self.text_en
-        if lang == "vi":
-            return self.text_vi
-        raise ParseError("lang", lang, "must be 'vi' or 'en'")
+        return pick(lang, self.text_vi, self.text_en)
 
 
 def _check_value(
@@ -1302,10 +1298,8 @@ def _format(value: Fraction, measure: Measure, lang: str) -> str:
     # Vietnamese writes "1.200" and "33,33%"; English "1,200" and "33.33%".
     if measure.value.endswith("_share"):
         percent = Decimal(value.numerator) * 100 / value.denominator
-        text = f"{round(percent, 2).normalize():f}%"
-        return text.replace(".", ",") if lang == "vi" else text
-    text = f"{round(value):,}"
-    return text.replace(",", ".") if lang == "vi" else text
+        return localize_digits(f"{round(percent, 2).normalize():f}%", lang)
+    return localize_digits(f"{round(value):,}", lang)
 
 
 # --- loading rules ---------------------------------------------------------

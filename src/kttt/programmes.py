@@ -32,7 +32,7 @@ from typing import Any, Final, TypeVar, cast
 import attrs
 import pendulum
 
-from kttt._labels import LabelledEnum
+from kttt._labels import LabelledEnum, pick
 from kttt.documents import DocumentNumber, parse_document_number
 from kttt.errors import DataError, KtttError, NotFoundError, ValidationError
 from kttt.geography import Era, Province
@@ -294,11 +294,7 @@ class Agency:
         Raises:
             ValidationError: If *lang* is neither.
         """
-        if lang == "vi":
-            return self.name_vi
-        if lang == "en":
-            return self.name_en
-        raise ValidationError("lang", lang, "must be 'vi' or 'en'")
+        return pick(lang, self.name_vi, self.name_en)
 
     @classmethod
     def get(cls, key: str) -> Agency:

@@ -25,7 +25,7 @@ from typing import Any, Required, Self, TypedDict, Unpack, cast
 import attrs
 import cattrs
 
-from kttt._labels import LabelledEnum
+from kttt._labels import LabelledEnum, localize_digits, pick
 from kttt.errors import DataError, KtttError, NotFoundError, ValidationError
 from kttt.geography import Era, Province
 from kttt.serialization import make_converter, structure
@@ -228,11 +228,7 @@ class Indicator:
 
     def label(self, lang: str = "vi") -> str:
         """Return the label in *lang*, ``"vi"`` or ``"en"``."""
-        if lang == "vi":
-            return self.label_vi
-        if lang == "en":
-            return self.label_en
-        raise ValidationError("lang", lang, "must be 'vi' or 'en'")
+        return pick(lang, self.label_vi, self.label_en)
 
     def check(self, value: float, field: str = "value") -> None:
         """Raise unless *value* is a finite number within the bounds.
@@ -1009,9 +1005,7 @@ def _format_number(value: float, lang: str) -> str:
         text = f"{int(value):,}"
     else:
         text = f"{value:,.6f}".rstrip("0").rstrip(".")
-    if lang == "vi":
-        text = text.translate(str.maketrans(",.", ".,"))
-    return text
+    return localize_digits(text, lang)
 
 
 def _check_targets(

@@ -10,13 +10,13 @@ from typing import cast
 
 import attrs
 
-from kttt._labels import LabelledEnum
+from kttt._labels import LabelledEnum, pick
 from kttt.documents._data import (
     package_text,
     rows_from_json,
     source_from,
 )
-from kttt.errors import DataError, NotFoundError, ValidationError
+from kttt.errors import DataError, NotFoundError
 from kttt.sources import Source
 from kttt.text import fold, nfc
 
@@ -107,11 +107,7 @@ class Issuer:
 
     def label(self, lang: str = "vi") -> str:
         """Return the name in *lang*, ``"vi"`` or ``"en"``."""
-        if lang == "vi":
-            return self.name_vi
-        if lang == "en":
-            return self.name_en
-        raise ValidationError("lang", lang, "must be 'vi' or 'en'")
+        return pick(lang, self.name_vi, self.name_en)
 
 
 _TERM = re.compile(r"(?P<code>[^\W\d_]+)(?P<term>\d{1,2})")

@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from kttt._labels import localize_digits
 from kttt.errors import NotFoundError, ValidationError
 from kttt.progress._labels import DiagnosticKind, MethodLabel, ProgressStatus
 from kttt.progress._methods import (
@@ -140,13 +141,11 @@ _RECORDED_ABOVE = frozenset(
 
 
 def _percent(value: float, lang: str) -> str:
-    text = f"{value * 100:+.1f} %"
-    return text.replace(".", ",") if lang == "vi" else text
+    return localize_digits(f"{value * 100:+.1f} %", lang)
 
 
 def _number(value: float, lang: str) -> str:
-    text = f"{value:.2f}"
-    return text.replace(".", ",") if lang == "vi" else text
+    return localize_digits(f"{value:.2f}", lang)
 
 
 def _summary(progress: Progress, lang: str) -> str:

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from kttt._labels import localize_digits, pick
 from kttt.errors import KtttError, ScoreError, ValidationError
 from kttt.rating._builtin import builtin_scheme, scheme_for
 from kttt.rating._enums import Grade, Rating
@@ -253,8 +254,7 @@ def _score(scheme: RatingScheme, sheet: ScoreSheet) -> Decimal:
 
 
 def _fmt(value: Decimal, lang: str) -> str:
-    text = format(value, "f")
-    return text.replace(".", ",") if lang == "vi" else text
+    return localize_digits(format(value, "f"), lang)
 
 
 @attrs.frozen(kw_only=True)
@@ -377,7 +377,7 @@ class Classification:
         scheme = self.scheme
         doc = scheme.source.document or scheme.code
         if self.exclusion is not None:
-            return _say(
+            return pick(
                 lang,
                 f"Không xếp loại theo {doc}: {self.exclusion.label_vi}.",
                 f"Not rated under {doc}: {self.exclusion.label_en}.",
@@ -385,7 +385,7 @@ class Classification:
         if self.total is None or self.band is None:
             raise AssertionError(self)
         total = _fmt(self.total, lang)
-        head = _say(
+        head = pick(
             lang,
             f"Tổng điểm {total}/{_fmt(scheme.total, lang)} theo {doc}: ",
             f"Total {total} of {_fmt(scheme.total, 'en')} under {doc}: ",
@@ -393,7 +393,7 @@ class Classification:
         verdict = self.band.grade or self.band.rating
         band = f"{verdict.label(lang)} ({self._band_rule(lang)})"
         if self.override is not None:
-            return head + _say(
+            return head + pick(
                 lang,
                 f"{band}, nhưng {self.override.label_vi}: "
                 f"{self.override.rating.label_vi}.",
@@ -402,7 +402,7 @@ class Classification:
             )
         text = f"{head}{band}."
         if self.band.provisional:
-            text += _say(
+            text += pick(
                 lang,
                 " Ngưỡng xếp loại là tạm tính"
                 " (chưa đối chiếu văn bản chính thức).",
@@ -414,21 +414,13 @@ class Classification:
     def _band_rule(self, lang: str) -> str:
         if self.band is None:
             raise AssertionError(self)
-        word = _say(lang, "tổng điểm", "total")
+        word = pick(lang, "tổng điểm", "total")
         sign = "≤" if self.band.inclusive else "<"
         low = f"{_fmt(self.band.minimum, lang)} {sign} "
         high, closed = self.scheme.band_ceiling(self.band)
         if self.band is self.scheme.bands[-1] and self.band.minimum == 0:
             low = ""
         return f"{low}{word} {'≤' if closed else '<'} {_fmt(high, lang)}"
-
-
-def _say(lang: str, vi: str, en: str) -> str:
-    if lang == "vi":
-        return vi
-    if lang == "en":
-        return en
-    raise ValidationError("lang", lang, "must be 'vi' or 'en'")
 
 
 # --- entry points ----------------------------------------------------------

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import attrs
 import pendulum
 
+from kttt._labels import pick
 from kttt.errors import NotFoundError, ScoreError, ValidationError
 from kttt.organizations import OrganizationKind, Sector
 from kttt.rating._enums import Fact, Grade, Rating, SizeBasis, SizeClass
@@ -329,15 +330,7 @@ class Criterion:
 
     def label(self, lang: str = "vi") -> str:
         """Return the name in *lang*, ``"vi"`` or ``"en"``."""
-        return _pick(lang, self.label_vi, self.label_en)
-
-
-def _pick(lang: str, vi: str, en: str) -> str:
-    if lang == "vi":
-        return vi
-    if lang == "en":
-        return en
-    raise ValidationError("lang", lang, "must be 'vi' or 'en'")
+        return pick(lang, self.label_vi, self.label_en)
 
 
 # --- bands, exclusions, overrides -----------------------------------------
@@ -423,13 +416,13 @@ class Condition:
         """Describe the condition in *lang*."""
         label = self.fact.label(lang)
         if self.below is not None:
-            return _pick(
+            return pick(
                 lang,
                 f"{label} dưới {self.below}",
                 f"{label} below {self.below}",
             )
         if self.above is not None:
-            return _pick(
+            return pick(
                 lang,
                 f"{label} trên {self.above}",
                 f"{label} above {self.above}",
@@ -454,7 +447,7 @@ class Exclusion:
 
     def label(self, lang: str = "vi") -> str:
         """Return the reason in *lang*."""
-        return _pick(lang, self.label_vi, self.label_en)
+        return pick(lang, self.label_vi, self.label_en)
 
 
 @attrs.frozen(kw_only=True)
@@ -476,7 +469,7 @@ class Override:
 
     def label(self, lang: str = "vi") -> str:
         """Return the rule in *lang*."""
-        return _pick(lang, self.label_vi, self.label_en)
+        return pick(lang, self.label_vi, self.label_en)
 
 
 # --- size classes ----------------------------------------------------------

@@ -143,8 +143,8 @@ def targets(  # noqa: C901, D417 - one branch per form; draw is Hypothesis'.
         scope: A strategy for the scope; national or a province by default.
 
     Raises:
-        hypothesis.errors.InvalidArgument: If *comparator* does not fit the indicator and
-            form (when drawn).
+        hypothesis.errors.InvalidArgument: If *comparator* does not fit the
+            indicator and form (when drawn).
     """
     chosen = indicator if indicator is not None else draw(indicators())
     shape = form if form is not None else draw(labelled_enums(TargetForm))
