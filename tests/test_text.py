@@ -13,7 +13,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kttt.errors import KtttError, ParseError
-from kttt.text import fold, nfc, parse_number, parse_percent, parse_range
+from kttt.text import (
+    fold,
+    nfc,
+    parse_flag,
+    parse_number,
+    parse_percent,
+    parse_range,
+)
 
 
 def _vietnamese(n: int) -> str:
@@ -117,7 +124,7 @@ def test_parse_range_refuses(text):
 @given(st.text(max_size=20))
 def test_parsers_raise_only_kttt_errors(text):
     """Any text either parses or raises a KtttError, never anything else."""
-    for parse in (parse_number, parse_percent, parse_range):
+    for parse in (parse_number, parse_percent, parse_range, parse_flag):
         with contextlib.suppress(KtttError):
             parse(text)
 
@@ -149,3 +156,32 @@ def test_fold_invariant_under_normal_forms(text):
 def test_nfc_is_idempotent(text):
     """Normalising twice changes nothing."""
     assert nfc(text) == nfc(nfc(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Có", True),
+        ("co", True),
+        ("x", True),
+        ("ĐÚNG", True),
+        ("1", True),
+        ("yes", True),
+        ("không", False),
+        ("Sai", False),
+        ("0", False),
+        ("FALSE", False),
+    ],
+)
+def test_parse_flag(text, expected):
+    """Yes/no cells in Vietnamese or English."""
+    assert expected is parse_flag(text)
+
+
+@pytest.mark.parametrize("text", ["", "maybe", "2", "có thể"])
+def test_parse_flag_refuses(text):
+    """Anything else is refused with the field named."""
+    with pytest.raises(ParseError) as info:
+        parse_flag(text, field="traceability")
+
+    assert "traceability" == info.value.field

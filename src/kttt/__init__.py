@@ -154,7 +154,14 @@ from kttt.targets import (
     TargetSet,
     Unit,
 )
-from kttt.text import fold, nfc, parse_number, parse_percent, parse_range
+from kttt.text import (
+    fold,
+    nfc,
+    parse_flag,
+    parse_number,
+    parse_percent,
+    parse_range,
+)
 
 
 __all__ = [
@@ -274,6 +281,7 @@ __all__ = [
     "nfc",
     "overdue",
     "parse_document_number",
+    "parse_flag",
     "parse_legal_rules",
     "parse_number",
     "parse_percent",

@@ -50,7 +50,7 @@ from kttt.errors import (
 )
 from kttt.geography import Era, Province
 from kttt.sources import Source
-from kttt.text import fold, nfc, parse_number
+from kttt.text import fold, nfc, parse_flag, parse_number
 
 
 __all__ = [
@@ -752,17 +752,8 @@ def _read_stars(text: str, field: str) -> int:
     return _read_int(folded, field)
 
 
-_TRUE: Final = frozenset({"x", "co", "true", "yes", "1", "dung"})
-_FALSE: Final = frozenset({"khong", "false", "no", "0", "sai"})
-
-
 def _read_flag(text: str, field: str) -> bool:
-    folded = fold(text)
-    if folded in _TRUE:
-        return True
-    if folded in _FALSE:
-        return False
-    raise ParseError(field, text, "a flag is có/không, x, true/false or 1/0")
+    return parse_flag(text, field=field)
 
 
 _DATE: Final = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")

@@ -18,7 +18,14 @@ from decimal import Decimal
 from kttt.errors import ParseError
 
 
-__all__ = ["fold", "nfc", "parse_number", "parse_percent", "parse_range"]
+__all__ = [
+    "fold",
+    "nfc",
+    "parse_flag",
+    "parse_number",
+    "parse_percent",
+    "parse_range",
+]
 
 _MAGNITUDES = {
     "nghin": 10**3,
@@ -36,6 +43,8 @@ _NUMBER = re.compile(
     re.VERBOSE,
 )
 _RANGE_SEPARATOR = re.compile(r"\s*(?:[-–—]|đến|den)\s*")
+_YES = frozenset({"co", "x", "true", "yes", "1", "dung"})
+_NO = frozenset({"khong", "false", "no", "0", "sai"})
 
 
 def nfc(text: str) -> str:
@@ -64,6 +73,28 @@ def fold(text: str) -> str:
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     dashed = re.sub(r"\s*[-–—]\s*", " - ", stripped)
     return " ".join(dashed.casefold().split())
+
+
+def parse_flag(text: str, *, field: str = "flag") -> bool:
+    """
+    Read a yes/no cell: có/không, đúng/sai, x, true/false, yes/no, 1/0.
+
+    >>> parse_flag("Có"), parse_flag("khong"), parse_flag("x")
+    (True, False, True)
+
+    Raises:
+        ParseError: If *text* is none of those words.
+    """
+    key = fold(text)
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    raise ParseError(
+        field,
+        text,
+        "a yes/no cell is có/không, đúng/sai, x, true/false or 1/0",
+    )
 
 
 def parse_number(text: str, *, field: str = "number") -> Decimal:

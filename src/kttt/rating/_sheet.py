@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import types
 
 from collections.abc import Mapping
@@ -14,7 +15,7 @@ from kttt.errors import ParseError, ValidationError
 from kttt.geography import Era, Province
 from kttt.organizations import OrganizationKind, Sector
 from kttt.rating._enums import Fact
-from kttt.text import fold, nfc, parse_number
+from kttt.text import nfc, parse_flag, parse_number
 
 
 def _freeze(values: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -348,8 +349,6 @@ _COLUMNS = frozenset(
         *_FLAGS,
     }
 )
-_YES = frozenset({"co", "yes", "true", "1", "x"})
-_NO = frozenset({"khong", "no", "false", "0"})
 
 
 def _read_int(cell: str, field: str) -> int:
@@ -359,16 +358,12 @@ def _read_int(cell: str, field: str) -> int:
 
 
 def _read_bool(cell: str, field: str) -> bool:
-    key = fold(cell)
-    if key in _YES:
-        return True
-    if key in _NO:
-        return False
-    raise ParseError(field, cell, "must be yes/no (có/không, true/false, 1/0)")
+    return parse_flag(cell, field=field)
 
 
 def _read_measure(cell: str, field: str) -> Decimal | bool:
-    key = fold(cell)
-    if key in _YES - {"1"} or key in _NO - {"0"}:
-        return key in _YES
+    # A measure is a number ("1" is one) or, in words, a yes/no fact.
+    if not cell.strip().isdigit():
+        with contextlib.suppress(ParseError):
+            return parse_flag(cell, field=field)
     return parse_number(cell, field=field)
