@@ -199,6 +199,10 @@ def _structure_str(value: object, _: object) -> str:
 #: function here (see `_register_geography` below for the pattern).
 _DOMAIN_HOOKS: list[Callable[[cattrs.Converter], None]] = []
 
+#: Records whose hooks read and write a nested shape of their own: flat
+#: records and CSV keep each of them whole, as JSON in one cell.
+_ONE_CELL: set[type] = set()
+
 
 # --- geography -------------------------------------------------------------
 
@@ -268,6 +272,7 @@ def _register_rating(conv: cattrs.Converter) -> None:
     # A RatingScheme is written in the scheme file format (exact numbers as
     # strings, defaults left out) and read back with its validation.
     conv.register_unstructure_hook(RatingScheme, RatingScheme.to_dict)
+    _ONE_CELL.add(RatingScheme)
     conv.register_structure_hook(
         RatingScheme, lambda value, _: RatingScheme.from_dict(value)
     )
@@ -387,6 +392,8 @@ def to_records(values: Iterable[object]) -> list[dict[str, str]]:
 
     Nested values become dotted column names (``province.code``); lists and
     tuples are written as JSON in one cell; `None` is the empty string.
+    A value that is not a record (an enumeration member, a number) fills
+    one column named ``value``.
     """
     conv = _shared_converter()
     return [_flatten(conv.unstructure(value), value) for value in values]
@@ -403,8 +410,11 @@ def from_records(
     """
     conv = _make_flat_converter()
     for number, row in enumerate(rows, start=1):
+        data: object = _unflatten(row)
+        if _is_single_cell(row, cls):
+            data = row[_VALUE_COLUMN] or None
         try:
-            yield structure(_unflatten(row), cls, conv=conv)
+            yield structure(data, cls, conv=conv)
         except KtttError as error:
             raise error.at_row(number) from None
 
@@ -434,27 +444,46 @@ def from_csv(text: str | io.TextIOBase, cls: type[T]) -> Iterator[T]:
     return from_records(csv.DictReader(source), cls)
 
 
-def _flatten(data: object, value: object, prefix: str = "") -> dict[str, str]:
+_VALUE_COLUMN = "value"
+
+
+def _flatten(
+    data: object, value: object, path: str | None = None
+) -> dict[str, str]:
     """
     Flatten the unstructured *data* of *value* into cells.
 
     Records become dotted columns; anything else (lists, mappings, scalars)
-    one cell.
+    one cell, named ``value`` at the top level.
     """
-    if attrs.has(type(value)) and isinstance(data, Mapping):
+    if _is_flat_record(type(value)) and isinstance(data, Mapping):
         flat: dict[str, str] = {}
         fields = typing.cast("Mapping[str, object]", data)
-        for key, item in fields.items():
-            flat.update(
-                _flatten(item, getattr(value, key, None), f"{prefix}{key}.")
-            )
+        for name, item in fields.items():
+            column = name if path is None else f"{path}.{name}"
+            flat.update(_flatten(item, getattr(value, name, None), column))
         return flat
-    key = prefix.removesuffix(".")
+    column = _VALUE_COLUMN if path is None else path
     if data is None:
-        return {key: ""}
+        return {column: ""}
     if isinstance(data, str):
-        return {key: data}
-    return {key: json.dumps(data, ensure_ascii=False)}
+        return {column: data}
+    return {column: json.dumps(data, ensure_ascii=False)}
+
+
+def _is_flat_record(cls: type) -> bool:
+    return attrs.has(cls) and cls not in _ONE_CELL
+
+
+def _is_single_cell(row: Mapping[str, str], cls: type) -> bool:
+    """
+    Whether *row* holds a whole value in its ``value`` column.
+    """
+    if set(row) != {_VALUE_COLUMN}:
+        return False
+    return not _is_flat_record(cls) or (
+        _VALUE_COLUMN not in attrs.fields_dict(cls)
+    )
 
 
 def _unflatten(row: Mapping[str, str]) -> dict[str, object]:
@@ -484,55 +513,70 @@ def _shared_converter() -> cattrs.Converter:
 
 @functools.cache
 def _make_flat_converter() -> cattrs.Converter:
+    """
+    The converter for flat records: cells are strings, lists are JSON.
+    """
     conv = make_converter()
-    base = _shared_converter()
-
-    def is_json_cell(cls: object) -> bool:
-        origin = typing.get_origin(cls) or cls
-        return isinstance(origin, type) and issubclass(
-            origin, (list, tuple, set, frozenset, dict, Mapping)
-        )
-
-    def json_cell(cls: Any) -> Callable[[object, object], object]:
-        hook = base.get_structure_hook(cls)
-
-        def load(value: object, target: object) -> object:
-            if isinstance(value, str):
-                try:
-                    value = json.loads(value)
-                except json.JSONDecodeError:
-                    raise ParseError(
-                        "cell", value, "a list or mapping cell holds JSON"
-                    ) from None
-            return hook(value, target)
-
-        return load
-
-    def is_optional_record(cls: object) -> bool:
-        args = typing.get_args(cls)
-        return (
-            typing.get_origin(cls) in {typing.Union, types.UnionType}
-            and type(None) in args
-            and len(args) == 2
-            and any(attrs.has(a) for a in args)
-        )
-
-    def optional_record(cls: Any) -> Callable[[object, object], object]:
-        inner = next(a for a in typing.get_args(cls) if a is not type(None))
-        hook = conv.get_structure_hook(inner)
-
-        def load(value: object, _: object) -> object:
-            if _all_empty(value):
-                return None
-            return hook(value, inner)
-
-        return load
-
-    conv.register_structure_hook_func(
-        is_json_cell, lambda v, t: json_cell(t)(v, t)
+    conv.register_structure_hook_factory(_is_json_cell, _json_cell)
+    conv.register_structure_hook_factory(
+        _is_optional_record, functools.partial(_optional_record, conv)
     )
-    conv.register_structure_hook_factory(is_optional_record, optional_record)
+    for cls in _ONE_CELL:
+        conv.register_structure_hook(cls, _json_cell(cls))
     return conv
+
+
+def _is_json_cell(cls: object) -> bool:
+    origin = typing.get_origin(cls) or cls
+    return isinstance(origin, type) and issubclass(
+        origin, (list, tuple, set, frozenset, dict, Mapping)
+    )
+
+
+def _json_cell(cls: Any) -> Callable[[object, object], object]:
+    """
+    Decode a JSON cell, then structure it as the plain converter does.
+    """
+    hook = _shared_converter().get_structure_hook(cls)
+
+    def load(value: object, target: object) -> object:
+        if isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except json.JSONDecodeError:
+                raise ParseError(
+                    "cell", value, "a list or mapping cell holds JSON"
+                ) from None
+        return hook(value, target)
+
+    return load
+
+
+def _is_optional_record(cls: object) -> bool:
+    args = typing.get_args(cls)
+    return (
+        typing.get_origin(cls) in {typing.Union, types.UnionType}
+        and type(None) in args
+        and len(args) == 2
+        and any(attrs.has(a) for a in args)
+    )
+
+
+def _optional_record(
+    conv: cattrs.Converter, cls: Any
+) -> Callable[[object, object], object]:
+    """
+    Read an optional record: all of its cells empty means `None`.
+    """
+    inner = next(a for a in typing.get_args(cls) if a is not type(None))
+    hook = conv.get_structure_hook(inner)
+
+    def load(value: object, _: object) -> object:
+        if _all_empty(value):
+            return None
+        return hook(value, inner)
+
+    return load
 
 
 def _all_empty(value: object) -> bool:
