@@ -41,3 +41,48 @@ def serialising(source: kttt.Source) -> None:
     assert_type(
         list(serialization.from_records(rows, kttt.Source)), list[kttt.Source]
     )
+
+
+def geography_and_documents() -> None:
+    """Provinces and document numbers."""
+    province = kttt.Province.get("Ninh Thuận")
+    assert_type(province, kttt.Province)
+    assert_type(province.successor(), kttt.Province)
+    assert_type(
+        kttt.Province.all(kttt.Era.PRE_2025), tuple[kttt.Province, ...]
+    )
+    number = kttt.parse_document_number("155-CTr/TU")
+    assert_type(number, kttt.DocumentNumber)
+    assert_type(kttt.get_document(number), kttt.Document)
+    for match in kttt.find_document_numbers("Nghị quyết số 20-NQ/TW"):
+        assert_type(match.number, kttt.DocumentNumber)
+
+
+def rating(sheet: kttt.ScoreSheet) -> None:
+    """Classify one sheet or many, and count the shares."""
+    result = kttt.classify(sheet)
+    assert_type(result, kttt.Classification)
+    assert_type(result.rating, kttt.Rating | None)
+    results = list(kttt.classify_many([sheet]))
+    overall = kttt.rating_shares(results, denominator=kttt.Denominator.ALL)
+    assert_type(overall, kttt.RatingShares)
+    grouped = kttt.rating_shares(
+        results, denominator=kttt.Denominator.RATED, by=kttt.GroupBy.YEAR
+    )
+    assert_type(grouped[2024], kttt.RatingShares)
+
+
+def progress(target: kttt.Target, series: kttt.Series) -> None:
+    """Assess a target and report on a programme."""
+    result = kttt.assess(target, series, as_of=pendulum.Date(2025, 12, 31))
+    assert_type(result, kttt.Progress)
+    assert_type(result.status, kttt.ProgressStatus)
+    assert_type(target.is_met(60.0), bool)
+
+
+def organisations(cooperative: kttt.Cooperative) -> None:
+    """Compliance findings and committee checks."""
+    findings = kttt.check_compliance(cooperative, pendulum.Date(2025, 1, 1))
+    assert_type(findings, tuple[kttt.Finding, ...])
+    summary = kttt.network_summary(kttt.network_2023())
+    assert_type(summary, kttt.NetworkSummary)
