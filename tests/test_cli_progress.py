@@ -110,3 +110,27 @@ def test_missing_file_and_bad_date(tmp_path, capsys):
 
     assert 2 == status
     assert "as_of" in err
+
+
+def test_proxy_option(capsys):
+    """--proxy CODE=OTHER measures a target by another indicator's data."""
+    status, out, _ = run(
+        capsys,
+        "--lang",
+        "en",
+        "--proxy",
+        "organizations.good_fair_share=cooperatives.good_fair_share",
+    )
+
+    assert 0 == status
+    assert "2025: 78.1 %" in out
+    assert "measured instead by the data on" in out
+
+
+@pytest.mark.parametrize("bad", ["nothing", "=x", "x="])
+def test_bad_proxy_is_refused(capsys, bad):
+    """A proxy that is not CODE=OTHER is an error naming the option."""
+    status, _, err = run(capsys, "--proxy", bad)
+
+    assert 2 == status
+    assert "proxy=" in err

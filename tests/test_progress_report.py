@@ -9,7 +9,11 @@ import json
 import pendulum
 import pytest
 
-from kttt.errors import NotFoundError, ValidationError
+from kttt.errors import (
+    IncompatibleSeriesError,
+    NotFoundError,
+    ValidationError,
+)
 from kttt.progress import METHOD_NAMES, ProgressReport, ProgressStatus
 from kttt.series import national_statistics
 from kttt.targets import nq20_targets
@@ -137,3 +141,53 @@ def test_bad_language(report):
     """Only vi and en are known."""
     with pytest.raises(ValidationError, match="lang"):
         report.to_text("fr")
+
+
+GOOD_FAIR = "organizations.good_fair_share"
+PROXY = {GOOD_FAIR: "cooperatives.good_fair_share"}
+
+
+def test_proxy_measures_a_target_without_data():
+    """A proxy series stands in, relabelled, and the row records it."""
+    report = ProgressReport.build(
+        nq20_targets(), national_statistics(), proxies=PROXY
+    )
+    row = next(r for r in report.rows if r.target.indicator.code == GOOD_FAIR)
+
+    assert "cooperatives.good_fair_share" == row.proxy.code
+    assert row.target.indicator == row.series.indicator
+    assert ProgressStatus.ACHIEVED == row.status()
+    assert 78.1 == row.results[0].latest_value
+    assert "measured instead by the data on" in report.to_text("en")
+    records = [r for r in report.to_records() if r["indicator"] == GOOD_FAIR]
+    assert ["cooperatives.good_fair_share"] == [r["proxy"] for r in records]
+
+
+def test_no_proxy_by_default(report):
+    """Without proxies a target without its own data stays without."""
+    row = next(r for r in report.rows if r.target.indicator.code == GOOD_FAIR)
+
+    assert None is row.proxy
+    assert ProgressStatus.INSUFFICIENT_DATA == row.status()
+
+
+def test_own_data_wins_over_a_proxy():
+    """A proxy is used only when the target has no series of its own."""
+    data = national_statistics()
+    proxies = {"cooperatives.count": "cooperative_unions.count"}
+
+    report = ProgressReport.build(nq20_targets(), data, proxies=proxies)
+
+    assert all(r.proxy is None for r in report.rows)
+
+
+def test_proxy_in_another_unit_is_refused():
+    """A count cannot measure a share."""
+    proxies = {GOOD_FAIR: "cooperatives.count"}
+
+    with pytest.raises(IncompatibleSeriesError) as info:
+        ProgressReport.build(
+            nq20_targets(), national_statistics(), proxies=proxies
+        )
+
+    assert f"proxies.{GOOD_FAIR}" == info.value.field

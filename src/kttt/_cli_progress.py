@@ -81,6 +81,17 @@ def register(
         ),
     )
     parser.add_argument(
+        "--proxy",
+        metavar="CODE=OTHER",
+        action="append",
+        default=[],
+        help=(
+            "measure indicator CODE by the data on indicator OTHER when it "
+            "has none of its own, e.g. organizations.good_fair_share="
+            "cooperatives.good_fair_share (repeatable; shown in the notes)"
+        ),
+    )
+    parser.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
@@ -108,6 +119,7 @@ def run(args: argparse.Namespace) -> int:
         data,
         as_of=_parse_date(args.as_of),
         methods=METHOD_NAMES if args.methods == "all" else (args.method,),
+        proxies=_parse_proxies(args.proxy),
     )
     if args.format == "json":
         sys.stdout.write(report.to_json() + "\n")
@@ -128,6 +140,16 @@ _NO_DATA = {
         "(columns indicator, year, value)."
     ),
 }
+
+
+def _parse_proxies(pairs: Sequence[str]) -> dict[str, str]:
+    proxies: dict[str, str] = {}
+    for pair in pairs:
+        code, sep, other = (part.strip() for part in pair.partition("="))
+        if not (sep and code and other):
+            raise ParseError("proxy", pair, "write CODE=OTHER")
+        proxies[code] = other
+    return proxies
 
 
 def _read(path: Path) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from kttt.errors import ValidationError
+from kttt.errors import IncompatibleSeriesError, ValidationError
 from kttt.progress._assess import (
     DEFAULT_METHOD,
     Progress,
@@ -29,7 +29,7 @@ from kttt.progress._assess import (
 from kttt.progress._labels import ProgressStatus
 from kttt.progress._projectors import Projector
 from kttt.series import Series
-from kttt.targets import Target, TargetSet
+from kttt.targets import Indicator, Target, TargetSet
 
 
 _INDICATOR_WIDTH = 40
@@ -40,6 +40,10 @@ _HEADERS = {
 }
 _NO_SERIES = {"vi": "chưa có số liệu", "en": "no data"}
 _NOTES = {"vi": "Ghi chú", "en": "Notes"}
+_PROXY = {
+    "vi": "chưa có số liệu riêng, dùng thay bằng số liệu về",
+    "en": "no data of its own; measured instead by the data on",
+}
 _LATEST = {"vi": "số liệu mới nhất", "en": "latest data"}
 
 
@@ -56,6 +60,9 @@ class ReportRow:
     #: One `Progress` per method of the report, in the same order; empty
     #: when nothing was observed by the report's date.
     results: tuple[Progress, ...]
+    #: The indicator whose series stood in for the target's own, when the
+    #: report was asked to use a proxy (``proxies=``).
+    proxy: Indicator | None = None
 
     def status(self, index: int = 0) -> ProgressStatus:
         """
@@ -66,6 +73,32 @@ class ReportRow:
         if not self.results:
             return ProgressStatus.INSUFFICIENT_DATA
         return self.results[index].status
+
+
+def _series_for(
+    target: Target,
+    data: Mapping[str, Series | Sequence[Series]],
+    proxies: Mapping[str, str],
+) -> tuple[Series | None, Indicator | None]:
+    """
+    Find the target's series, or its proxy's relabelled as the target's.
+    """
+    code = target.indicator.code
+    found = data.get(code)
+    if found is not None:
+        return _as_series(found), None
+    stand_in = data.get(proxies.get(code, ""))
+    if stand_in is None:
+        return None, None
+    series = _as_series(stand_in)
+    if series.indicator.unit is not target.indicator.unit:
+        raise IncompatibleSeriesError(
+            f"proxies.{code}",
+            series.indicator.code,
+            f"a proxy must be in {target.indicator.unit.label_en}, "
+            f"not {series.indicator.unit.label_en}",
+        )
+    return attrs.evolve(series, indicator=target.indicator), series.indicator
 
 
 def _as_series(value: Series | Sequence[Series]) -> Series:
@@ -107,6 +140,7 @@ class ProgressReport:
         methods: Iterable[str] = (DEFAULT_METHOD,),
         projector: Projector | None = None,
         epsilon: float | None = None,
+        proxies: Mapping[str, str] | None = None,
     ) -> ProgressReport:
         """
         Assess every target of *target_set* against *data*.
@@ -120,10 +154,15 @@ class ProgressReport:
             methods: The method names, the main one first.
             projector: The projector of the ``"projection"`` method.
             epsilon: See `assess`.
+            proxies: Indicator code -> the code of another indicator whose
+                series measures it when the data has none of its own
+                (cooperatives' good/fair share for that of all collective
+                organisations, say). Each use is shown in the report.
 
         Raises:
             NotFoundError: For an unknown method name.
-            IncompatibleSeriesError: If a series does not fit its target.
+            IncompatibleSeriesError: If a series does not fit its target,
+                or a proxy is in another unit.
             ValidationError: If no method is given.
         """
         names = tuple(resolve_method(m) for m in methods)
@@ -131,8 +170,7 @@ class ProgressReport:
             raise ValidationError("methods", names, "name at least one method")
         rows: list[ReportRow] = []
         for target in target_set:
-            found = data.get(target.indicator.code)
-            series = None if found is None else _as_series(found)
+            series, proxy = _series_for(target, data, proxies or {})
             known = series is not None and any(
                 known_by(o, as_of) for o in series
             )
@@ -152,7 +190,12 @@ class ProgressReport:
                 else ()
             )
             rows.append(
-                ReportRow(target=target, series=series, results=results)
+                ReportRow(
+                    target=target,
+                    series=series,
+                    results=results,
+                    proxy=proxy,
+                )
             )
         return cls(
             target_set=target_set,
@@ -240,13 +283,20 @@ class ProgressReport:
         return "\n".join(lines).rstrip() + "\n"
 
     def _notes(self, lang: str) -> list[str]:
-        return [
-            f"- {row.target.indicator.label(lang)} "
-            f"({row.target.horizon}): {diagnostic.describe(lang)}"
-            for row in self.rows
-            if row.results
-            for diagnostic in row.results[0].diagnostics
-        ]
+        notes: list[str] = []
+        for row in self.rows:
+            head = (
+                f"- {row.target.indicator.label(lang)} ({row.target.horizon})"
+            )
+            if row.proxy is not None:
+                notes.append(f"{head}: {_PROXY[lang]} {row.proxy.label(lang)}")
+            notes.extend(
+                f"{head}: {diagnostic.describe(lang)}"
+                for diagnostic in (
+                    row.results[0].diagnostics if row.results else ()
+                )
+            )
+        return notes
 
     def _repr_html_(self) -> str:
         lang = "vi"
@@ -278,8 +328,11 @@ class ProgressReport:
         """
         records: list[dict[str, Any]] = []
         for row in self.rows:
+            proxy = None if row.proxy is None else row.proxy.code
             if row.results:
-                records.extend(p.as_record() for p in row.results)
+                records.extend(
+                    {**p.as_record(), "proxy": proxy} for p in row.results
+                )
                 continue
             target = row.target
             records.append(
@@ -291,6 +344,7 @@ class ProgressReport:
                     "as_of": _iso(self.as_of),
                     "method": self.methods[0],
                     "status": ProgressStatus.INSUFFICIENT_DATA.value,
+                    "proxy": proxy,
                 }
             )
         return records
