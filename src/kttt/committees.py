@@ -27,19 +27,21 @@ import attrs
 import pendulum
 
 from kttt._labels import LabelledEnum
+from kttt._validators import (
+    check_date,
+    check_optional_date,
+    instance_of,
+    optional_nfc,
+    require_date,
+    tuple_of,
+)
 from kttt.documents import DocumentNumber
 from kttt.errors import ValidationError
 from kttt.geography import Era, Province
 from kttt.programmes import (  # pyright: ignore[reportPrivateUsage]
     Agency,
-    _check_date,  # pyright: ignore[reportPrivateUsage]
-    _check_instance,  # pyright: ignore[reportPrivateUsage]
-    _check_optional_date,  # pyright: ignore[reportPrivateUsage]
-    _instances,  # pyright: ignore[reportPrivateUsage]
-    _optional_nfc,  # pyright: ignore[reportPrivateUsage]
     _read_json,  # pyright: ignore[reportPrivateUsage]
     _Record,  # pyright: ignore[reportPrivateUsage]
-    _require_date,  # pyright: ignore[reportPrivateUsage]
 )
 from kttt.sources import Source
 from kttt.text import nfc
@@ -212,7 +214,7 @@ class NetworkAspect(LabelledEnum):
 def _maybe(
     cls: type[object],
 ) -> Callable[[object, attrs.Attribute[Any], Any], None]:
-    return attrs.validators.optional(_check_instance(cls))
+    return attrs.validators.optional(instance_of(cls))
 
 
 def _count(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -252,15 +254,13 @@ class CommitteeMember:
     """
 
     #: The person's name; `None` where the source gives only the post.
-    person: str | None = attrs.field(default=None, converter=_optional_nfc)
+    person: str | None = attrs.field(default=None, converter=optional_nfc)
     #: The post that brings the seat (``"Bộ trưởng Bộ Tài chính"``).
     position: str = attrs.field(converter=nfc)
     #: The body the member represents, if it is in the agency registry.
     agency: Agency | None = attrs.field(default=None, validator=_maybe(Agency))
     #: Head, deputy head or member.
-    role: Role = attrs.field(
-        default=Role.MEMBER, validator=_check_instance(Role)
-    )
+    role: Role = attrs.field(default=Role.MEMBER, validator=instance_of(Role))
     #: Full-time or concurrent, if the source says.
     engagement: Engagement | None = attrs.field(
         default=None, validator=_maybe(Engagement)
@@ -291,12 +291,10 @@ class SupportUnit:
     """
 
     #: Office, team, or none.
-    kind: SupportUnitKind = attrs.field(
-        validator=_check_instance(SupportUnitKind)
-    )
+    kind: SupportUnitKind = attrs.field(validator=instance_of(SupportUnitKind))
     #: Its name (``"Văn phòng Đổi mới, phát triển kinh tế tập thể, hợp tác
     #: xã"``).
-    name: str | None = attrs.field(default=None, converter=_optional_nfc)
+    name: str | None = attrs.field(default=None, converter=optional_nfc)
     #: Its full-time (chuyên trách) staff, if known.
     full_time_staff: int | None = attrs.field(default=None, validator=_count)
     #: Its concurrent (kiêm nhiệm) staff, if known.
@@ -330,7 +328,7 @@ class PlannedChange:
     description_en: str
     #: The seats it would add, as far as the source describes them.
     adds: tuple[CommitteeMember, ...] = attrs.field(
-        default=(), validator=_instances(CommitteeMember)
+        default=(), validator=tuple_of(CommitteeMember)
     )
     #: Where it is announced.
     source: Source | None = attrs.field(default=None, validator=_maybe(Source))
@@ -345,7 +343,7 @@ class PlannedChange:
 def _check_members(
     _: object, attribute: attrs.Attribute[Any], value: Any
 ) -> None:
-    _instances(CommitteeMember)(_, attribute, value)
+    tuple_of(CommitteeMember)(_, attribute, value)
     roles = Counter(m.role for m in cast("tuple[CommitteeMember, ...]", value))
     for role in (Role.HEAD, Role.STANDING_DEPUTY_HEAD):
         if roles[role] > 1:
@@ -366,26 +364,24 @@ class SteeringCommittee:
     """
 
     #: National, provincial or district.
-    level: CommitteeLevel = attrs.field(
-        validator=_check_instance(CommitteeLevel)
-    )
+    level: CommitteeLevel = attrs.field(validator=instance_of(CommitteeLevel))
     #: Its name as the source gives it.
     name: str = attrs.field(converter=nfc)
     #: The date this description holds on.
-    as_of: pendulum.Date = attrs.field(validator=_check_date)
+    as_of: pendulum.Date = attrs.field(validator=check_date)
     #: The province; `None` for the national committee.
     jurisdiction: Province | None = attrs.field(
         default=None, validator=_maybe(Province)
     )
     #: The district's name, for a district committee.
-    district: str | None = attrs.field(default=None, converter=_optional_nfc)
+    district: str | None = attrs.field(default=None, converter=optional_nfc)
     #: The founding or latest reorganising decision known.
     decision: DocumentNumber | None = attrs.field(
         default=None, validator=_maybe(DocumentNumber)
     )
     #: The date of that decision.
     decision_date: pendulum.Date | None = attrs.field(
-        default=None, validator=_check_optional_date
+        default=None, validator=check_optional_date
     )
     #: The seats the source lists, head and deputies included.
     members: tuple[CommitteeMember, ...] = attrs.field(
@@ -404,13 +400,13 @@ class SteeringCommittee:
     )
     #: Changes announced but not yet made.
     planned_changes: tuple[PlannedChange, ...] = attrs.field(
-        default=(), validator=_instances(PlannedChange)
+        default=(), validator=tuple_of(PlannedChange)
     )
     #: Facts the source gives that have no field of their own.
-    notes: tuple[str, ...] = attrs.field(default=(), validator=_instances(str))
+    notes: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
     #: Where the facts come from.
     sources: tuple[Source, ...] = attrs.field(
-        default=(), validator=_instances(Source), repr=False
+        default=(), validator=tuple_of(Source), repr=False
     )
 
     def __attrs_post_init__(self) -> None:
@@ -474,26 +470,26 @@ class StructureRule:
     #: A short identifier (``"national-standing-agency-2025"``).
     code: str
     #: What the rule is about.
-    kind: RuleKind = attrs.field(validator=_check_instance(RuleKind))
+    kind: RuleKind = attrs.field(validator=instance_of(RuleKind))
     #: The levels of committee it applies to.
     levels: tuple[CommitteeLevel, ...] = attrs.field(
-        validator=_instances(CommitteeLevel)
+        validator=tuple_of(CommitteeLevel)
     )
     #: What it calls for, in English.
     requirement: str
     #: Where it is set out.
-    source: Source = attrs.field(validator=_check_instance(Source))
+    source: Source = attrs.field(validator=instance_of(Source))
     #: The one province it applies to; `None` for all.
     jurisdiction: Province | None = attrs.field(
         default=None, validator=_maybe(Province)
     )
     #: The first day it applies; `None` for no start.
     valid_from: pendulum.Date | None = attrs.field(
-        default=None, validator=_check_optional_date
+        default=None, validator=check_optional_date
     )
     #: The last day it applies; `None` for no end.
     valid_until: pendulum.Date | None = attrs.field(
-        default=None, validator=_check_optional_date
+        default=None, validator=check_optional_date
     )
     #: The standing agency called for (``RuleKind.STANDING_AGENCY``).
     standing_agency: StandingAgency | None = attrs.field(
@@ -598,7 +594,7 @@ def check_structure(
         raise ValidationError(
             "committee", committee, "must be a SteeringCommittee"
         )
-    _require_date("as_of", as_of)
+    require_date("as_of", as_of)
     chosen = structure_rules() if rules is None else tuple(rules)
     findings: list[StructureFinding] = []
     for aspect in RuleKind:
@@ -719,7 +715,7 @@ class ProvinceNetwork:
     """What a network snapshot knows about one province (`None`: unknown)."""
 
     #: The province.
-    province: Province = attrs.field(validator=_check_instance(Province))
+    province: Province = attrs.field(validator=instance_of(Province))
     #: The kind of body that is its committee's standing agency.
     standing_agency: StandingAgency | None = attrs.field(
         default=None, validator=_maybe(StandingAgency)
@@ -736,7 +732,7 @@ class ProvinceNetwork:
     )
     #: Where the facts come from.
     sources: tuple[Source, ...] = attrs.field(
-        default=(), validator=_instances(Source), repr=False
+        default=(), validator=tuple_of(Source), repr=False
     )
 
     def has(self, aspect: NetworkAspect) -> bool | None:
@@ -760,16 +756,14 @@ class StatedCount:
     """
 
     #: What is counted.
-    aspect: NetworkAspect = attrs.field(
-        validator=_check_instance(NetworkAspect)
-    )
+    aspect: NetworkAspect = attrs.field(validator=instance_of(NetworkAspect))
     #: How many provinces.
     count: int = attrs.field(validator=_count)
     #: Out of how many.
     of: int = attrs.field(validator=_count)
     #: The standing agencies counted (``NetworkAspect.STANDING_AGENCY``).
     standing_agencies: tuple[StandingAgency, ...] = attrs.field(
-        default=(), validator=_instances(StandingAgency)
+        default=(), validator=tuple_of(StandingAgency)
     )
     #: Where it is stated.
     source: Source | None = attrs.field(default=None, validator=_maybe(Source))
@@ -798,7 +792,7 @@ class StatedCount:
 def _check_entries(
     _: object, attribute: attrs.Attribute[Any], value: Any
 ) -> None:
-    _instances(ProvinceNetwork)(_, attribute, value)
+    tuple_of(ProvinceNetwork)(_, attribute, value)
     codes = Counter(
         e.province.code for e in cast("tuple[ProvinceNetwork, ...]", value)
     )
@@ -826,16 +820,16 @@ class NetworkSnapshot:
     """
 
     #: The date the snapshot describes.
-    as_of: pendulum.Date = attrs.field(validator=_check_date)
+    as_of: pendulum.Date = attrs.field(validator=check_date)
     #: The map of provinces it uses.
-    era: Era = attrs.field(validator=_check_instance(Era))
+    era: Era = attrs.field(validator=instance_of(Era))
     #: One entry per province of the era.
     provinces: tuple[ProvinceNetwork, ...] = attrs.field(
         validator=_check_entries, repr=False
     )
     #: Counts the source states.
     counts: tuple[StatedCount, ...] = attrs.field(
-        default=(), validator=_instances(StatedCount), repr=False
+        default=(), validator=tuple_of(StatedCount), repr=False
     )
     #: Where the snapshot comes from.
     source: Source | None = attrs.field(default=None, validator=_maybe(Source))
@@ -888,10 +882,10 @@ class RegroupedProvince:
     """One of the 34 provinces of 2025 with its predecessors' entries."""
 
     #: The province of the 34.
-    province: Province = attrs.field(validator=_check_instance(Province))
+    province: Province = attrs.field(validator=instance_of(Province))
     #: The entries of the provinces it was formed from.
     predecessors: tuple[ProvinceNetwork, ...] = attrs.field(
-        validator=_instances(ProvinceNetwork)
+        validator=tuple_of(ProvinceNetwork)
     )
 
     @property

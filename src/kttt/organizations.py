@@ -40,6 +40,7 @@ import attrs
 import pendulum
 
 from kttt._labels import LabelledEnum, localize_digits, pick
+from kttt._validators import instance_of, require_date
 from kttt.errors import (
     DataError,
     KtttError,
@@ -175,17 +176,12 @@ def _check_flag(
         raise ValidationError(attribute.name, value, "must be True or False")
 
 
-def _require_date(name: str, value: object) -> None:
-    if not isinstance(value, pendulum.Date) or isinstance(value, dt.datetime):
-        raise ValidationError(name, value, "must be a pendulum.Date")
-
-
 def _check_date(
     _: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
     if value is None and attribute.default is None:
         return
-    _require_date(attribute.name, value)
+    require_date(attribute.name, value)
 
 
 def _nfc_text(value: str) -> str:
@@ -212,18 +208,6 @@ def _check_text(
         raise ValidationError(
             attribute.name, value, "must not contain control characters"
         )
-
-
-def _instance_of(
-    cls: type[Any], rule: str
-) -> Callable[[object, attrs.Attribute[Any], object], None]:
-    def check(
-        _: object, attribute: attrs.Attribute[Any], value: object
-    ) -> None:
-        if not isinstance(value, cls):
-            raise ValidationError(attribute.name, value, rule)
-
-    return check
 
 
 def _check_stars(
@@ -339,11 +323,11 @@ class Organization(abc.ABC):
     name: str = attrs.field(converter=_nfc_text, validator=_check_text)
     #: The province-level unit of the head office.
     province: Province = attrs.field(
-        validator=_instance_of(Province, "must be a kttt.Province")
+        validator=instance_of(Province, "must be a kttt.Province")
     )
     #: The main field of activity.
     sector: Sector = attrs.field(
-        validator=_instance_of(Sector, "must be a Sector")
+        validator=instance_of(Sector, "must be a Sector")
     )
     #: The founding (registration) date.
     founded: pendulum.Date = attrs.field(validator=_check_date)
@@ -351,7 +335,7 @@ class Organization(abc.ABC):
     record_date: pendulum.Date = attrs.field(validator=_check_date)
     #: Members by type.
     members: Members = attrs.field(
-        validator=_instance_of(Members, "must be a Members value")
+        validator=instance_of(Members, "must be a Members value")
     )
     #: The registered charter capital (vốn điều lệ).
     charter_capital: int = attrs.field(validator=_check_count)
@@ -384,7 +368,7 @@ class Organization(abc.ABC):
     #: Tình trạng hoạt động.
     status: OperatingStatus = attrs.field(
         default=OperatingStatus.OPERATING,
-        validator=_instance_of(OperatingStatus, "must be an OperatingStatus"),
+        validator=instance_of(OperatingStatus, "must be an OperatingStatus"),
     )
     #: Applies high technology (ứng dụng công nghệ cao).
     applies_high_technology: bool = attrs.field(
@@ -1149,17 +1133,17 @@ class LegalRule:
     kinds: tuple[OrganizationKind, ...] = attrs.field(validator=_check_kinds)
     #: What it measures.
     measure: Measure = attrs.field(
-        validator=_instance_of(Measure, "must be a Measure")
+        validator=instance_of(Measure, "must be a Measure")
     )
     #: How the measured value compares with the limit.
     bound: RuleBound = attrs.field(
-        validator=_instance_of(RuleBound, "must be a RuleBound")
+        validator=instance_of(RuleBound, "must be a RuleBound")
     )
     #: The limit, a count, a share (``3/10``) or an amount of VND.
     limit: Fraction = attrs.field(validator=_check_limit)
     #: How serious a breach is.
     severity: Severity = attrs.field(
-        validator=_instance_of(Severity, "must be a Severity")
+        validator=instance_of(Severity, "must be a Severity")
     )
     #: The first day the rule applies.
     in_force_from: pendulum.Date = attrs.field(validator=_check_date)
@@ -1173,7 +1157,7 @@ class LegalRule:
     text_en: str = attrs.field(validator=_check_text)
     #: Where the rule is written.
     source: Source = attrs.field(
-        validator=_instance_of(Source, "must be a kttt.sources.Source")
+        validator=instance_of(Source, "must be a kttt.sources.Source")
     )
 
     def __attrs_post_init__(self) -> None:
@@ -1223,7 +1207,7 @@ class Finding:
 
     #: The rule broken.
     rule: LegalRule = attrs.field(
-        validator=_instance_of(LegalRule, "must be a LegalRule")
+        validator=instance_of(LegalRule, "must be a LegalRule")
     )
     #: The registration code of the organisation.
     organization_id: str = attrs.field(
@@ -1530,7 +1514,7 @@ def check_compliance(
         raise ValidationError(
             "organization", organization, "must be an Organization"
         )
-    _require_date("as_of", as_of)
+    require_date("as_of", as_of)
     if as_of < organization.founded:
         raise ValidationError(
             "as_of",

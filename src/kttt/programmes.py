@@ -33,6 +33,14 @@ import attrs
 import pendulum
 
 from kttt._labels import LabelledEnum, pick
+from kttt._validators import (
+    check_date,
+    check_optional_date,
+    instance_of,
+    optional_nfc,
+    require_date,
+    tuple_of,
+)
 from kttt.documents import DocumentNumber, parse_document_number
 from kttt.errors import DataError, KtttError, NotFoundError, ValidationError
 from kttt.geography import Era, Province
@@ -137,65 +145,6 @@ def _non_empty(_: object, attribute: attrs.Attribute[str], value: str) -> None:
         raise ValidationError(attribute.name, value, "must not be empty")
 
 
-def _optional_nfc(value: str | None) -> str | None:
-    return None if value is None else nfc(value)
-
-
-def _instances(
-    cls: type[object],
-) -> Callable[[object, attrs.Attribute[Any], Any], None]:
-    def check(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not isinstance(value, tuple):
-            raise ValidationError(attribute.name, value, "must be a tuple")
-        items = cast("tuple[object, ...]", value)
-        for index, item in enumerate(items):
-            if not isinstance(item, cls):
-                raise ValidationError(
-                    f"{attribute.name}[{index}]",
-                    item,
-                    f"must be a {cls.__name__}",
-                )
-
-    return check
-
-
-def _check_instance(
-    cls: type[object] | tuple[type[object], ...],
-) -> Callable[[object, attrs.Attribute[Any], Any], None]:
-    names = (
-        " or ".join(c.__name__ for c in cls)
-        if isinstance(cls, tuple)
-        else cls.__name__
-    )
-
-    def check(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not isinstance(value, cls):
-            raise ValidationError(attribute.name, value, f"must be a {names}")
-
-    return check
-
-
-def _require_date(name: str, value: object) -> pendulum.Date:
-    if not isinstance(value, pendulum.Date) or isinstance(
-        value, pendulum.DateTime
-    ):
-        raise ValidationError(name, value, "must be a pendulum.Date")
-    return value
-
-
-def _check_date(
-    _: object, attribute: attrs.Attribute[Any], value: Any
-) -> None:
-    _require_date(attribute.name, value)
-
-
-def _check_optional_date(
-    instance: object, attribute: attrs.Attribute[Any], value: Any
-) -> None:
-    if value is not None:
-        _check_date(instance, attribute, value)
-
-
 def _unique(
     key: Callable[[object], object], what: str
 ) -> Callable[[object, attrs.Attribute[Any], Any], None]:
@@ -261,17 +210,17 @@ class Agency:
     #: The English name.
     name_en: str = attrs.field(validator=_non_empty)
     #: The tier the body belongs to.
-    level: AgencyLevel = attrs.field(validator=_check_instance(AgencyLevel))
+    level: AgencyLevel = attrs.field(validator=instance_of(AgencyLevel))
     #: The Vietnamese abbreviation the documents use (``"Bộ KH&ĐT"``).
     abbreviation: str | None = attrs.field(
-        default=None, converter=_optional_nfc
+        default=None, converter=optional_nfc
     )
     #: Whether the entry names a group of bodies rather than one body.
     collective: bool = False
     #: The code of the body that took over this one's duties, if any.
     successor: str | None = attrs.field(default=None)
     #: What a reader should know (mergers, dates the sources leave open).
-    note: str | None = attrs.field(default=None, converter=_optional_nfc)
+    note: str | None = attrs.field(default=None, converter=optional_nfc)
     #: Where the body is named.
     source: Source | None = attrs.field(default=None, repr=False, eq=False)
 
@@ -344,14 +293,14 @@ class Recurrence:
     """
 
     #: The period.
-    frequency: Frequency = attrs.field(validator=_check_instance(Frequency))
+    frequency: Frequency = attrs.field(validator=instance_of(Frequency))
     #: The date periods are counted from (usually the programme's date).
-    start: pendulum.Date = attrs.field(validator=_check_date)
+    start: pendulum.Date = attrs.field(validator=check_date)
     #: How many periods between occurrences (3 for "every three years").
     every: int = attrs.field(default=1, validator=_positive)
     #: The last day an occurrence may fall on, if the recurrence ends.
     until: pendulum.Date | None = attrs.field(
-        default=None, validator=_check_optional_date
+        default=None, validator=check_optional_date
     )
 
     def __attrs_post_init__(self) -> None:
@@ -386,14 +335,14 @@ class Deadline:
 
     #: The day the task is due, for a one-off task.
     date: pendulum.Date | None = attrs.field(
-        default=None, validator=_check_optional_date
+        default=None, validator=check_optional_date
     )
     #: The recurring due dates, for a task that comes back.
     recurrences: tuple[Recurrence, ...] = attrs.field(
-        default=(), validator=_instances(Recurrence)
+        default=(), validator=tuple_of(Recurrence)
     )
     #: How the deadline was read from the source (for a derived date).
-    note: str | None = attrs.field(default=None, converter=_optional_nfc)
+    note: str | None = attrs.field(default=None, converter=optional_nfc)
 
     def __attrs_post_init__(self) -> None:
         if (self.date is None) == (not self.recurrences):
@@ -414,7 +363,7 @@ class ProgressNote:
     """A dated report on a task: what was done, or why it is late."""
 
     #: The day of the report.
-    date: pendulum.Date = attrs.field(validator=_check_date)
+    date: pendulum.Date = attrs.field(validator=check_date)
     #: What it says.
     text: str = attrs.field(converter=nfc, validator=_non_empty)
     #: Where it comes from.
@@ -453,7 +402,7 @@ def _check_notes(
     _: object, attribute: attrs.Attribute[Any], value: Any
 ) -> None:
     notes = cast("tuple[ProgressNote, ...]", value)
-    _instances(ProgressNote)(_, attribute, notes)
+    tuple_of(ProgressNote)(_, attribute, notes)
     for before, after in itertools.pairwise(notes):
         if after.date < before.date:
             raise ValidationError(
@@ -464,7 +413,7 @@ def _check_notes(
 def _check_partners(
     _: object, attribute: attrs.Attribute[Any], value: Any
 ) -> None:
-    _instances(Agency)(_, attribute, value)
+    tuple_of(Agency)(_, attribute, value)
     _unique(lambda agency: cast("Agency", agency).code, "partner")(
         _, attribute, value
     )
@@ -490,13 +439,13 @@ class Task:
     #: A short title, the seed's heading or its opening words.
     title: str = attrs.field(converter=nfc, validator=_non_empty)
     #: The full text of the assignment, as the source words it.
-    text: str | None = attrs.field(default=None, converter=_optional_nfc)
+    text: str | None = attrs.field(default=None, converter=optional_nfc)
     #: The heading of the group of tasks it belongs to.
-    group: str | None = attrs.field(default=None, converter=_optional_nfc)
+    group: str | None = attrs.field(default=None, converter=optional_nfc)
     #: The agency in charge (chủ trì), if the source names one.
     lead: Agency | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(_check_instance(Agency)),
+        validator=attrs.validators.optional(instance_of(Agency)),
     )
     #: The agencies that take part (phối hợp).
     partners: tuple[Agency, ...] = attrs.field(
@@ -505,11 +454,11 @@ class Task:
     #: When it is due, if the source says.
     deadline: Deadline | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(_check_instance(Deadline)),
+        validator=attrs.validators.optional(instance_of(Deadline)),
     )
     #: How far it has got, as last reported.
     status: TaskStatus = attrs.field(
-        default=TaskStatus.UNREPORTED, validator=_check_instance(TaskStatus)
+        default=TaskStatus.UNREPORTED, validator=instance_of(TaskStatus)
     )
     #: Dated progress reports, oldest first.
     notes: tuple[ProgressNote, ...] = attrs.field(
@@ -539,7 +488,7 @@ class Task:
         Raises:
             ValidationError: If *as_of* is not a date.
         """
-        _require_date("as_of", as_of)
+        require_date("as_of", as_of)
         if self.status is TaskStatus.DONE or self.deadline is None:
             return False
         if self.deadline.date is not None:
@@ -587,56 +536,56 @@ class ActionProgramme:
     #: A short key that names it in kttt (``"ninh-thuan-155"``).
     key: str = attrs.field(validator=_check_key)
     #: Action programme, plan or conclusions.
-    kind: ProgrammeKind = attrs.field(validator=_check_instance(ProgrammeKind))
+    kind: ProgrammeKind = attrs.field(validator=instance_of(ProgrammeKind))
     #: The title, in the source's words.
     title: str = attrs.field(converter=nfc, validator=_non_empty)
     #: Its reference number, if it has one the sources give.
     number: DocumentNumber | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(_check_instance(DocumentNumber)),
+        validator=attrs.validators.optional(instance_of(DocumentNumber)),
     )
     #: The body that issued it (``"Ban Thường vụ Tỉnh ủy Ninh Thuận"``).
-    issuer: str | None = attrs.field(default=None, converter=_optional_nfc)
+    issuer: str | None = attrs.field(default=None, converter=optional_nfc)
     #: The province it applies to; `None` for a national programme.
     jurisdiction: Province | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(_check_instance(Province)),
+        validator=attrs.validators.optional(instance_of(Province)),
     )
     #: The day it was signed (or the meeting was held, for conclusions).
     signed: pendulum.Date | None = attrs.field(
-        default=None, validator=_check_optional_date
+        default=None, validator=check_optional_date
     )
     #: Who signed it, or chaired the meeting.
-    signer: str | None = attrs.field(default=None, converter=_optional_nfc)
+    signer: str | None = attrs.field(default=None, converter=optional_nfc)
     #: The documents it implements.
     implements: tuple[DocumentNumber, ...] = attrs.field(
-        default=(), validator=_instances(DocumentNumber)
+        default=(), validator=tuple_of(DocumentNumber)
     )
     #: The agency that follows up every task for the issuer (the steering
     #: committee's standing agency), if the source names one.
     standing_agency: Agency | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(_check_instance(Agency)),
+        validator=attrs.validators.optional(instance_of(Agency)),
     )
     #: General objectives (mục tiêu tổng quát).
     general_objectives: tuple[Objective, ...] = attrs.field(
-        default=(), validator=_instances(Objective)
+        default=(), validator=tuple_of(Objective)
     )
     #: Specific objectives (mục tiêu cụ thể).
     specific_objectives: tuple[Objective, ...] = attrs.field(
-        default=(), validator=_instances(Objective)
+        default=(), validator=tuple_of(Objective)
     )
     #: Its quantified targets, if it has any.
     targets: TargetSet | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(_check_instance(TargetSet)),
+        validator=attrs.validators.optional(instance_of(TargetSet)),
         repr=False,
     )
     #: The tasks, in the source's order.
     tasks: tuple[Task, ...] = attrs.field(
         default=(),
         validator=[
-            _instances(Task),
+            tuple_of(Task),
             _unique(lambda task: cast("Task", task).number, "task number"),
         ],
         repr=False,
@@ -691,7 +640,7 @@ def overdue(tasks: Iterable[Task], as_of: pendulum.Date) -> tuple[Task, ...]:
         ValidationError: If *tasks* holds something other than tasks, or
             *as_of* is not a date.
     """
-    _require_date("as_of", as_of)
+    require_date("as_of", as_of)
     return tuple(task for task in _tasks(tasks) if task.is_overdue(as_of))
 
 

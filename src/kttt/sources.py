@@ -7,15 +7,11 @@ from __future__ import annotations
 import attrs
 import pendulum
 
+from kttt._validators import optional_nfc
 from kttt.errors import ValidationError
-from kttt.text import nfc
 
 
 __all__ = ["Source"]
-
-
-def _optional_nfc(value: str | None) -> str | None:
-    return None if value is None else nfc(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -30,17 +26,17 @@ class Source:
     """
 
     #: The reference number of the document, as written (``"20-NQ/TW"``).
-    document: str | None = attrs.field(default=None, converter=_optional_nfc)
+    document: str | None = attrs.field(default=None, converter=optional_nfc)
     #: The article, clause or section within it (``"Điều 8"``, ``"II.2"``).
-    clause: str | None = attrs.field(default=None, converter=_optional_nfc)
+    clause: str | None = attrs.field(default=None, converter=optional_nfc)
     #: The document's title or the publisher's headline.
-    title: str | None = attrs.field(default=None, converter=_optional_nfc)
+    title: str | None = attrs.field(default=None, converter=optional_nfc)
     #: Where it was read.
     url: str | None = None
     #: When it was read.
     retrieved: pendulum.Date | None = None
     #: What a reader should know (caveats, disagreements, derivations).
-    note: str | None = attrs.field(default=None, converter=_optional_nfc)
+    note: str | None = attrs.field(default=None, converter=optional_nfc)
 
     def __attrs_post_init__(self) -> None:
         if not (self.document or self.url):

@@ -10,6 +10,7 @@ from typing import cast
 import attrs
 import pendulum
 
+from kttt._validators import optional_nfc
 from kttt.documents._data import (
     package_text,
     parse_iso_date,
@@ -26,11 +27,6 @@ from kttt.errors import (
     ValidationError,
 )
 from kttt.sources import Source
-from kttt.text import nfc
-
-
-def _optional_nfc(value: str | None) -> str | None:
-    return None if value is None else nfc(value)
 
 
 def _check_optional_text(
@@ -121,13 +117,13 @@ class Document:
     issuer: Issuer = attrs.field(validator=_check_issuer)
     #: The title (*trích yếu*) in Vietnamese, if the sources give it.
     title: str | None = attrs.field(
-        default=None, converter=_optional_nfc, validator=_check_optional_text
+        default=None, converter=optional_nfc, validator=_check_optional_text
     )
     #: The signing (or adoption) date, if known.
     signed: pendulum.Date | None = None
     #: The person who signed it, if known.
     signer: str | None = attrs.field(
-        default=None, converter=_optional_nfc, validator=_check_optional_text
+        default=None, converter=optional_nfc, validator=_check_optional_text
     )
     #: The date it came into force, if known.
     in_force: pendulum.Date | None = attrs.field(
@@ -135,7 +131,7 @@ class Document:
     )
     #: The province whose bodies issued it; `None` for national documents.
     jurisdiction: str | None = attrs.field(
-        default=None, converter=_optional_nfc, validator=_check_optional_text
+        default=None, converter=optional_nfc, validator=_check_optional_text
     )
     #: The documents it carries out or is issued under.
     implements: tuple[DocumentNumber, ...] = attrs.field(
