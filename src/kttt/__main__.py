@@ -12,7 +12,12 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TypeAlias
 
-from kttt import _cli_geography, _cli_progress, _cli_rating
+from kttt import (
+    _cli_committees,
+    _cli_geography,
+    _cli_progress,
+    _cli_rating,
+)
 from kttt.errors import KtttError
 
 
@@ -24,6 +29,7 @@ _COMMANDS: list[Callable[[_Subparsers], None]] = [
     _cli_geography.register,
     _cli_progress.register,
     _cli_rating.register,
+    _cli_committees.register,
 ]
 
 
