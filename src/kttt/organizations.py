@@ -25,6 +25,7 @@ check against other rules.
 from __future__ import annotations
 
 import abc
+import contextlib
 import datetime as dt
 import functools
 import json
@@ -933,10 +934,8 @@ def _row_class(
 
 def _province(text: str, record_date: object) -> Province:
     if isinstance(record_date, pendulum.Date):
-        try:
+        with contextlib.suppress(UnknownProvinceError):
             return Province.get(text, era=Era.on(record_date))
-        except UnknownProvinceError:
-            pass
     return Province.get(text)
 
 

@@ -13,6 +13,7 @@ number.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import functools
@@ -173,10 +174,8 @@ def _structure_float(value: object, _: object) -> float:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
     if isinstance(value, str):
-        try:
+        with contextlib.suppress(ValueError):
             return float(value)
-        except ValueError:
-            pass
     raise ParseError("", value, "must be a number")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 
@@ -88,8 +89,6 @@ def parse_iso_date(value: object, *, field: str) -> pendulum.Date:
     """
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         year, month, day = (int(part) for part in value.split("-"))
-        try:
+        with contextlib.suppress(ValueError):
             return pendulum.Date(year, month, day)
-        except ValueError:
-            pass
     raise ValidationError(field, value, "a date is written 'YYYY-MM-DD'")
