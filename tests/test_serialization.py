@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from decimal import Decimal
 from fractions import Fraction
@@ -11,13 +12,13 @@ import attrs
 import pendulum
 import pytest
 
-from hypothesis import given
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
 from kttt import serialization as ser
 from kttt import strategies as kst
 from kttt.errors import KtttError, ParseError, ValidationError
-from kttt.organizations import Sector
+from kttt.organizations import Cooperative, Organization, Sector
 from kttt.sources import Source
 
 
@@ -289,3 +290,46 @@ def test_wrong_top_level_shape():
 def test_converter_is_fresh():
     """make_converter returns a new converter each time."""
     assert ser.make_converter() is not ser.make_converter()
+
+
+@settings(max_examples=30)
+@given(st.lists(kst.organizations(), max_size=4))
+def test_mixed_organisations_round_trip(organizations):
+    """A registry of mixed kinds reads back as Organization, each its kind."""
+    from_json = ser.from_json(ser.to_json(organizations), list[Organization])
+    from_csv = list(ser.from_csv(ser.to_csv(organizations), Organization))
+
+    assert organizations == from_json == from_csv
+    assert [type(o) for o in organizations] == [type(o) for o in from_csv]
+
+
+def test_organisation_records_carry_their_kind():
+    """The kind is written first; it must agree with the class read."""
+    data = json.loads(ser.to_json(_cooperative()))
+
+    assert ("kind", "cooperative") == next(iter(data.items()))
+    data["kind"] = "cooperative_union"
+    with pytest.raises(ParseError) as info:
+        ser.structure(data, Cooperative)
+    assert "kind" == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("kind", "rule"),
+    [(None, "names the organisation's kind"), ("cooperative_bank", "models")],
+)
+def test_organisation_without_a_known_kind_is_refused(kind, rule):
+    """Reading an Organization needs a kind kttt models."""
+    data = json.loads(ser.to_json(_cooperative()))
+    data["kind"] = kind
+
+    with pytest.raises(ParseError) as info:
+        ser.structure(data, Organization)
+
+    assert "kind" == info.value.field
+    assert rule in info.value.rule
+
+
+def _cooperative() -> Cooperative:
+    """A valid cooperative drawn once from the public strategy."""
+    return find(kst.cooperatives(), lambda _: True)
