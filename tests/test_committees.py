@@ -14,6 +14,7 @@ from kttt import serialization
 from kttt.committees import (
     CommitteeLevel,
     CommitteeMember,
+    DataRecord,
     Engagement,
     FindingStatus,
     NetworkAspect,
@@ -31,7 +32,6 @@ from kttt.committees import (
     SupportUnit,
     SupportUnitKind,
     _load_network,
-    _Record,
     _rule,
     check_structure,
     national_committee_history,
@@ -649,7 +649,7 @@ def test_regroup_refuses_a_snapshot_of_the_34():
 )
 def test_bad_rule_data_raises_data_error(data, field):
     """Malformed rule data raises DataError naming file and field."""
-    record = _Record(data, "committees/test.json", "$")
+    record = DataRecord(data, "committees/test.json", "$")
 
     with pytest.raises(DataError) as caught:
         record.build("", functools.partial(_rule, record))

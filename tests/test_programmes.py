@@ -18,6 +18,7 @@ from kttt.programmes import (
     Agency,
     AgencyLevel,
     Completion,
+    DataRecord,
     Deadline,
     Frequency,
     Objective,
@@ -27,13 +28,12 @@ from kttt.programmes import (
     Task,
     TaskStatus,
     _deadline,
-    _read_json,
-    _Record,
     _task,
     completion_by_agency,
     get_programme,
     overdue,
     programmes,
+    read_data_json,
     tasks_by_agency,
 )
 from kttt.sources import Source
@@ -522,7 +522,7 @@ def test_unknown_names_raise_not_found(make):
 
 
 def _record(data):
-    return _Record(data, "programmes/test.json", "$")
+    return DataRecord(data, "programmes/test.json", "$")
 
 
 _BASE = Source(document="155-CTr/TU")
@@ -596,13 +596,13 @@ def test_bad_integer_and_flag_data():
     with pytest.raises(DataError):
         record.flag("f")
     with pytest.raises(DataError):
-        _Record([1], "f.json", "$")
+        DataRecord([1], "f.json", "$")
 
 
 def test_missing_data_file_raises_data_error():
     """A missing data file raises DataError."""
     with pytest.raises(DataError):
-        _read_json("programmes", "no-such-file.json")
+        read_data_json("programmes", "no-such-file.json")
 
 
 def test_deadline_reader_reads_recurrences():

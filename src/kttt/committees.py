@@ -38,11 +38,7 @@ from kttt._validators import (
 from kttt.documents import DocumentNumber
 from kttt.errors import ValidationError
 from kttt.geography import Era, Province
-from kttt.programmes import (  # pyright: ignore[reportPrivateUsage]
-    Agency,
-    _read_json,  # pyright: ignore[reportPrivateUsage]
-    _Record,  # pyright: ignore[reportPrivateUsage]
-)
+from kttt.programmes import Agency, DataRecord, read_data_json
 from kttt.sources import Source
 from kttt.text import nfc
 
@@ -1153,14 +1149,14 @@ def network_2023() -> NetworkSnapshot:
 
 @functools.cache
 def _load_rules() -> tuple[StructureRule, ...]:
-    root = _read_json("committees", "structure-rules.json")
+    root = read_data_json("committees", "structure-rules.json")
     return tuple(
         item.build("", functools.partial(_rule, item))
         for item in root.records("rules")
     )
 
 
-def _rule(item: _Record) -> StructureRule:
+def _rule(item: DataRecord) -> StructureRule:
     era = item.optional_enum("era", Era) or Era.PRE_2025
     return StructureRule(
         code=item.text("code"),
@@ -1176,7 +1172,7 @@ def _rule(item: _Record) -> StructureRule:
     )
 
 
-def _levels(item: _Record) -> tuple[CommitteeLevel, ...]:
+def _levels(item: DataRecord) -> tuple[CommitteeLevel, ...]:
     levels: list[CommitteeLevel] = []
     for index, code in enumerate(item.texts("levels")):
         try:
@@ -1190,14 +1186,14 @@ def _levels(item: _Record) -> tuple[CommitteeLevel, ...]:
 
 @functools.cache
 def _load_committees(name: str) -> tuple[SteeringCommittee, ...]:
-    root = _read_json("committees", name)
+    root = read_data_json("committees", name)
     return tuple(
         item.build("", functools.partial(_committee, item))
         for item in root.records("committees")
     )
 
 
-def _member(item: _Record) -> CommitteeMember:
+def _member(item: DataRecord) -> CommitteeMember:
     return CommitteeMember(
         person=item.optional_text("person"),
         position=item.text("position"),
@@ -1207,14 +1203,14 @@ def _member(item: _Record) -> CommitteeMember:
     )
 
 
-def _members(item: _Record, key: str) -> tuple[CommitteeMember, ...]:
+def _members(item: DataRecord, key: str) -> tuple[CommitteeMember, ...]:
     return tuple(
         entry.build("", functools.partial(_member, entry))
         for entry in item.records(key)
     )
 
 
-def _change(item: _Record) -> PlannedChange:
+def _change(item: DataRecord) -> PlannedChange:
     return PlannedChange(
         description=item.text("description"),
         description_en=item.text("description_en"),
@@ -1223,7 +1219,7 @@ def _change(item: _Record) -> PlannedChange:
     )
 
 
-def _unit(item: _Record) -> SupportUnit | None:
+def _unit(item: DataRecord) -> SupportUnit | None:
     if item.get("support_unit") is None:
         return None
     raw = item.record("support_unit")
@@ -1238,7 +1234,7 @@ def _unit(item: _Record) -> SupportUnit | None:
     )
 
 
-def _committee(item: _Record) -> SteeringCommittee:
+def _committee(item: DataRecord) -> SteeringCommittee:
     era = item.enum("era", Era)
     return SteeringCommittee(
         level=item.enum("level", CommitteeLevel),
@@ -1263,7 +1259,7 @@ def _committee(item: _Record) -> SteeringCommittee:
 
 @functools.cache
 def _load_network() -> NetworkSnapshot:
-    root = _read_json("committees", "network-2023.json")
+    root = read_data_json("committees", "network-2023.json")
     era = root.enum("era", Era)
     base = root.source()
     facts: dict[str, dict[str, object]] = {
@@ -1307,14 +1303,14 @@ def _load_network() -> NetworkSnapshot:
     )
 
 
-def _fact_value(item: _Record, aspect: NetworkAspect) -> object:
+def _fact_value(item: DataRecord, aspect: NetworkAspect) -> object:
     if aspect is NetworkAspect.STANDING_AGENCY:
         return item.enum("value", StandingAgency)
     return item.flag("value")
 
 
 def _set_fact(
-    item: _Record, known: dict[str, object], field: str, value: object
+    item: DataRecord, known: dict[str, object], field: str, value: object
 ) -> None:
     if field in known:
         raise item.error("provinces", field, "each province has one value")
@@ -1340,7 +1336,7 @@ def _entry(
     )
 
 
-def _stated(item: _Record, base: Source) -> StatedCount:
+def _stated(item: DataRecord, base: Source) -> StatedCount:
     agencies = tuple(
         item.build(
             f"standing_agencies[{index}]",

@@ -742,7 +742,7 @@ def _text_key(field: str, key: object) -> str:
 # --- reading package data ----------------------------------------------------
 
 
-class _Record:
+class DataRecord:
     """One JSON object of a data file; errors name the file and path."""
 
     def __init__(self, data: object, file: str, path: str) -> None:
@@ -806,18 +806,18 @@ class _Record:
     def optional_enum(self, key: str, cls: type[_E]) -> _E | None:
         return None if self.data.get(key) is None else self.enum(key, cls)
 
-    def records(self, key: str) -> list[_Record]:
+    def records(self, key: str) -> list[DataRecord]:
         value = self.data.get(key, [])
         if not isinstance(value, list):
             raise self.error(key, value, "must be a JSON list")
         items = cast("list[object]", value)
         return [
-            _Record(item, self.file, f"{self.path}.{key}[{index}]")
+            DataRecord(item, self.file, f"{self.path}.{key}[{index}]")
             for index, item in enumerate(items)
         ]
 
-    def record(self, key: str) -> _Record:
-        return _Record(self.data.get(key), self.file, f"{self.path}.{key}")
+    def record(self, key: str) -> DataRecord:
+        return DataRecord(self.data.get(key), self.file, f"{self.path}.{key}")
 
     def texts(self, key: str) -> list[str]:
         value = self.data.get(key, [])
@@ -891,7 +891,7 @@ class _Record:
         return raw.build("", lambda: Source(retrieved=retrieved, **fields))
 
 
-def _read_json(folder: str, name: str) -> _Record:
+def read_data_json(folder: str, name: str) -> DataRecord:
     """Load one JSON file of the package data folder *folder*."""
     path = resources.files("kttt").joinpath("data", folder, name)
     file = f"{folder}/{name}"
@@ -903,7 +903,7 @@ def _read_json(folder: str, name: str) -> _Record:
         data: object = json.loads(text)
     except json.JSONDecodeError as error:
         raise DataError(file, text[:40], f"not JSON: {error}") from None
-    return _Record(data, file, "$")
+    return DataRecord(data, file, "$")
 
 
 # --- built-in agencies -------------------------------------------------------
@@ -911,7 +911,7 @@ def _read_json(folder: str, name: str) -> _Record:
 
 @functools.cache
 def _agency_registry() -> tuple[Agency, ...]:
-    root = _read_json("programmes", "agencies.json")
+    root = read_data_json("programmes", "agencies.json")
     agencies = [
         item.build("", functools.partial(_agency, item))
         for item in root.records("agencies")
@@ -920,7 +920,7 @@ def _agency_registry() -> tuple[Agency, ...]:
     return tuple(agencies)
 
 
-def _agency(item: _Record) -> Agency:
+def _agency(item: DataRecord) -> Agency:
     return Agency(
         code=item.text("code"),
         name_vi=item.text("name_vi"),
@@ -1014,7 +1014,7 @@ def get_programme(key: str) -> ActionProgramme:
 
 @functools.cache
 def _load_programme(key: str) -> ActionProgramme:
-    root = _read_json("programmes", _PROGRAMME_FILES[key])
+    root = read_data_json("programmes", _PROGRAMME_FILES[key])
     base = root.source()
     era = root.enum("era", Era)
     target_code = root.optional_text("target_set")
@@ -1030,7 +1030,7 @@ def _load_programme(key: str) -> ActionProgramme:
 
 
 def _programme(
-    root: _Record, base: Source, era: Era, targets: TargetSet | None
+    root: DataRecord, base: Source, era: Era, targets: TargetSet | None
 ) -> ActionProgramme:
     return ActionProgramme(
         key=root.text("key"),
@@ -1058,7 +1058,7 @@ def _programme(
 
 
 def _objectives(
-    root: _Record, key: str, base: Source
+    root: DataRecord, key: str, base: Source
 ) -> tuple[Objective, ...]:
     return tuple(
         item.build("", functools.partial(_objective, item, base))
@@ -1066,7 +1066,7 @@ def _objectives(
     )
 
 
-def _objective(item: _Record, base: Source) -> Objective:
+def _objective(item: DataRecord, base: Source) -> Objective:
     return Objective(
         text=item.text("text"),
         horizon=item.optional_integer("horizon"),
@@ -1074,7 +1074,7 @@ def _objective(item: _Record, base: Source) -> Objective:
     )
 
 
-def _task(item: _Record, base: Source) -> Task:
+def _task(item: DataRecord, base: Source) -> Task:
     deadline = None if item.get("deadline") is None else _deadline(item)
     notes = tuple(
         note.build("", functools.partial(_note, note, base))
@@ -1086,7 +1086,7 @@ def _task(item: _Record, base: Source) -> Task:
 
 
 def _make_task(
-    item: _Record,
+    item: DataRecord,
     base: Source,
     deadline: Deadline | None,
     notes: tuple[ProgressNote, ...],
@@ -1106,7 +1106,7 @@ def _make_task(
     )
 
 
-def _note(note: _Record, base: Source) -> ProgressNote:
+def _note(note: DataRecord, base: Source) -> ProgressNote:
     return ProgressNote(
         date=note.date("date"),
         text=note.text("text"),
@@ -1114,7 +1114,7 @@ def _note(note: _Record, base: Source) -> ProgressNote:
     )
 
 
-def _deadline(item: _Record) -> Deadline:
+def _deadline(item: DataRecord) -> Deadline:
     raw = item.record("deadline")
     recurrences = tuple(
         entry.build("", functools.partial(_recurrence, entry))
@@ -1130,7 +1130,7 @@ def _deadline(item: _Record) -> Deadline:
     )
 
 
-def _recurrence(entry: _Record) -> Recurrence:
+def _recurrence(entry: DataRecord) -> Recurrence:
     return Recurrence(
         frequency=entry.enum("frequency", Frequency),
         start=entry.date("start"),
