@@ -1,5 +1,4 @@
-"""
-kttt: a typed domain model of Vietnam's collective economy (kinh tế tập thể).
+"""kttt: a typed domain model of Vietnam's collective economy (kinh tế tập thể).
 
 Everything public is importable from here and listed in `__all__`.
 """

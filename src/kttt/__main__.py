@@ -1,5 +1,4 @@
-"""
-The ``kttt`` command line: reports on the built-in data or on your files.
+"""The ``kttt`` command line: reports on the built-in data or on your files.
 
 Run ``kttt --help`` (or ``python -m kttt --help``) for the commands.
 """
@@ -34,9 +33,7 @@ _COMMANDS: list[Callable[[_Subparsers], None]] = [
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """
-    Return the argument parser of the ``kttt`` command.
-    """
+    """Return the argument parser of the ``kttt`` command."""
     parser = argparse.ArgumentParser(
         prog="kttt",
         description=(
@@ -50,8 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """
-    Run the ``kttt`` command line and return its exit status.
+    """Run the ``kttt`` command line and return its exit status.
 
     Errors in the user's input are printed on stderr (exit status 2),
     never as a traceback.

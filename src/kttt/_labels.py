@@ -1,6 +1,4 @@
-"""
-Enumerations with a Vietnamese and an English label.
-"""
+"""Enumerations with a Vietnamese and an English label."""
 
 from __future__ import annotations
 
@@ -16,8 +14,7 @@ _SWAP_SEPARATORS = str.maketrans(",.", ".,")
 
 
 def pick(lang: str, vi: str, en: str) -> str:
-    """
-    Return *vi* or *en* for *lang* (``"vi"`` or ``"en"``).
+    """Return *vi* or *en* for *lang* (``"vi"`` or ``"en"``).
 
     Raises:
         ValidationError: For any other *lang*.
@@ -30,8 +27,7 @@ def pick(lang: str, vi: str, en: str) -> str:
 
 
 def localize_digits(text: str, lang: str) -> str:
-    """
-    Write a number formatted the English way ("1,200.5") for *lang*.
+    """Write a number formatted the English way ("1,200.5") for *lang*.
 
     Vietnamese swaps the separators ("1.200,5").
 
@@ -42,8 +38,7 @@ def localize_digits(text: str, lang: str) -> str:
 
 
 class LabelledEnum(enum.Enum):
-    """
-    An enumeration whose members have a stable code and two labels.
+    """An enumeration whose members have a stable code and two labels.
 
     Members are written ``NAME = "code", "nhãn tiếng Việt", "English label"``.
     The code is the member's ``value``, so ``Rating("good")`` works and the
@@ -64,15 +59,12 @@ class LabelledEnum(enum.Enum):
         return self._value_
 
     def label(self, lang: str = "vi") -> str:
-        """
-        Return the label in *lang*, ``"vi"`` or ``"en"``.
-        """
+        """Return the label in *lang*, ``"vi"`` or ``"en"``."""
         return pick(lang, self.label_vi, self.label_en)
 
     @classmethod
     def parse(cls, text: str) -> Self:
-        """
-        Find the member whose code or label matches *text*.
+        """Find the member whose code or label matches *text*.
 
         Matching ignores case, diacritics, Unicode normalisation and
         surrounding space, so ``"Tot"``, ``"tốt"`` and ``"GOOD"`` all work.

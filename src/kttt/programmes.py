@@ -24,7 +24,7 @@ import itertools
 import json
 import re
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from fractions import Fraction
 from importlib import resources
 from typing import Any, Final, TypeVar, cast
@@ -32,7 +32,7 @@ from typing import Any, Final, TypeVar, cast
 import attrs
 import pendulum
 
-from kttt._labels import LabelledEnum, pick
+from kttt._labels import LabelledEnum
 from kttt._validators import (
     check_date,
     check_optional_date,
@@ -41,6 +41,7 @@ from kttt._validators import (
     require_date,
     tuple_of,
 )
+from kttt.bodies import Agency, AgencyLevel
 from kttt.documents import DocumentNumber, parse_document_number
 from kttt.errors import DataError, KtttError, NotFoundError, ValidationError
 from kttt.geography import Era, Province
@@ -74,14 +75,6 @@ _T = TypeVar("_T")
 
 
 # --- enumerations ----------------------------------------------------------
-
-
-class AgencyLevel(LabelledEnum):
-    """The tier of the political system an agency belongs to."""
-
-    CENTRAL = "central", "trung ương", "central"
-    PROVINCIAL = "provincial", "cấp tỉnh", "provincial"
-    DISTRICT = "district", "cấp huyện", "district"
 
 
 class ProgrammeKind(LabelledEnum):
@@ -178,93 +171,6 @@ def _require_code(name: str, value: str) -> None:
             value,
             "an agency code is upper-case letters, digits and '_'",
         )
-
-
-# --- agencies ----------------------------------------------------------------
-
-
-@attrs.frozen(kw_only=True)
-class Agency:
-    """A body that leads or takes part in tasks.
-
-    A ministry, a provincial department, a party commission, the
-    cooperative alliance.
-
-    Provincial and district bodies are generic (``P_INDUSTRY_TRADE`` is "the
-    provincial Department of Industry and Trade" of whichever province a
-    programme belongs to).
-    Some entries stand for a group the sources name together ("the
-    ministries, the committee's members and the localities"): their
-    `collective` flag is set.
-
-    >>> Agency.get("Bộ Tài chính").code
-    'MOF'
-    >>> Agency.get("MPI").successor
-    'MOF'
-    """
-
-    #: A stable upper-case code (``"MOF"``, ``"P_PLANNING"``).
-    code: str = attrs.field(validator=_check_code)
-    #: The Vietnamese name.
-    name_vi: str = attrs.field(converter=nfc, validator=_non_empty)
-    #: The English name.
-    name_en: str = attrs.field(validator=_non_empty)
-    #: The tier the body belongs to.
-    level: AgencyLevel = attrs.field(validator=instance_of(AgencyLevel))
-    #: The Vietnamese abbreviation the documents use (``"Bộ KH&ĐT"``).
-    abbreviation: str | None = attrs.field(
-        default=None, converter=optional_nfc
-    )
-    #: Whether the entry names a group of bodies rather than one body.
-    collective: bool = False
-    #: The code of the body that took over this one's duties, if any.
-    successor: str | None = attrs.field(default=None)
-    #: What a reader should know (mergers, dates the sources leave open).
-    note: str | None = attrs.field(default=None, converter=optional_nfc)
-    #: Where the body is named.
-    source: Source | None = attrs.field(default=None, repr=False, eq=False)
-
-    def __attrs_post_init__(self) -> None:
-        if self.successor is not None:
-            _require_code("successor", self.successor)
-            if self.successor == self.code:
-                raise ValidationError(
-                    "successor",
-                    self.successor,
-                    "an agency cannot succeed itself",
-                )
-
-    def __str__(self) -> str:
-        return self.name_vi
-
-    def label(self, lang: str = "vi") -> str:
-        """Return the name in *lang*, ``"vi"`` or ``"en"``.
-
-        Raises:
-            ValidationError: If *lang* is neither.
-        """
-        return pick(lang, self.name_vi, self.name_en)
-
-    @classmethod
-    def get(cls, key: str) -> Agency:
-        """Find a built-in agency by code, name or abbreviation.
-
-        Names match in either language, with or without diacritics.
-
-        Raises:
-            NotFoundError: If no built-in agency matches.
-        """
-        found = _agency_index().get(fold(_text_key("agency", key)))
-        if found is None:
-            raise NotFoundError(
-                "agency", key, "no built-in agency has this code or name"
-            )
-        return found
-
-    @classmethod
-    def all(cls) -> tuple[Agency, ...]:
-        """Return every built-in agency, in registry order."""
-        return _agency_registry()
 
 
 # --- deadlines ---------------------------------------------------------------
@@ -873,9 +779,7 @@ class DataRecord:
         return self.record("source").as_source(base)
 
     def as_source(self, base: Source | None = None) -> Source:
-        """
-        Read this object as a source, filling unset fields from *base*.
-        """
+        """Read this object as a source, filling unset fields from *base*."""
         raw = self
         fields = {
             name: raw.optional_text(name)
@@ -904,69 +808,6 @@ def read_data_json(folder: str, name: str) -> DataRecord:
     except json.JSONDecodeError as error:
         raise DataError(file, text[:40], f"not JSON: {error}") from None
     return DataRecord(data, file, "$")
-
-
-# --- built-in agencies -------------------------------------------------------
-
-
-@functools.cache
-def _agency_registry() -> tuple[Agency, ...]:
-    root = read_data_json("programmes", "agencies.json")
-    agencies = [
-        item.build("", functools.partial(_agency, item))
-        for item in root.records("agencies")
-    ]
-    _check_registry(agencies, root.file)
-    return tuple(agencies)
-
-
-def _agency(item: DataRecord) -> Agency:
-    return Agency(
-        code=item.text("code"),
-        name_vi=item.text("name_vi"),
-        name_en=item.text("name_en"),
-        level=item.enum("level", AgencyLevel),
-        abbreviation=item.optional_text("abbreviation"),
-        collective=item.flag("collective"),
-        successor=item.optional_text("successor"),
-        note=item.optional_text("note"),
-        source=item.source(),
-    )
-
-
-def _check_registry(agencies: Sequence[Agency], file: str) -> None:
-    codes = {agency.code for agency in agencies}
-    keys: dict[str, str] = {}
-    for index, agency in enumerate(agencies):
-        where = f"{file}:$.agencies[{index}]"
-        if agency.successor is not None and agency.successor not in codes:
-            raise DataError(
-                f"{where}.successor", agency.successor, "names a known agency"
-            )
-        for key in _agency_keys(agency):
-            other = keys.setdefault(key, agency.code)
-            if other != agency.code:
-                raise DataError(
-                    where,
-                    key,
-                    f"code, names and abbreviation are unique ({other})",
-                )
-
-
-def _agency_keys(agency: Agency) -> set[str]:
-    names = [agency.code, agency.name_vi, agency.name_en]
-    if agency.abbreviation is not None:
-        names.append(agency.abbreviation)
-    return {fold(name) for name in names}
-
-
-@functools.cache
-def _agency_index() -> dict[str, Agency]:
-    return {
-        key: agency
-        for agency in _agency_registry()
-        for key in _agency_keys(agency)
-    }
 
 
 # --- built-in programmes -----------------------------------------------------

@@ -1,5 +1,4 @@
-"""
-Converting kttt values to and from JSON, flat records and CSV.
+"""Converting kttt values to and from JSON, flat records and CSV.
 
 `make_converter` returns a fresh `cattrs.Converter` that knows every kttt
 type; it never touches cattrs' global converter.
@@ -67,8 +66,7 @@ T = TypeVar("T")
 
 
 def make_converter() -> cattrs.Converter:
-    """
-    Return a new converter for every kttt type.
+    """Return a new converter for every kttt type.
 
     >>> import pendulum
     >>> from kttt.serialization import make_converter
@@ -372,9 +370,7 @@ _DOMAIN_HOOKS.append(_register_organizations)
 
 
 def to_json(value: object, *, indent: int | None = 2) -> str:
-    """
-    Serialise a kttt value (or a list or tuple of them) to a JSON string.
-    """
+    """Serialise a kttt value (or a list or tuple of them) to a JSON string."""
     conv = _shared_converter()
     return json.dumps(
         conv.unstructure(value), ensure_ascii=False, indent=indent
@@ -386,8 +382,7 @@ def from_json(text: str, cls: type[T]) -> T: ...
 @typing.overload
 def from_json(text: str, cls: Any) -> Any: ...
 def from_json(text: str, cls: Any) -> Any:
-    """
-    Read a value of type *cls* from a JSON string.
+    """Read a value of type *cls* from a JSON string.
 
     Raises:
         ParseError: If *text* is not JSON.
@@ -411,8 +406,7 @@ def structure(
 def structure(
     data: object, cls: Any, *, conv: cattrs.Converter | None = None
 ) -> Any:
-    """
-    Structure plain data (dicts, lists, strings, numbers) into *cls*.
+    """Structure plain data (dicts, lists, strings, numbers) into *cls*.
 
     Raises:
         KtttError: Naming the path of the first invalid field.
@@ -431,9 +425,7 @@ def structure(
 
 
 def _first_error(error: BaseException, path: str) -> KtttError:
-    """
-    Turn the first leaf of a cattrs error tree into a KtttError at *path*.
-    """
+    """Turn the first leaf of a cattrs error tree into a KtttError at *path*."""
     if isinstance(error, BaseExceptionGroup):
         group = typing.cast("BaseExceptionGroup[BaseException]", error)
         sub = group.exceptions[0]
@@ -466,8 +458,7 @@ def _path_step(error: BaseException) -> str:
 
 
 def to_records(values: Iterable[object]) -> list[dict[str, str]]:
-    """
-    Turn kttt values into flat records: one dict of strings per value.
+    """Turn kttt values into flat records: one dict of strings per value.
 
     Nested values become dotted column names (``province.code``); lists and
     tuples are written as JSON in one cell; `None` is the empty string.
@@ -481,8 +472,7 @@ def to_records(values: Iterable[object]) -> list[dict[str, str]]:
 def from_records(
     rows: Iterable[Mapping[str, str]], cls: type[T]
 ) -> Iterator[T]:
-    """
-    Read values of type *cls* from flat records, as written by `to_records`.
+    """Read values of type *cls* from flat records, as written by `to_records`.
 
     Raises:
         KtttError: For the first bad row, with its 1-based row number.
@@ -499,9 +489,7 @@ def from_records(
 
 
 def to_csv(values: Iterable[object]) -> str:
-    """
-    Write kttt values as CSV text with a header row (UTF-8, comma-separated).
-    """
+    """Write kttt values as CSV text with a header row (UTF-8, commas)."""
     records = to_records(values)
     columns: dict[str, None] = {}
     for record in records:
@@ -514,8 +502,7 @@ def to_csv(values: Iterable[object]) -> str:
 
 
 def from_csv(text: str | io.TextIOBase, cls: type[T]) -> Iterator[T]:
-    """
-    Read values of type *cls* from CSV text written by `to_csv`.
+    """Read values of type *cls* from CSV text written by `to_csv`.
 
     Row numbers in errors count data rows from 1 (the header is row 0).
     """
@@ -529,8 +516,7 @@ _VALUE_COLUMN = "value"
 def _flatten(
     data: object, value: object, path: str | None = None
 ) -> dict[str, str]:
-    """
-    Flatten the unstructured *data* of *value* into cells.
+    """Flatten the unstructured *data* of *value* into cells.
 
     Records become dotted columns; anything else (lists, mappings, scalars)
     one cell, named ``value`` at the top level.
@@ -555,9 +541,7 @@ def _is_flat_record(cls: type) -> bool:
 
 
 def _is_single_cell(row: Mapping[str, str], cls: type) -> bool:
-    """
-    Whether *row* holds a whole value in its ``value`` column.
-    """
+    """Whether *row* holds a whole value in its ``value`` column."""
     if set(row) != {_VALUE_COLUMN}:
         return False
     return not _is_flat_record(cls) or (
@@ -584,17 +568,13 @@ def _unflatten(row: Mapping[str, str]) -> dict[str, object]:
 
 @functools.cache
 def _shared_converter() -> cattrs.Converter:
-    """
-    The converter the module's own functions use (never handed out).
-    """
+    """The converter the module's own functions use (never handed out)."""
     return make_converter()
 
 
 @functools.cache
 def _make_flat_converter() -> cattrs.Converter:
-    """
-    The converter for flat records: cells are strings, lists are JSON.
-    """
+    """The converter for flat records: cells are strings, lists are JSON."""
     conv = make_converter()
     conv.register_structure_hook_factory(_is_json_cell, _json_cell)
     conv.register_structure_hook_factory(
@@ -613,9 +593,7 @@ def _is_json_cell(cls: object) -> bool:
 
 
 def _json_cell(cls: Any) -> Callable[[object, object], object]:
-    """
-    Decode a JSON cell, then structure it as the plain converter does.
-    """
+    """Decode a JSON cell, then structure it as the plain converter does."""
     hook = _shared_converter().get_structure_hook(cls)
 
     def load(value: object, target: object) -> object:
@@ -644,9 +622,7 @@ def _is_optional_record(cls: object) -> bool:
 def _optional_record(
     conv: cattrs.Converter, cls: Any
 ) -> Callable[[object, object], object]:
-    """
-    Read an optional record: all of its cells empty means `None`.
-    """
+    """Read an optional record: all of its cells empty means `None`."""
     inner = next(a for a in typing.get_args(cls) if a is not type(None))
     hook = conv.get_structure_hook(inner)
 
@@ -659,9 +635,7 @@ def _optional_record(
 
 
 def _all_empty(value: object) -> bool:
-    """
-    Whether *value* is None or a mapping of nothing but empty cells.
-    """
+    """Whether *value* is None or a mapping of nothing but empty cells."""
     if isinstance(value, Mapping):
         return all(
             _all_empty(v)

@@ -1,5 +1,4 @@
-"""
-Vietnamese text at the boundary: normalisation, folding and numbers.
+"""Vietnamese text at the boundary: normalisation, folding and numbers.
 
 Vietnamese official texts write numbers with ``.`` between thousands and
 ``,`` before decimals ("1.200", "8,5%"), often with a word for the
@@ -48,8 +47,7 @@ _NO = frozenset({"khong", "false", "no", "0", "sai"})
 
 
 def nfc(text: str) -> str:
-    """
-    Return *text* in Unicode normal form C, the form kttt stores.
+    """Return *text* in Unicode normal form C, the form kttt stores.
 
     >>> nfc("Ho\u0300a Bi\u0300nh") == "Hòa Bình"
     True
@@ -58,8 +56,7 @@ def nfc(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """
-    Return a key for matching names: no diacritics, lower case, single spaces.
+    """Return a key for matching names: no diacritics, lower case, one space.
 
     "Đ" and "đ" fold to "d", and the two tone-mark conventions ("Hoà"/"Hòa")
     fold to the same key.
@@ -76,8 +73,7 @@ def fold(text: str) -> str:
 
 
 def parse_flag(text: str, *, field: str = "flag") -> bool:
-    """
-    Read a yes/no cell: có/không, đúng/sai, x, true/false, yes/no, 1/0.
+    """Read a yes/no cell: có/không, đúng/sai, x, true/false, yes/no, 1/0.
 
     >>> parse_flag("Có"), parse_flag("khong"), parse_flag("x")
     (True, False, True)
@@ -98,8 +94,7 @@ def parse_flag(text: str, *, field: str = "flag") -> bool:
 
 
 def parse_number(text: str, *, field: str = "number") -> Decimal:
-    """
-    Read a number written the Vietnamese way.
+    """Read a number written the Vietnamese way.
 
     >>> parse_number("1.200")
     Decimal('1200')
@@ -133,8 +128,7 @@ def parse_number(text: str, *, field: str = "number") -> Decimal:
 
 
 def parse_percent(text: str, *, field: str = "percent") -> Decimal:
-    """
-    Read a percentage such as "60%" or "8,5 %" and return it in percent.
+    """Read a percentage such as "60%" or "8,5 %" and return it in percent.
 
     >>> parse_percent("8,5%")
     Decimal('8.5')
@@ -149,8 +143,7 @@ def parse_percent(text: str, *, field: str = "percent") -> Decimal:
 
 
 def parse_range(text: str, *, field: str = "range") -> tuple[Decimal, Decimal]:
-    """
-    Read a range such as "21.000-22.000" or "1.200 – 1.400".
+    """Read a range such as "21.000-22.000" or "1.200 – 1.400".
 
     A "%" on either or both ends is accepted, and so is a magnitude word
     after the second end ("2-3 triệu" is 2 to 3 million).
@@ -186,9 +179,7 @@ def parse_range(text: str, *, field: str = "range") -> tuple[Decimal, Decimal]:
 
 
 def _whole_if_integral(value: Decimal) -> Decimal:
-    """
-    Drop a fraction of zeros that scaling left ("1,5 tỷ" is 1500000000).
-    """
+    """Drop a fraction of zeros that scaling left ("1,5 tỷ" is 1500000000)."""
     integral = value.to_integral_value()
     return integral if integral == value else value
 
