@@ -17,7 +17,6 @@ from kttt.documents import (
     DocumentKind,
     DocumentNumber,
     DocumentRegistry,
-    Issuer,
     KindCode,
     documents,
     get_document,

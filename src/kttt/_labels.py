@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
+import functools
 
-from typing import Self
+from typing import Self, cast
 
 from kttt.errors import ParseError, ValidationError
 from kttt.text import fold
@@ -72,14 +73,24 @@ class LabelledEnum(enum.Enum):
         Raises:
             ParseError: If no member matches.
         """
-        wanted = fold(text)
-        for member in cls:
-            if wanted in {
-                fold(member.value),
-                fold(member.label_vi),
-                fold(member.label_en),
-                fold(member.name),
-            }:
-                return member
+        if isinstance(text, str):
+            exact = cls._value2member_map_.get(text)
+            if exact is not None:
+                return cast("Self", exact)
+            found = _folded(cls).get(fold(text))
+            if found is not None:
+                return cast("Self", found)
         choices = ", ".join(m.value for m in cls)
         raise ParseError(cls.__name__, text, f"must be one of: {choices}")
+
+
+@functools.cache
+def _folded(cls: type[LabelledEnum]) -> dict[str, LabelledEnum]:
+    """Return the members of *cls* by folded code, labels and name."""
+    table: dict[str, LabelledEnum] = {}
+    for member in reversed(cls):
+        for key in (member.name, member.label_en, member.label_vi):
+            table[fold(key)] = member
+    for member in reversed(cls):
+        table[fold(member.value)] = member
+    return table
