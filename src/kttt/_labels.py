@@ -73,7 +73,7 @@ class LabelledEnum(enum.Enum):
         Raises:
             ParseError: If no member matches.
         """
-        if isinstance(text, str):
+        if isinstance(cast("object", text), str):
             exact = cls._value2member_map_.get(text)
             if exact is not None:
                 return cast("Self", exact)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import importlib
 import os
 
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import attrs
 
@@ -74,6 +74,7 @@ _REGISTRY: Final[dict[str, tuple[str, str]]] = {
     "bodies/issuers": ("kttt.bodies", "ISSUERS"),
     "documents/kind_codes": ("kttt.documents", "KIND_CODES"),
     "documents/registry": ("kttt.documents", "REGISTRY"),
+    "geography/provinces": ("kttt.geography", "PROVINCES"),
 }
 
 
@@ -100,7 +101,9 @@ def names() -> tuple[str, ...]:
 
 
 def _dataset(name: str) -> Dataset[Any]:
-    entry = _REGISTRY.get(name) if isinstance(name, str) else None
+    entry = (
+        _REGISTRY.get(name) if isinstance(cast("object", name), str) else None
+    )
     if entry is None:
         raise NotFoundError(
             "dataset", name, f"the built-in datasets are: {', '.join(names())}"

@@ -12,9 +12,7 @@ number.
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import datetime as dt
 import functools
 import io
 import json
@@ -22,25 +20,16 @@ import types
 import typing
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from decimal import Decimal, InvalidOperation
-from fractions import Fraction
+from decimal import Decimal
 from typing import Any, TypeVar
 
 import attrs
 import cattrs
-import pendulum
 
-from cattrs.errors import (
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-)
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from kttt._labels import LabelledEnum
-from kttt.documents import DocumentNumber, parse_document_number
-from kttt.errors import KtttError, ParseError, ValidationError
-from kttt.geography import Era, Province
+from kttt import _data, bodies, documents, geography
+from kttt.errors import KtttError, ParseError
 from kttt.organizations import (
     Cooperative,
     CooperativeGroup,
@@ -68,217 +57,26 @@ T = TypeVar("T")
 def make_converter() -> cattrs.Converter:
     """Return a new converter for every kttt type.
 
+    It is the data layer's base converter (dates, exact numbers,
+    enumerations) configured by each room's ``configure_converter``, in
+    the order the rooms are layered.
+
     >>> import pendulum
     >>> from kttt.serialization import make_converter
     >>> conv = make_converter()
     >>> conv.structure("2025-07-01", pendulum.Date)
     Date(2025, 7, 1)
     """
-    conv = cattrs.Converter(forbid_extra_keys=True)
-    _register_scalars(conv)
-    for register in _DOMAIN_HOOKS:
-        register(conv)
-    return conv
+    return _data.new_converter(*_CONFIGURE)
 
 
-def _register_scalars(conv: cattrs.Converter) -> None:
-    conv.register_unstructure_hook(pendulum.Date, _date_to_iso)
-    conv.register_structure_hook(pendulum.Date, _structure_date)
-    conv.register_unstructure_hook(pendulum.DateTime, _datetime_to_iso)
-    conv.register_structure_hook(pendulum.DateTime, _structure_datetime)
-    conv.register_unstructure_hook(Decimal, str)
-    conv.register_structure_hook(Decimal, _structure_decimal)
-    conv.register_unstructure_hook(Fraction, str)
-    conv.register_structure_hook(Fraction, _structure_fraction)
-    conv.register_structure_hook(int, _structure_int)
-    conv.register_structure_hook(float, _structure_float)
-    conv.register_structure_hook(bool, _structure_bool)
-    conv.register_structure_hook(str, _structure_str)
-    conv.register_structure_hook_func(_is_labelled_enum, _structure_enum)
+# --- rooms whose hooks still live here -------------------------------------
 
 
-def _is_labelled_enum(cls: object) -> bool:
-    return isinstance(cls, type) and issubclass(cls, LabelledEnum)
-
-
-def _structure_enum(value: object, cls: type[LabelledEnum]) -> LabelledEnum:
-    if not isinstance(value, str):
-        raise ParseError("", value, f"a {cls.__name__} is written as its code")
-    try:
-        return cls.parse(value)
-    except ParseError as error:
-        raise ParseError("", value, error.rule) from None
-
-
-def _date_to_iso(value: dt.date) -> str:
-    return value.isoformat()
-
-
-def _datetime_to_iso(value: dt.datetime) -> str:
-    return value.isoformat()
-
-
-def _structure_date(value: object, _: object) -> pendulum.Date:
-    if isinstance(value, dt.datetime) or not isinstance(value, str | dt.date):
-        raise ParseError("", value, "a date is an ISO 8601 'YYYY-MM-DD'")
-    if isinstance(value, dt.date):
-        return pendulum.Date(value.year, value.month, value.day)
-    try:
-        parsed = dt.date.fromisoformat(value)
-    except ValueError:
-        raise ParseError(
-            "", value, "a date is an ISO 8601 'YYYY-MM-DD'"
-        ) from None
-    return pendulum.Date(parsed.year, parsed.month, parsed.day)
-
-
-def _structure_datetime(value: object, _: object) -> pendulum.DateTime:
-    rule = "a date-time is ISO 8601 with a UTC offset"
-    if isinstance(value, dt.datetime):
-        parsed = value
-    elif isinstance(value, str):
-        try:
-            parsed = dt.datetime.fromisoformat(value)
-        except ValueError:
-            raise ParseError("", value, rule) from None
-    else:
-        raise ParseError("", value, rule)
-    if parsed.tzinfo is None:
-        raise ParseError("", value, rule)
-    return pendulum.instance(parsed)
-
-
-def _structure_decimal(value: object, _: object) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
-        raise ParseError("", value, "an exact number is a string or int")
-    try:
-        result = Decimal(value)
-    except InvalidOperation:
-        raise ParseError("", value, "not a decimal number") from None
-    if not result.is_finite():
-        raise ParseError("", value, "must be finite")
-    return result
-
-
-def _structure_fraction(value: object, _: object) -> Fraction:
-    if isinstance(value, bool) or not isinstance(value, str | int):
-        raise ParseError("", value, "a fraction is a string or int")
-    try:
-        return Fraction(value)
-    except (ValueError, ZeroDivisionError):
-        raise ParseError("", value, "not a fraction 'p/q'") from None
-
-
-def _structure_int(value: object, _: object) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        return int(value)
-    raise ParseError("", value, "must be a whole number")
-
-
-def _structure_float(value: object, _: object) -> float:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    if isinstance(value, str):
-        with contextlib.suppress(ValueError):
-            return float(value)
-    raise ParseError("", value, "must be a number")
-
-
-def _structure_bool(value: object, _: object) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.lower() in {"true", "false"}:
-        return value.lower() == "true"
-    raise ParseError("", value, "must be true or false")
-
-
-def _structure_str(value: object, _: object) -> str:
-    if isinstance(value, str):
-        return value
-    raise ParseError("", value, "must be text")
-
-
-#: Functions that add the hooks of one domain module to a converter.
-#: Domain modules with values that need more than attrs' defaults add a
-#: function here (see `_register_geography` below for the pattern).
-_DOMAIN_HOOKS: list[Callable[[cattrs.Converter], None]] = []
-
-#: Records whose hooks read and write a nested shape of their own: flat
-#: records and CSV keep each of them whole, as JSON in one cell.
-_ONE_CELL: set[type] = set()
-
-
-# --- geography -------------------------------------------------------------
-
-
-def _register_geography(conv: cattrs.Converter) -> None:
-    # A Province is written as its code and era and read back through
-    # Province.get, so only the units of the built-in table come back.
-    conv.register_unstructure_hook(Province, _province_to_dict)
-    conv.register_structure_hook(Province, _structure_province)
-
-
-def _province_to_dict(value: Province) -> dict[str, str]:
-    return {"code": value.code, "era": value.era.value}
-
-
-def _structure_province(value: object, _: object) -> Province:
-    fields = _province_fields(value)
-    if set(fields) != {"code", "era"}:
-        raise ValidationError(
-            "province", value, "a province is {'code': '25', 'era': '34'}"
-        )
-    code, era = fields["code"], fields["era"]
-    if not isinstance(era, str) or era not in {e.value for e in Era}:
-        raise ParseError("era", era, "must be '63' or '34'")
-    if not (isinstance(code, str) and len(code) == 2 and code.isdigit()):
-        raise ParseError("code", code, "an NSO code is two digits")
-    try:
-        return Province.get(code, era=Era(era))
-    except KtttError as error:
-        raise type(error)("code", code, error.rule) from None
-
-
-def _province_fields(value: object) -> Mapping[str, object]:
-    if isinstance(value, Mapping):
-        return typing.cast("Mapping[str, object]", value)
-    return {}
-
-
-_DOMAIN_HOOKS.append(_register_geography)
-
-
-# --- documents -------------------------------------------------------------
-
-
-def _register_documents(conv: cattrs.Converter) -> None:
-    # A DocumentNumber is written in its canonical form ("20-NQ/TW") and
-    # read back with parse_document_number.
-    conv.register_unstructure_hook(DocumentNumber, str)
-    conv.register_structure_hook(DocumentNumber, _structure_document_number)
-
-
-def _structure_document_number(value: object, _: object) -> DocumentNumber:
-    if not isinstance(value, str):
-        raise ParseError(
-            "number", value, "a reference number is text such as '20-NQ/TW'"
-        )
-    return parse_document_number(value)
-
-
-_DOMAIN_HOOKS.append(_register_documents)
-
-
-# --- rating ----------------------------------------------------------------
-
-
-def _register_rating(conv: cattrs.Converter) -> None:
+def _configure_rating(conv: cattrs.Converter) -> None:
     # A RatingScheme is written in the scheme file format (exact numbers as
     # strings, defaults left out) and read back with its validation.
     conv.register_unstructure_hook(RatingScheme, RatingScheme.to_dict)
-    _ONE_CELL.add(RatingScheme)
     conv.register_structure_hook(
         RatingScheme, lambda value, _: RatingScheme.from_dict(value)
     )
@@ -289,10 +87,7 @@ def _register_rating(conv: cattrs.Converter) -> None:
 def _structure_measure(value: object, _: object) -> Decimal | bool:
     if isinstance(value, bool):
         return value
-    return _structure_decimal(value, Decimal)
-
-
-_DOMAIN_HOOKS.append(_register_rating)
+    return _data.exact_number(value)
 
 
 #: The concrete class of each kind (what each class's ``kind`` returns).
@@ -304,7 +99,7 @@ _ORGANIZATIONS: dict[OrganizationKind, type[Organization]] = {
 }
 
 
-def _register_organizations(conv: cattrs.Converter) -> None:
+def _configure_organizations(conv: cattrs.Converter) -> None:
     # Every organisation is written with its kind, so that a registry of
     # mixed kinds reads back as `Organization` (or `list[Organization]`).
     for kind, cls in _ORGANIZATIONS.items():
@@ -363,7 +158,18 @@ def _without_kind(
     return structure
 
 
-_DOMAIN_HOOKS.append(_register_organizations)
+#: Each room's hooks, lowest room first.
+_CONFIGURE: tuple[_data.Configure, ...] = (
+    geography.configure_converter,
+    documents.configure_converter,
+    bodies.configure_converter,
+    _configure_organizations,
+    _configure_rating,
+)
+
+#: Records whose hooks read and write a nested shape of their own: flat
+#: records and CSV keep each of them whole, as JSON in one cell.
+_ONE_CELL: frozenset[type] = frozenset({RatingScheme})
 
 
 # --- JSON ------------------------------------------------------------------
@@ -385,14 +191,11 @@ def from_json(text: str, cls: Any) -> Any:
     """Read a value of type *cls* from a JSON string.
 
     Raises:
-        ParseError: If *text* is not JSON.
+        DataError: If *text* is not JSON (or has a key twice, a number
+            too long, nesting too deep).
         KtttError: If the JSON does not describe a valid *cls*.
     """
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ParseError("json", text[:80], f"not JSON: {error}") from None
-    return structure(data, cls)
+    return structure(_data.load_json(text), cls)
 
 
 @typing.overload
@@ -411,47 +214,7 @@ def structure(
     Raises:
         KtttError: Naming the path of the first invalid field.
     """
-    converter = conv or _shared_converter()
-    try:
-        return converter.structure(data, cls)
-    except KtttError:
-        raise
-    except (ClassValidationError, IterableValidationError) as group:
-        raise _first_error(group, "$") from None
-    except (TypeError, ValueError, KeyError, AttributeError) as error:
-        raise ValidationError(
-            getattr(cls, "__name__", str(cls)), data, str(error)
-        ) from None
-
-
-def _first_error(error: BaseException, path: str) -> KtttError:
-    """Turn the first leaf of a cattrs error tree into a KtttError at *path*."""
-    if isinstance(error, BaseExceptionGroup):
-        group = typing.cast("BaseExceptionGroup[BaseException]", error)
-        sub = group.exceptions[0]
-        return _first_error(sub, path + _path_step(sub))
-    field = path.removeprefix("$").removeprefix(".") or "$"
-    if isinstance(error, KtttError):
-        if error.field and field.rpartition(".")[2] != error.field:
-            field = error.field if field == "$" else f"{field}.{error.field}"
-        return type(error)(field, error.value, error.rule, row=error.row)
-    if isinstance(error, ForbiddenExtraKeysError):
-        extra = ", ".join(sorted(error.extra_fields))
-        return ValidationError(field, extra, "unknown field(s)")
-    if isinstance(error, KeyError):
-        return ValidationError(field, None, "required field is missing")
-    return ValidationError(field, None, str(error))
-
-
-def _path_step(error: BaseException) -> str:
-    for note in getattr(error, "__notes__", []):
-        name = getattr(note, "name", None)
-        if isinstance(name, str):
-            return f".{name}"
-        index = getattr(note, "index", None)
-        if index is not None:
-            return f"[{index!r}]"
-    return ""
+    return _data.structure(conv or _shared_converter(), data, cls)
 
 
 # --- flat records and CSV --------------------------------------------------
@@ -599,10 +362,12 @@ def _json_cell(cls: Any) -> Callable[[object, object], object]:
     def load(value: object, target: object) -> object:
         if isinstance(value, str):
             try:
-                value = json.loads(value)
-            except json.JSONDecodeError:
+                value = _data.load_json(value)
+            except KtttError as error:
                 raise ParseError(
-                    "cell", value, "a list or mapping cell holds JSON"
+                    "",
+                    value,
+                    f"a list or mapping cell holds JSON: {error.rule}",
                 ) from None
         return hook(value, target)
 

@@ -29,7 +29,7 @@ from kttt._data._envelope import (
     read_path,
     read_text,
 )
-from kttt._data._json import MAX_DEPTH, load_json
+from kttt._data._json import MAX_DEPTH, as_list, as_mapping, load_json
 from kttt._data._locate import as_data_error, join, reading
 from kttt._data._tables import Table, decode, read_csv, sniff_delimiter
 from kttt._data._validators import (
@@ -61,6 +61,8 @@ __all__ = [
     "Validator",
     "all_of",
     "as_data_error",
+    "as_list",
+    "as_mapping",
     "date",
     "decode",
     "exact_number",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import math
 import typing
 
@@ -31,6 +32,7 @@ from cattrs.errors import (
 )
 
 from kttt._data._dates import parse_iso_date
+from kttt._data._locate import join
 from kttt._labels import LabelledEnum
 from kttt.errors import KtttError, ParseError, ValidationError
 
@@ -69,7 +71,7 @@ def new_converter(*configure: Configure) -> cattrs.Converter:
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook_func(_is_labelled_enum, _structure_enum)
     conv.register_structure_hook_factory(
-        _is_sequence, lambda cls: _sequence_hook(conv, cls)
+        _is_sequence, functools.partial(_sequence_hook, conv)
     )
     for function in configure:
         function(conv)
@@ -273,10 +275,11 @@ def structure(conv: cattrs.Converter, data: object, cls: Any) -> Any:
             _name(cls), "…", "nested too deeply to read"
         ) from None
     except (TypeError, ValueError, KeyError, AttributeError) as error:
+        given: object = data
         if attrs.has(cls) and not isinstance(data, Mapping):
             rule = f"a {_name(cls)} is written as an object"
-            raise ValidationError("", data, rule) from None
-        raise ValidationError(_name(cls), data, str(error)) from None
+            raise ValidationError("", given, rule) from None
+        raise ValidationError(_name(cls), given, str(error)) from None
 
 
 def _name(cls: object) -> str:
@@ -291,8 +294,9 @@ def first_error(error: BaseException, path: str) -> KtttError:
         return first_error(sub, path + _path_step(sub))
     field = path.removeprefix("$").removeprefix(".") or "$"
     if isinstance(error, KtttError):
-        if error.field and field.rpartition(".")[2] != error.field:
-            field = error.field if field == "$" else f"{field}.{error.field}"
+        last = field.rpartition(".")[2]
+        if error.field and last != error.field:
+            field = error.field if field == "$" else join(field, error.field)
         return error.__class__(
             field,
             error.value,

@@ -30,7 +30,7 @@ def parse_iso_date(value: object, *, field: str = "date") -> pendulum.Date:
         date = _date(*(int(part) for part in match.groups()))
         if date is not None:
             return date
-    raise ParseError(field, value, "a date is written 'YYYY-MM-DD'")
+    raise ParseError(field, value, "a date is ISO 8601 'YYYY-MM-DD'")
 
 
 def parse_day(value: object, *, field: str = "date") -> pendulum.Date:

@@ -37,7 +37,7 @@ import attrs
 import cattrs
 
 from kttt._data._convert import new_converter, structure
-from kttt._data._json import load_json
+from kttt._data._json import as_list, as_mapping, load_json
 from kttt._data._locate import as_data_error, join, reading
 from kttt._data._tables import decode, read_csv
 from kttt.errors import DataError, KtttError
@@ -235,9 +235,10 @@ def parse_envelope(
     Raises:
         DataError: Naming the file and the path of what is wrong.
     """
-    top = load_json(text, file=file)
-    if not isinstance(top, dict) or set(top) != set(ENVELOPE_KEYS):
-        shown = sorted(top) if isinstance(top, dict) else top
+    loaded: object = load_json(text, file=file)
+    top = as_mapping(loaded)
+    if top is None or set(top) != set(ENVELOPE_KEYS):
+        shown = loaded if top is None else sorted(top)
         raise DataError(
             "$",
             shown,
@@ -245,7 +246,7 @@ def parse_envelope(
             "'rows'",
             file=file,
         )
-    envelope = cast("dict[str, object]", top)
+    envelope = top
     description = envelope["description"]
     if not isinstance(description, str) or not description.strip():
         raise DataError(
@@ -296,16 +297,17 @@ def _table_rows(text: str, file: str) -> tuple[Row, ...]:
 
 
 def _raw_sources(value: object, file: str) -> list[dict[str, object]]:
-    if not isinstance(value, list) or not value:
+    items = as_list(value)
+    if not items:
         raise DataError(
             "sources", value, "a non-empty list of sources", file=file
         )
-    items = cast("list[object]", value)
     for index, item in enumerate(items):
         where = f"sources[{index}]"
-        if not isinstance(item, dict):
+        fields = as_mapping(item)
+        if fields is None:
             raise DataError(where, item, "a source is an object", file=file)
-        keys = set(cast("dict[str, object]", item))
+        keys = set(fields)
         if not keys <= SOURCE_KEYS:
             raise DataError(
                 where,
@@ -391,10 +393,10 @@ def _named(
 ) -> object:
     if isinstance(value, str):
         return dict(_lookup(value, named, file, path))
-    if isinstance(value, dict) and "ref" in value:
-        fields = dict(cast("dict[str, object]", value))
-        ref = fields.pop("ref")
-        return {**_lookup(ref, named, file, f"{path}.ref"), **fields}
+    fields = as_mapping(value)
+    if fields is not None and "ref" in fields:
+        rest = {k: v for k, v in fields.items() if k != "ref"}
+        return {**_lookup(fields["ref"], named, file, f"{path}.ref"), **rest}
     return value
 
 

@@ -13,7 +13,7 @@ import json
 import re
 
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any, Final, cast
 
 from kttt.errors import DataError
 
@@ -161,3 +161,19 @@ def _longest_number(text: str) -> str:
         default="",
     )
     return f"{digits[:10]}… ({len(digits)} digits)"
+
+
+def as_mapping(value: object) -> dict[str, object] | None:
+    """Return a JSON object as a typed `dict`, or `None` if *value* is not one.
+
+    >>> as_mapping({"a": 1}), as_mapping([1])
+    ({'a': 1}, None)
+    """
+    return (
+        cast("dict[str, object]", value) if isinstance(value, dict) else None
+    )
+
+
+def as_list(value: object) -> list[object] | None:
+    """Return a JSON array as a typed `list`, or `None` if it is not one."""
+    return cast("list[object]", value) if isinstance(value, list) else None

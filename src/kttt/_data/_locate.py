@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 
-from collections.abc import Iterator
+from collections.abc import Generator
 
 from kttt.errors import DataError, KtttError
 
@@ -53,7 +53,7 @@ def reading(
     path: str = "",
     row: int | None = None,
     column: str | None = None,
-) -> Iterator[None]:
+) -> Generator[None, None, None]:
     """Turn every `KtttError` raised inside into a located `DataError`.
 
     >>> from kttt.errors import ValidationError

@@ -10,11 +10,12 @@ The rooms keep their ranges as named constants and pass them in
 
 from __future__ import annotations
 
+import abc
 import math
 import unicodedata
 
 from collections.abc import Callable
-from typing import Any, Protocol, cast
+from typing import Any, cast
 
 import attrs
 
@@ -23,29 +24,28 @@ from kttt.errors import ValidationError
 from kttt.text import nfc
 
 
-class Validator(Protocol):
+class Validator(abc.ABC):
     """An attrs validator that can also check a value by field name."""
 
-    def __call__(
-        self, instance: object, attribute: attrs.Attribute[Any], value: Any
-    ) -> None:
-        """Check *value* of *attribute* on *instance* (attrs calls this)."""
+    __slots__ = ()
 
+    def __call__(
+        self, _: object, attribute: attrs.Attribute[Any], value: Any, /
+    ) -> None:
+        """Check *value* of *attribute* (attrs calls this)."""
+        self.check(attribute.name, value)
+
+    @abc.abstractmethod
     def check(self, field: str, value: object) -> None:
         """Raise `ValidationError` naming *field* unless *value* is valid."""
 
 
 @attrs.frozen
-class _Test:
+class _Test(Validator):
     """A validator from a predicate and the rule it stands for."""
 
     test: Callable[[Any], bool]
     rule: str
-
-    def __call__(
-        self, _: object, attribute: attrs.Attribute[Any], value: Any
-    ) -> None:
-        self.check(attribute.name, value)
 
     def check(self, field: str, value: object) -> None:
         if not self.test(value):
@@ -53,15 +53,10 @@ class _Test:
 
 
 @attrs.frozen
-class _All:
+class _All(Validator):
     """Validators applied in turn; the first that fails raises."""
 
     parts: tuple[Validator, ...]
-
-    def __call__(
-        self, _: object, attribute: attrs.Attribute[Any], value: Any
-    ) -> None:
-        self.check(attribute.name, value)
 
     def check(self, field: str, value: object) -> None:
         for part in self.parts:
@@ -69,15 +64,10 @@ class _All:
 
 
 @attrs.frozen
-class _Optional:
+class _Optional(Validator):
     """A validator that lets `None` pass."""
 
     inner: Validator
-
-    def __call__(
-        self, _: object, attribute: attrs.Attribute[Any], value: Any
-    ) -> None:
-        self.check(attribute.name, value)
 
     def check(self, field: str, value: object) -> None:
         if value is not None:
@@ -85,21 +75,24 @@ class _Optional:
 
 
 @attrs.frozen
-class _TupleOf:
+class _TupleOf(Validator):
     """A tuple whose items each pass *item*, errors naming the index."""
 
     item: Validator
-
-    def __call__(
-        self, _: object, attribute: attrs.Attribute[Any], value: Any
-    ) -> None:
-        self.check(attribute.name, value)
 
     def check(self, field: str, value: object) -> None:
         if not isinstance(value, tuple):
             raise ValidationError(field, value, "must be a tuple")
         for index, item in enumerate(cast("tuple[object, ...]", value)):
             self.item.check(f"{field}[{index}]", item)
+
+
+@attrs.frozen
+class _Date(Validator):
+    """A `pendulum.Date`, not a date-time."""
+
+    def check(self, field: str, value: object) -> None:
+        require_date(field, value)
 
 
 def all_of(*validators: Validator) -> Validator:
@@ -237,18 +230,7 @@ def text(*, unpadded: bool = False) -> Validator:
 
 def date() -> Validator:
     """Refuse anything but a `pendulum.Date` (not a date-time)."""
-    return _DateCheck()
-
-
-@attrs.frozen
-class _DateCheck:
-    def __call__(
-        self, _: object, attribute: attrs.Attribute[Any], value: Any
-    ) -> None:
-        self.check(attribute.name, value)
-
-    def check(self, field: str, value: object) -> None:
-        require_date(field, value)
+    return _Date()
 
 
 def nfc_text(value: Any) -> Any:

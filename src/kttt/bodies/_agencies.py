@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
-from typing import Final
+from collections.abc import Callable, Mapping
+from typing import Final, cast
 
 import attrs
 import cattrs
+import cattrs.gen
 
 from kttt import _data
 from kttt._data import Dataset, Envelope
@@ -136,7 +139,7 @@ class Agency:
         Raises:
             NotFoundError: If no built-in agency matches.
         """
-        if not isinstance(key, str):
+        if not isinstance(cast("object", key), str):
             raise NotFoundError("agency", key, "a key is text")
         found = AGENCIES.load().index.get(fold(key))
         if found is None:
@@ -162,17 +165,27 @@ class AgencyRegistry:
 
 
 def configure_converter(conv: cattrs.Converter) -> None:
-    """Read an `Agency` from its code or name, and write it as its code."""
-    conv.register_unstructure_hook(Agency, lambda agency: agency.code)
-    conv.register_structure_hook(Agency, _structure_agency)
+    """Read an `Agency` from a built-in agency's code or name, or a record.
 
+    It is written as a whole record, so that any agency comes back equal;
+    data files name built-in agencies by their codes.
+    """
 
-def _structure_agency(value: object, _: object) -> Agency:
-    if isinstance(value, Agency):
-        return value
-    if not isinstance(value, str):
-        raise ParseError("", value, "an agency is named by its code")
-    return Agency.get(value)
+    @functools.cache
+    def fields() -> Callable[[Mapping[str, object], type[Agency]], Agency]:
+        # Made on first use, with the hooks the converter has by then.
+        return cattrs.gen.make_dict_structure_fn(
+            Agency, conv, _cattrs_forbid_extra_keys=True
+        )
+
+    def structure(value: object, _: object) -> Agency:
+        if isinstance(value, str):
+            return Agency.get(value)
+        if isinstance(value, Mapping):
+            return fields()(cast("Mapping[str, object]", value), Agency)
+        raise ParseError("", value, "an agency is a code or a record")
+
+    conv.register_structure_hook(Agency, structure)
 
 
 def _parse_agencies(envelope: Envelope) -> AgencyRegistry:

@@ -6,7 +6,7 @@ import functools
 import re
 
 from collections.abc import Mapping
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -166,7 +166,7 @@ def _issuer_clash(
     return None
 
 
-def _file(dataset: Dataset[object]) -> str:
+def _file(dataset: Dataset[Any]) -> str:
     return f"{_data.PACKAGE_DATA}/{dataset.file}"
 
 

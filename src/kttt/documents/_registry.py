@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Final, cast
+from typing import Final
 
 import attrs
 import cattrs
@@ -99,7 +99,9 @@ class Document:
     kind: DocumentKind = attrs.field(validator=_data.instance_of(DocumentKind))
     #: The body that issued it.
     issuer: Issuer = attrs.field(
-        validator=[_data.instance_of(Issuer), _check_issuer]
+        validator=attrs.validators.and_(
+            _data.instance_of(Issuer), _check_issuer
+        )
     )
     #: The title (*trích yếu*) in Vietnamese, if the sources give it.
     title: str | None = attrs.field(
@@ -120,7 +122,9 @@ class Document:
     #: The date it came into force, if known.
     in_force: pendulum.Date | None = attrs.field(
         default=None,
-        validator=[_data.optional(_data.date()), _check_in_force],
+        validator=attrs.validators.and_(
+            _data.optional(_data.date()), _check_in_force
+        ),
     )
     #: The province whose bodies issued it; `None` for national documents.
     jurisdiction: str | None = attrs.field(
@@ -351,9 +355,10 @@ class _Number:
 def _document(row: Row) -> Document:
     conv = _file_converter()
     with row.reading():
-        if not isinstance(row.data, dict):
-            raise ParseError("$", row.data, "a document is a JSON object")
-        record = dict(cast("dict[str, object]", row.data))
+        fields = _data.as_mapping(row.data)
+        if fields is None:
+            raise ParseError("", row.data, "a document is a JSON object")
+        record = dict(fields)
         number = _data.structure(
             conv, {"number": record.get("number")}, _Number
         ).number
