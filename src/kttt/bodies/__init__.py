@@ -12,7 +12,6 @@ from kttt.bodies._agencies import (
     AGENCIES,
     Agency,
     AgencyLevel,
-    AgencyRegistry,
     configure_converter,
 )
 from kttt.bodies._issuers import ISSUERS, Issuer, check_issuer_code
@@ -23,7 +22,6 @@ __all__ = [
     "ISSUERS",
     "Agency",
     "AgencyLevel",
-    "AgencyRegistry",
     "Issuer",
     "check_issuer_code",
     "configure_converter",

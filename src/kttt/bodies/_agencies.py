@@ -141,7 +141,7 @@ class Agency:
         """
         if not isinstance(cast("object", key), str):
             raise NotFoundError("agency", key, "a key is text")
-        found = AGENCIES.load().index.get(fold(key))
+        found = _lookup().get(fold(key))
         if found is None:
             raise NotFoundError(
                 "agency", key, "no built-in agency has this code or name"
@@ -151,17 +151,7 @@ class Agency:
     @classmethod
     def all(cls) -> tuple[Agency, ...]:
         """Return every built-in agency, in registry order."""
-        return AGENCIES.load().agencies
-
-
-@attrs.frozen
-class AgencyRegistry:
-    """Agencies whose codes, names and abbreviations are all distinct."""
-
-    #: The agencies, in file order.
-    agencies: tuple[Agency, ...]
-    #: Folded code, name or abbreviation -> agency.
-    index: dict[str, Agency] = attrs.field(eq=False, repr=False)
+        return AGENCIES.load()
 
 
 def configure_converter(conv: cattrs.Converter) -> None:
@@ -188,30 +178,47 @@ def configure_converter(conv: cattrs.Converter) -> None:
     conv.register_structure_hook(Agency, structure)
 
 
-def _parse_agencies(envelope: Envelope) -> AgencyRegistry:
-    conv = _data.new_converter()
-    agencies = envelope.structure(conv, Agency)
+def _index(agencies: tuple[Agency, ...]) -> dict[str, int]:
+    """Return the position of each agency by folded code, name, abbreviation.
+
+    Raises:
+        ValidationError: With the row (position + 1) of the agency whose key
+            was taken, or whose successor is not in the registry.
+    """
     codes = {agency.code for agency in agencies}
-    index: dict[str, Agency] = {}
-    for row, agency in zip(envelope, agencies, strict=True):
+    index: dict[str, int] = {}
+    for row, agency in enumerate(agencies, start=1):
         if agency.successor is not None and agency.successor not in codes:
-            raise row.locate(
-                DataError(
-                    "successor", agency.successor, "names a known agency"
-                )
+            raise ValidationError(
+                "successor", agency.successor, "names a known agency", row=row
             )
         for key in agency.lookup_keys():
-            other = index.setdefault(key, agency)
-            if other is not agency:
-                raise row.locate(
-                    DataError(
-                        "code",
-                        key,
-                        "code, names and abbreviation are unique "
-                        f"({other.code})",
-                    )
+            other = index.setdefault(key, row - 1)
+            if other != row - 1:
+                raise ValidationError(
+                    "code",
+                    key,
+                    "code, names and abbreviation are unique "
+                    f"({agencies[other].code})",
+                    row=row,
                 )
-    return AgencyRegistry(agencies=agencies, index=index)
+    return index
+
+
+def _parse_agencies(envelope: Envelope) -> tuple[Agency, ...]:
+    agencies = envelope.structure(_data.new_converter(), Agency)
+    try:
+        _index(agencies)
+    except ValidationError as error:
+        row = envelope.rows[(error.row or 1) - 1]
+        raise row.locate(error) from None
+    return agencies
+
+
+@functools.cache
+def _lookup() -> dict[str, Agency]:
+    agencies = AGENCIES.load()
+    return {key: agencies[at] for key, at in _index(agencies).items()}
 
 
 #: The bilingual registry of agencies (``kttt/data/bodies/agencies.json``).
