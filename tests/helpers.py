@@ -25,12 +25,6 @@ def plain(value: object) -> object:
             field.name: plain(getattr(value, field.name))
             for field in attrs.fields(type(value))
         }
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Decimal | Fraction):
-        return str(value)
     if isinstance(value, Mapping):
         items = {_key(key): plain(item) for key, item in value.items()}
         return dict(sorted(items.items()))
@@ -38,6 +32,16 @@ def plain(value: object) -> object:
         return sorted((plain(item) for item in value), key=json.dumps)
     if isinstance(value, list | tuple):
         return [plain(item) for item in value]
+    return _scalar(value)
+
+
+def _scalar(value: object) -> object:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal | Fraction):
+        return str(value)
     return value
 
 

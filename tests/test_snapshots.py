@@ -15,7 +15,6 @@ import pathlib
 import pytest
 
 from helpers import dump
-
 from kttt import datasets
 
 

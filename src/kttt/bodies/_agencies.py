@@ -15,7 +15,7 @@ import cattrs.gen
 from kttt import _data
 from kttt._data import Dataset, Envelope
 from kttt._labels import LabelledEnum, pick
-from kttt.errors import DataError, NotFoundError, ParseError, ValidationError
+from kttt.errors import NotFoundError, ParseError, ValidationError
 from kttt.sources import Source
 from kttt.text import fold
 
