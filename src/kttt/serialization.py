@@ -240,8 +240,14 @@ def from_records(
     Raises:
         KtttError: For the first bad row, with its 1-based row number.
     """
+    return _from_numbered(enumerate(rows, start=1), cls)
+
+
+def _from_numbered(
+    rows: Iterable[tuple[int, Mapping[str, str]]], cls: type[T]
+) -> Iterator[T]:
     conv = _make_flat_converter()
-    for number, row in enumerate(rows, start=1):
+    for number, row in rows:
         data: object = _unflatten(row)
         if _is_single_cell(row, cls):
             data = row[_VALUE_COLUMN] or None
@@ -268,9 +274,15 @@ def from_csv(text: str | io.TextIOBase, cls: type[T]) -> Iterator[T]:
     """Read values of type *cls* from CSV text written by `to_csv`.
 
     Row numbers in errors count data rows from 1 (the header is row 0).
+
+    Raises:
+        DataError: If the text is not a table (a repeated or blank column
+            name, a row with more or fewer cells than the header).
+        KtttError: For the first bad row, with its row number.
     """
-    source = io.StringIO(text, newline="") if isinstance(text, str) else text
-    return from_records(csv.DictReader(source), cls)
+    source = text if isinstance(text, str) else text.read()
+    table = _data.read_csv(source, file="<csv>")
+    return _from_numbered(table.rows, cls)
 
 
 _VALUE_COLUMN = "value"
