@@ -9,11 +9,13 @@ place, once the geography room registers its own hook.
 
 from __future__ import annotations
 
+from typing import cast
+
 import attrs
 import cattrs
 
 from kttt import _data
-from kttt.errors import KtttError, ValidationError
+from kttt.errors import KtttError, ParseError, ValidationError
 from kttt.geography import Era, Province
 from kttt.text import fold
 
@@ -31,7 +33,11 @@ def configure_converter(conv: cattrs.Converter) -> None:
     def structure(value: object, _: object) -> Province:
         if isinstance(value, Province):
             return value
-        written = _data.structure(conv, value, _Written)
+        if not isinstance(value, dict):
+            raise ParseError(
+                "", value, "a province is {'code': '58', 'era': '63'}"
+            )
+        written = _data.structure(conv, cast("object", value), _Written)
         try:
             found = Province.get(written.code, era=written.era)
         except KtttError as error:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 
-from typing import Final
+from typing import Final, cast
 
 import cattrs
 
@@ -41,7 +41,10 @@ def configure_converter(conv: cattrs.Converter) -> None:
         if value is None:
             return None
         if isinstance(value, str):
-            return target_set(value)
+            try:
+                return target_set(value)
+            except NotFoundError as error:
+                raise NotFoundError("", value, error.rule) from None
         return _data.structure(conv, value, TargetSet)
 
     conv.register_structure_hook(
@@ -110,7 +113,7 @@ def get_programme(key: str) -> ActionProgramme:
     Raises:
         NotFoundError: If no built-in programme has this key or number.
     """
-    if not isinstance(key, str):
+    if not isinstance(cast("object", key), str):
         raise NotFoundError("programme", key, "a key is text")
     for plan in programmes():
         if plan.key == key:

@@ -110,7 +110,9 @@ def _unique(
 _KEY: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-def _check_key(_: object, attribute: attrs.Attribute[str], value: str) -> None:
+def _check_key(
+    _: object, attribute: attrs.Attribute[str], value: object
+) -> None:
     if not (isinstance(value, str) and _KEY.fullmatch(value)):
         raise ValidationError(
             attribute.name,
