@@ -12,8 +12,9 @@ a given date: the rules are data (`StructureRule`, loaded with
 The national committee's history (`national_committee_history`) and the
 2023 state of the provincial network (`network_2023`, summarised by
 `network_summary` and regrouped onto the 34 provinces of 2025 by
-`regroup`) are built in, each from its data file (`NATIONAL_COMMITTEES`,
-`PROVINCIAL_COMMITTEES`, `STRUCTURE_RULES`, `NETWORK_2023`).
+`regroup`) are built in, each from its data file (``NATIONAL_COMMITTEES``,
+``PROVINCIAL_COMMITTEES``, ``STRUCTURE_RULES``, ``NETWORK_2023``, listed
+by ``kttt.datasets``).
 """
 
 from __future__ import annotations

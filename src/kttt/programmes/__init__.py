@@ -6,7 +6,7 @@ committee's yearly activity plan (kế hoạch hoạt động) or the conclusion
 a meeting (thông báo kết luận).
 It carries general and specific `Objective` values, its
 `kttt.targets.TargetSet` where it has quantified targets, and its `Task`
-values, each with a lead `kttt.bodies.Agency`, partner agencies, a
+values, each with a lead `Agency`, partner agencies, a
 `Deadline` and a `TaskStatus`.
 
 Tracking is pure: `overdue`, `tasks_by_agency` and `completion_by_agency`
@@ -14,9 +14,10 @@ take tasks (and the date to judge on) and return values.
 
 The built-in programmes of the seed documents load with `get_programme`
 and `kttt.programmes.programmes`, each from its data file
-(`QUANG_BINH_2020`, `NINH_THUAN_155`, `BCD_2023`, `BCD_2026`).
-`Agency` and `AgencyLevel` live in `kttt.bodies`; they are importable
-from here as well.
+(``QUANG_BINH_2020``, ``NINH_THUAN_155``, ``BCD_2023``, ``BCD_2026``,
+listed by ``kttt.datasets``).
+`Agency` and `AgencyLevel` live in ``kttt.bodies``, with the issuers of
+documents; they are importable from here as well.
 """
 
 from __future__ import annotations

@@ -424,8 +424,8 @@ class ActionProgramme:
     specific_objectives: tuple[Objective, ...] = attrs.field(
         default=(), validator=_data.tuple_of(Objective)
     )
-    #: Its quantified targets, if it has any: in a data file, the code of a
-    #: built-in target set (``"155-CTr/TU"``) or the set written out.
+    #: Its quantified targets, if it has any (in a data file, the code of
+    #: a built-in target set such as ``"155-CTr/TU"``, or the set itself).
     targets: TargetSet | None = attrs.field(
         default=None,
         validator=_data.optional(_data.instance_of(TargetSet)),

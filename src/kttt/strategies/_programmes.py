@@ -50,7 +50,7 @@ def _new_agencies(draw: st.DrawFn) -> Agency:
 
 
 def agencies(*, builtin: bool | None = None) -> st.SearchStrategy[Agency]:
-    """Draw a `kttt.bodies.Agency`.
+    """Draw a `kttt.programmes.Agency`.
 
     Args:
         builtin: ``True`` for registry agencies only, ``False`` for made-up
