@@ -72,9 +72,17 @@ __all__: list[str] = [
 _REGISTRY: Final[dict[str, tuple[str, str]]] = {
     "bodies/agencies": ("kttt.bodies", "AGENCIES"),
     "bodies/issuers": ("kttt.bodies", "ISSUERS"),
+    "committees/national": ("kttt.committees", "NATIONAL_COMMITTEES"),
+    "committees/network-2023": ("kttt.committees", "NETWORK_2023"),
+    "committees/provincial": ("kttt.committees", "PROVINCIAL_COMMITTEES"),
+    "committees/structure-rules": ("kttt.committees", "STRUCTURE_RULES"),
     "documents/kind_codes": ("kttt.documents", "KIND_CODES"),
     "documents/registry": ("kttt.documents", "REGISTRY"),
     "geography/provinces": ("kttt.geography", "PROVINCES"),
+    "programmes/bcd-2023": ("kttt.programmes", "BCD_2023"),
+    "programmes/bcd-2026": ("kttt.programmes", "BCD_2026"),
+    "programmes/ninh-thuan-155": ("kttt.programmes", "NINH_THUAN_155"),
+    "programmes/quang-binh-2020": ("kttt.programmes", "QUANG_BINH_2020"),
 }
 
 

@@ -28,7 +28,14 @@ import cattrs
 
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from kttt import _data, bodies, documents, geography
+from kttt import (
+    _data,
+    bodies,
+    committees,
+    documents,
+    geography,
+    programmes,
+)
 from kttt.errors import KtttError, ParseError
 from kttt.organizations import (
     Cooperative,
@@ -165,6 +172,8 @@ _CONFIGURE: tuple[_data.Configure, ...] = (
     bodies.configure_converter,
     _configure_organizations,
     _configure_rating,
+    programmes.configure_converter,
+    committees.configure_converter,
 )
 
 #: Records whose hooks read and write a nested shape of their own: flat

@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from hypothesis import strategies as st
 
+from kttt.bodies import Agency
 from kttt.committees import (
     CommitteeLevel,
     CommitteeMember,
@@ -52,7 +53,6 @@ from kttt.organizations import (
 )
 from kttt.programmes import (
     ActionProgramme,
-    Agency,
     Deadline,
     Objective,
     ProgressNote,
