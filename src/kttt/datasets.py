@@ -74,6 +74,7 @@ _REGISTRY: Final[dict[str, tuple[str, str]]] = {
     "bodies/issuers": ("kttt.bodies", "ISSUERS"),
     "documents/kind_codes": ("kttt.documents", "KIND_CODES"),
     "documents/registry": ("kttt.documents", "REGISTRY"),
+    "organizations/legal_rules": ("kttt.organizations", "LEGAL_RULES"),
 }
 
 
