@@ -27,7 +27,7 @@ class Validator(Protocol):
     """An attrs validator that can also check a value by field name."""
 
     def __call__(
-        self, instance: object, attribute: attrs.Attribute[Any], value: Any
+        self, instance: object, attribute: attrs.Attribute[Any], value: Any, /
     ) -> None:
         """Check *value* of *attribute* on *instance* (attrs calls this)."""
 

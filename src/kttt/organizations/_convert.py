@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Callable, Mapping
 from typing import Any, Final, cast
 
@@ -27,24 +29,42 @@ def configure_converter(conv: cattrs.Converter) -> None:
     class; read as one class, a record of another kind is refused.
     Empty cells for the fields of other kinds (a CSV of mixed kinds has
     them) are left out.
-    Provinces, dates and the other fields use the hooks *conv* has when an
+    The hooks replace any *conv* had for these classes. They use the hooks
+    *conv* has for provinces, dates and the other fields when an
     organisation is first written or read, so the order in which rooms
     configure a converter does not matter.
-
     """
-    conv.register_unstructure_hook_factory(_is_organization, _with_kind)
-    conv.register_structure_hook_factory(_is_organization, _without_kind)
+    conv.register_unstructure_hook(
+        Organization, functools.partial(_unstructure_any, conv)
+    )
+    conv.register_structure_hook(
+        Organization, functools.partial(_structure_any, conv)
+    )
+    for cls in CLASSES.values():
+        conv.register_unstructure_hook(cls, _lazy(_with_kind, cls, conv))
+        conv.register_structure_hook(cls, _lazy(_without_kind, cls, conv))
 
 
-def _is_organization(cls: object) -> bool:
-    return cls is Organization or cls in _KINDS
+_Hook = Callable[..., Any]
+
+
+def _lazy(
+    make: Callable[[type[Organization], cattrs.Converter], _Hook],
+    cls: type[Organization],
+    conv: cattrs.Converter,
+) -> _Hook:
+    """Return a hook that makes the real one when it is first called."""
+    made = functools.cache(functools.partial(make, cls, conv))
+
+    def hook(*args: object) -> object:
+        return made()(*args)
+
+    return hook
 
 
 def _with_kind(
     cls: type[Organization], conv: cattrs.Converter
 ) -> Callable[[Organization], dict[str, object]]:
-    if cls is Organization:
-        return lambda value: conv.unstructure(value, type(value))
     fields = make_dict_unstructure_fn(cls, conv)
 
     def unstructure(value: Organization) -> dict[str, object]:
@@ -62,8 +82,6 @@ def _record(value: object) -> Mapping[str, object]:
 def _without_kind(
     cls: type[Organization], conv: cattrs.Converter
 ) -> Callable[[object, Any], Organization]:
-    if cls is Organization:
-        return lambda value, _: _structure_any(conv, value)
     kind = _KINDS[cls]
     fields = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
     names = {field.name for field in attrs.fields(cls)}
@@ -84,7 +102,13 @@ def _without_kind(
     return structure
 
 
-def _structure_any(conv: cattrs.Converter, value: object) -> Organization:
+def _unstructure_any(conv: cattrs.Converter, value: Organization) -> object:
+    return conv.unstructure(value, type(value))
+
+
+def _structure_any(
+    conv: cattrs.Converter, value: object, _: object
+) -> Organization:
     code = _record(value).get("kind")
     if not isinstance(code, str):
         raise ParseError("kind", code, "names the organisation's kind")

@@ -286,9 +286,10 @@ def _converter() -> cattrs.Converter:
 def _rule(row: Row) -> LegalRule:
     conv = _converter()
     with row.reading():
-        if not isinstance(row.data, dict):
-            raise ParseError("$", row.data, "a legal rule is a JSON object")
-        record = dict(cast("dict[str, object]", row.data))
+        data = row.data
+        if not isinstance(data, dict):
+            raise ParseError("$", data, "a legal rule is a JSON object")
+        record = dict(cast("dict[str, object]", data))
         for field, key in _CITED.items():
             if field in record:
                 raise ValidationError(
