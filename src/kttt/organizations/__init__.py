@@ -29,17 +29,16 @@ from __future__ import annotations
 from kttt.organizations._compliance import Finding, check_compliance
 from kttt.organizations._convert import configure_converter
 from kttt.organizations._kinds import (
-    MemberType,
     OperatingStatus,
     OrganizationKind,
     Sector,
 )
+from kttt.organizations._members import Members, MemberType
 from kttt.organizations._model import (
     OCOP_STARS,
     Cooperative,
     CooperativeGroup,
     CooperativeUnion,
-    Members,
     Organization,
     PeoplesCreditFund,
 )

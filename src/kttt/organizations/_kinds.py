@@ -1,4 +1,4 @@
-"""The enumerations of organisations: kinds, sectors, members, status."""
+"""The enumerations of organisations: kinds, sectors and status."""
 
 from __future__ import annotations
 
@@ -46,22 +46,6 @@ class Sector(LabelledEnum):
     CREDIT = "credit", "tín dụng", "credit"
     ENVIRONMENT = "environment", "môi trường", "environmental services"
     OTHER = "other", "khác", "other"
-
-
-class MemberType(LabelledEnum):
-    """The kinds of member of the Law on Cooperatives 2023 (Điều 4.17–19)."""
-
-    OFFICIAL = "official", "thành viên chính thức", "official member"
-    ASSOCIATE_CAPITAL = (
-        "associate_capital",
-        "thành viên liên kết góp vốn",
-        "associate member contributing capital",
-    )
-    ASSOCIATE_NON_CAPITAL = (
-        "associate_non_capital",
-        "thành viên liên kết không góp vốn",
-        "associate member not contributing capital",
-    )
 
 
 class OperatingStatus(LabelledEnum):

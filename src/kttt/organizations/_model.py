@@ -23,11 +23,11 @@ from kttt import _data
 from kttt.errors import KtttError, NotFoundError, ValidationError
 from kttt.geography import Province
 from kttt.organizations._kinds import (
-    MemberType,
     OperatingStatus,
     OrganizationKind,
     Sector,
 )
+from kttt.organizations._members import Members, MemberType
 from kttt.organizations._rows import read_cells, row_cells
 
 
@@ -55,81 +55,6 @@ def listed_once(
             raise ValidationError(attribute.name, value, rule)
 
     return check
-
-
-# --- members ---------------------------------------------------------------
-
-
-@attrs.frozen(kw_only=True)
-class Members:
-    """How many members an organisation has, by `MemberType`.
-
-    For a cooperative group (tổ hợp tác), which has no member types, count
-    every member as official.
-    For a union of cooperatives the official members are its member
-    cooperatives.
-
-    >>> Members(official=7, associate_capital=2).total
-    9
-    """
-
-    #: Official members (thành viên chính thức), the only ones who vote.
-    official: int = attrs.field(validator=_COUNT)
-    #: Associates contributing capital only (thành viên liên kết góp vốn).
-    associate_capital: int = attrs.field(default=0, validator=_COUNT)
-    #: Associates who use services or work without contributing capital
-    #: (thành viên liên kết không góp vốn).
-    associate_non_capital: int = attrs.field(default=0, validator=_COUNT)
-    #: How many of the official members are foreign individual investors or
-    #: foreign-invested organisations; `None` if the record does not say.
-    foreign_official: int | None = attrs.field(default=None, validator=_AMOUNT)
-
-    def __attrs_post_init__(self) -> None:
-        if (
-            self.foreign_official is not None
-            and self.foreign_official > self.official
-        ):
-            raise ValidationError(
-                "foreign_official",
-                self.foreign_official,
-                f"cannot exceed the {self.official} official members",
-            )
-
-    @property
-    def total(self) -> int:
-        """Every member, official or associate."""
-        return (
-            self.official + self.associate_capital + self.associate_non_capital
-        )
-
-    def count(self, member_type: MemberType) -> int:
-        """Return the number of members of *member_type*.
-
-        >>> Members(official=5, associate_non_capital=3).count(
-        ...     MemberType.ASSOCIATE_NON_CAPITAL
-        ... )
-        3
-        """
-        return cast("int", getattr(self, _MEMBER_FIELDS[member_type]))
-
-    def add(self, member_type: MemberType, count: int = 1) -> Members:
-        """Return these members with *count* more of *member_type*.
-
-        >>> Members(official=4).add(MemberType.OFFICIAL).official
-        5
-
-        Raises:
-            ValidationError: If the result would be negative.
-        """
-        field = _MEMBER_FIELDS[member_type]
-        return attrs.evolve(self, **{field: self.count(member_type) + count})
-
-
-_MEMBER_FIELDS: Final = {
-    MemberType.OFFICIAL: "official",
-    MemberType.ASSOCIATE_CAPITAL: "associate_capital",
-    MemberType.ASSOCIATE_NON_CAPITAL: "associate_non_capital",
-}
 
 
 # --- organisations ---------------------------------------------------------

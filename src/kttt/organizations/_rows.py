@@ -22,7 +22,8 @@ from kttt import _data
 from kttt._labels import LabelledEnum
 from kttt.errors import ParseError, UnknownProvinceError
 from kttt.geography import Era, Province
-from kttt.organizations._kinds import MemberType, OperatingStatus, Sector
+from kttt.organizations._kinds import OperatingStatus, Sector
+from kttt.organizations._members import MemberType
 from kttt.text import fold, nfc, parse_flag, parse_number
 
 
@@ -74,112 +75,81 @@ def _enum_reader(
 
 _Reader = Callable[[str, str], object]
 
-#: Column key -> (field name, reader, extra headers).
-_COLUMN_SPECS: Final[tuple[tuple[str, str, _Reader, tuple[str, ...]], ...]] = (
-    ("id", "id", _read_text, ("mã số", "mã số đăng ký", "mã số thuế")),
-    ("name", "name", _read_text, ("tên", "tên tổ chức", "tên hợp tác xã")),
-    ("province", "province", _read_text, ("tỉnh", "tỉnh/thành phố")),
-    ("sector", "sector", _enum_reader(Sector), ("lĩnh vực", "ngành")),
-    ("founded", "founded", _read_date, ("ngày thành lập",)),
-    ("record_date", "record_date", _read_date, ("ngày số liệu",)),
-    (
-        "members.official",
-        "official",
+#: Column key (the field's name, dotted for `Members`) -> (reader, the
+#: usual headers of the column besides the key and the field's name).
+_COLUMN_SPECS: Final[Mapping[str, tuple[_Reader, tuple[str, ...]]]] = {
+    "id": (_read_text, ("mã số", "mã số đăng ký", "mã số thuế")),
+    "name": (_read_text, ("tên", "tên tổ chức", "tên hợp tác xã")),
+    "province": (_read_text, ("tỉnh", "tỉnh/thành phố")),
+    "sector": (_enum_reader(Sector), ("lĩnh vực", "ngành")),
+    "founded": (_read_date, ("ngày thành lập",)),
+    "record_date": (_read_date, ("ngày số liệu",)),
+    "members.official": (
         _read_int,
         (MemberType.OFFICIAL.label_vi, "official_members"),
     ),
-    (
-        "members.associate_capital",
-        "associate_capital",
+    "members.associate_capital": (
         _read_int,
         (MemberType.ASSOCIATE_CAPITAL.label_vi, "associate_capital_members"),
     ),
-    (
-        "members.associate_non_capital",
-        "associate_non_capital",
+    "members.associate_non_capital": (
         _read_int,
         (
             MemberType.ASSOCIATE_NON_CAPITAL.label_vi,
             "associate_non_capital_members",
         ),
     ),
-    (
-        "members.foreign_official",
-        "foreign_official",
+    "members.foreign_official": (
         _read_int,
         ("thành viên chính thức nước ngoài", "foreign_official_members"),
     ),
-    ("charter_capital", "charter_capital", _read_int, ("vốn điều lệ",)),
-    ("contributed_capital", "contributed_capital", _read_int, ("vốn góp",)),
-    (
-        "largest_member_contribution",
-        "largest_member_contribution",
+    "charter_capital": (_read_int, ("vốn điều lệ",)),
+    "contributed_capital": (_read_int, ("vốn góp",)),
+    "largest_member_contribution": (
         _read_int,
         ("vốn góp lớn nhất của một thành viên",),
     ),
-    (
-        "associate_contribution",
-        "associate_contribution",
+    "associate_contribution": (
         _read_int,
         ("vốn góp của thành viên liên kết",),
     ),
-    (
-        "foreign_contribution",
-        "foreign_contribution",
-        _read_int,
-        ("vốn góp nước ngoài",),
-    ),
-    (
-        "indivisible_assets",
-        "indivisible_assets",
+    "foreign_contribution": (_read_int, ("vốn góp nước ngoài",)),
+    "indivisible_assets": (
         _read_int,
         ("tài sản không chia", "tài sản chung không chia"),
     ),
-    ("revenue", "revenue", _read_int, ("doanh thu",)),
-    ("profit", "profit", _read_int, ("lợi nhuận",)),
-    ("workers", "workers", _read_int, ("lao động", "số lao động")),
-    (
-        "status",
-        "status",
+    "revenue": (_read_int, ("doanh thu",)),
+    "profit": (_read_int, ("lợi nhuận",)),
+    "workers": (_read_int, ("lao động", "số lao động")),
+    "status": (
         _enum_reader(OperatingStatus),
         ("tình trạng", "tình trạng hoạt động"),
     ),
-    (
-        "applies_high_technology",
-        "applies_high_technology",
-        _read_flag,
-        ("ứng dụng công nghệ cao",),
-    ),
-    (
-        "value_chain_linked",
-        "value_chain_linked",
+    "applies_high_technology": (_read_flag, ("ứng dụng công nghệ cao",)),
+    "value_chain_linked": (
         _read_flag,
         ("liên kết chuỗi giá trị", "liên kết theo chuỗi giá trị"),
     ),
-    (
-        "digital_transformation",
-        "digital_transformation",
-        _read_flag,
-        ("chuyển đổi số",),
-    ),
-    ("ocop_stars", "ocop_stars", _read_stars, ("ocop", "sao ocop")),
-    ("traceability", "traceability", _read_flag, ("truy xuất nguồn gốc",)),
-    (
-        "member_cooperative_ids",
-        "member_cooperative_ids",
+    "digital_transformation": (_read_flag, ("chuyển đổi số",)),
+    "ocop_stars": (_read_stars, ("ocop", "sao ocop")),
+    "traceability": (_read_flag, ("truy xuất nguồn gốc",)),
+    "member_cooperative_ids": (
         _read_ids,
         ("hợp tác xã thành viên", "mã hợp tác xã thành viên"),
     ),
-)
+}
 
 #: Column key -> (field name, reader), in reading order.
-_COLUMNS: Final = {key: (field, read) for key, field, read, _ in _COLUMN_SPECS}
+_COLUMNS: Final = {
+    key: (key.rpartition(".")[2], read)
+    for key, (read, _) in _COLUMN_SPECS.items()
+}
 
 #: Folded header -> column key.
 _HEADERS: Final = {
     fold(header): key
-    for key, field, _, extra in _COLUMN_SPECS
-    for header in (key, field, *extra)
+    for key, (_, extra) in _COLUMN_SPECS.items()
+    for header in (key, _COLUMNS[key][0], *extra)
 } | {"kind": "kind", "loai hinh": "kind"}
 
 
