@@ -31,8 +31,7 @@ from kttt.organizations._members import Members, MemberType
 from kttt.organizations._rows import read_cells, row_cells
 
 
-#: The stars of a certified OCOP product: 3, 4 or 5 (products rated
-#: lower are not certified, so a record holds no fewer).
+#: The OCOP ratings a record may hold: products are rated 3 to 5 stars.
 OCOP_STARS: Final = range(3, 6)
 
 _COUNT: Final = _data.whole_number()
