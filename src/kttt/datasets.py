@@ -83,6 +83,7 @@ _REGISTRY: Final[dict[str, tuple[str, str]]] = {
     "programmes/bcd-2026": ("kttt.programmes", "BCD_2026"),
     "programmes/ninh-thuan-155": ("kttt.programmes", "NINH_THUAN_155"),
     "programmes/quang-binh-2020": ("kttt.programmes", "QUANG_BINH_2020"),
+    "organizations/legal_rules": ("kttt.organizations", "LEGAL_RULES"),
 }
 
 

@@ -26,25 +26,16 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
-
 from kttt import (
     _data,
     bodies,
     committees,
     documents,
     geography,
+    organizations,
     programmes,
 )
 from kttt.errors import KtttError, ParseError
-from kttt.organizations import (
-    Cooperative,
-    CooperativeGroup,
-    CooperativeUnion,
-    Organization,
-    OrganizationKind,
-    PeoplesCreditFund,
-)
 from kttt.rating import RatingScheme
 
 
@@ -97,80 +88,12 @@ def _structure_measure(value: object, _: object) -> Decimal | bool:
     return _data.exact_number(value)
 
 
-#: The concrete class of each kind (what each class's ``kind`` returns).
-_ORGANIZATIONS: dict[OrganizationKind, type[Organization]] = {
-    OrganizationKind.COOPERATIVE_GROUP: CooperativeGroup,
-    OrganizationKind.COOPERATIVE: Cooperative,
-    OrganizationKind.COOPERATIVE_UNION: CooperativeUnion,
-    OrganizationKind.PEOPLES_CREDIT_FUND: PeoplesCreditFund,
-}
-
-
-def _configure_organizations(conv: cattrs.Converter) -> None:
-    # Every organisation is written with its kind, so that a registry of
-    # mixed kinds reads back as `Organization` (or `list[Organization]`).
-    for kind, cls in _ORGANIZATIONS.items():
-        conv.register_unstructure_hook(cls, _with_kind(conv, cls))
-        conv.register_structure_hook(cls, _without_kind(conv, cls, kind))
-
-    def structure(value: object, _: object) -> Organization:
-        if not isinstance(value, Mapping):
-            raise ParseError("", value, "an organisation is a JSON object")
-        record = typing.cast("Mapping[str, object]", value)
-        code = record.get("kind")
-        if not isinstance(code, str):
-            raise ParseError("kind", code, "names the organisation's kind")
-        cls = _ORGANIZATIONS.get(OrganizationKind.parse(code))
-        if cls is None:
-            raise ParseError("kind", code, "is not a kind kttt models")
-        organization: Organization = conv.structure(value, cls)
-        return organization
-
-    conv.register_structure_hook(Organization, structure)
-
-
-def _with_kind(
-    conv: cattrs.Converter, cls: type[Organization]
-) -> Callable[[Organization], dict[str, object]]:
-    fields = make_dict_unstructure_fn(cls, conv)
-
-    def unstructure(value: Organization) -> dict[str, object]:
-        return {"kind": value.kind.value, **fields(value)}
-
-    return unstructure
-
-
-def _without_kind(
-    conv: cattrs.Converter, cls: type[Organization], kind: OrganizationKind
-) -> Callable[[object, object], Organization]:
-    fields = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
-
-    names = {field.name for field in attrs.fields(cls)}
-
-    def structure(value: object, _: object) -> Organization:
-        if not isinstance(value, Mapping):
-            raise ParseError("", value, "an organisation is a JSON object")
-        # A CSV of mixed kinds has empty cells for the fields of the other
-        # kinds: they hold nothing, so they are left out.
-        record = {
-            key: item
-            for key, item in typing.cast("Mapping[str, object]", value).items()
-            if key in names or item is not None or key == "kind"
-        }
-        code = record.pop("kind", None)
-        if code is not None and code != kind.value:
-            raise ParseError("kind", code, f"a {cls.__name__} is {kind}")
-        return fields(record, cls)
-
-    return structure
-
-
 #: Each room's hooks, lowest room first.
 _CONFIGURE: tuple[_data.Configure, ...] = (
     geography.configure_converter,
     documents.configure_converter,
     bodies.configure_converter,
-    _configure_organizations,
+    organizations.configure_converter,
     _configure_rating,
     programmes.configure_converter,
     committees.configure_converter,

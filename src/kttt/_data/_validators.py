@@ -142,20 +142,36 @@ def _is_whole(value: object) -> bool:
 
 
 def whole_number(
-    minimum: int | None = 0, rule: str | None = None
+    minimum: int | None = 0,
+    rule: str | None = None,
+    *,
+    maximum: int | None = None,
 ) -> Validator:
     """Refuse anything but an `int` (not a `bool`) of at least *minimum*.
 
-    *minimum* `None` allows any whole number (a profit may be negative).
+    *minimum* `None` allows any whole number (a profit may be negative);
+    *maximum*, if given, is the largest allowed. *rule* replaces the
+    message for a number out of range.
+
+    >>> whole_number(3, maximum=5).check("stars", 6)
+    Traceback (most recent call last):
+    kttt.errors.ValidationError: stars=6: must be at most 5
     """
-    whole = _Test(_is_whole, "must be a whole number")
-    if minimum is None:
-        return whole
-    least = minimum
-    below = rule or (
-        "must not be negative" if least == 0 else f"must be at least {least}"
-    )
-    return _All((whole, _Test(lambda v: v >= least, below)))
+    parts = [_Test(_is_whole, "must be a whole number")]
+    if minimum is not None:
+        least = minimum
+        below = rule or (
+            "must not be negative"
+            if least == 0
+            else f"must be at least {least}"
+        )
+        parts.append(_Test(lambda v: v >= least, below))
+    if maximum is not None:
+        most = maximum
+        parts.append(
+            _Test(lambda v: v <= most, rule or f"must be at most {most}")
+        )
+    return parts[0] if len(parts) == 1 else _All(tuple(parts))
 
 
 def year_in(first: int, last: int, what: str = "a year") -> Validator:
