@@ -74,6 +74,12 @@ _REGISTRY: Final[dict[str, tuple[str, str]]] = {
     "bodies/issuers": ("kttt.bodies", "ISSUERS"),
     "documents/kind_codes": ("kttt.documents", "KIND_CODES"),
     "documents/registry": ("kttt.documents", "REGISTRY"),
+    "statistics/national": ("kttt.series", "NATIONAL"),
+    "targets/ctr155-ninh-thuan": ("kttt.targets", "CTR155_NINH_THUAN"),
+    "targets/indicators": ("kttt.targets", "INDICATORS"),
+    "targets/nq20": ("kttt.targets", "NQ20"),
+    "targets/qd1318": ("kttt.targets", "QD1318"),
+    "targets/qd340": ("kttt.targets", "QD340"),
 }
 
 
