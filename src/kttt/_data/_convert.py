@@ -31,6 +31,7 @@ from cattrs.errors import (
 )
 
 from kttt._data._dates import parse_iso_date
+from kttt._data._locate import join
 from kttt._labels import LabelledEnum
 from kttt.errors import KtttError, ParseError, ValidationError
 
@@ -292,7 +293,7 @@ def first_error(error: BaseException, path: str) -> KtttError:
     field = path.removeprefix("$").removeprefix(".") or "$"
     if isinstance(error, KtttError):
         if error.field and field.rpartition(".")[2] != error.field:
-            field = error.field if field == "$" else f"{field}.{error.field}"
+            field = error.field if field == "$" else join(field, error.field)
         return error.__class__(
             field,
             error.value,

@@ -13,7 +13,7 @@ import functools
 import json
 import os
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Final, Self, TypeVar, cast
 
@@ -322,6 +322,10 @@ def _configure_province(conv: cattrs.Converter) -> None:
     """
 
     def structure(value: object, _: object) -> Province:
+        if not isinstance(value, Mapping):
+            raise ParseError(
+                "", value, "a province is an object with 'code' and 'era'"
+            )
         ref = conv.structure(value, _ProvinceRef)
         if not (len(ref.code) == 2 and ref.code.isdigit()):
             raise ParseError("code", ref.code, "an NSO code is two digits")
