@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from collections.abc import Callable
 from fractions import Fraction
 from typing import Final, Self
 
@@ -122,21 +123,16 @@ class Edge:
     open: bool = False
 
 
-def lower_float(edge: Edge | None) -> tuple[float | None, bool]:
-    """Return a lower end as a float rounded inwards, and whether open."""
+def edge_float(
+    edge: Edge | None, rounding: Callable[[Fraction], float]
+) -> tuple[float | None, bool]:
+    """Return an end as a float, rounded inwards, and whether it is open.
+
+    *rounding* is `ceil_float` for a lower end and `floor_float` for an
+    upper one; an end that had to be rounded is closed, since the float
+    itself meets the target.
+    """
     if edge is None:
         return None, False
-    rounded = ceil_float(edge.value)
-    if Fraction(rounded) == edge.value:
-        return rounded, edge.open
-    return rounded, False
-
-
-def upper_float(edge: Edge | None) -> tuple[float | None, bool]:
-    """Return an upper end as a float rounded inwards, and whether open."""
-    if edge is None:
-        return None, False
-    rounded = floor_float(edge.value)
-    if Fraction(rounded) == edge.value:
-        return rounded, edge.open
-    return rounded, False
+    rounded = rounding(edge.value)
+    return rounded, edge.open and Fraction(rounded) == edge.value

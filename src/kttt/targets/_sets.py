@@ -193,13 +193,18 @@ class TargetSet:
     ) -> Self:
         known = Catalogue.builtin() if catalogue is None else catalogue
         name = "json" if file is None else file
-        data = _data.load_json(text, file=name)
-        if isinstance(data, dict) and "rows" in data:
+        data: object = _data.load_json(text, file=name)
+        if _is_envelope(data):
             row = _data.parse_envelope(text, file=name).only()
             with _data.reading(file, path=row.path):
                 return structure_set(cls, row.data, known)
         with _data.reading(file):
             return structure_set(cls, data, known)
+
+
+def _is_envelope(data: object) -> bool:
+    """Whether *data* is a data file rather than a bare set record."""
+    return isinstance(data, dict) and "rows" in data
 
 
 def parse_set(envelope: Envelope) -> TargetSet:

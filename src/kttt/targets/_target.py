@@ -20,9 +20,8 @@ from kttt.targets._comparators import (
     Interval,
     TargetForm,
     ceil_float,
+    edge_float,
     floor_float,
-    lower_float,
-    upper_float,
 )
 from kttt.targets._indicators import Direction, Indicator, Unit
 
@@ -314,8 +313,8 @@ class Target:
         # Computed once per target: assessing thousands of scenarios
         # against one target asks for it every time.
         low, high = self._edges()
-        lower, lower_open = lower_float(low)
-        upper, upper_open = upper_float(high)
+        lower, lower_open = edge_float(low, ceil_float)
+        upper, upper_open = edge_float(high, floor_float)
         return Interval(
             lower=lower,
             upper=upper,
