@@ -327,7 +327,7 @@ def configure_converter(conv: cattrs.Converter) -> None:
 
     Indicators, targets and target sets are attrs classes that *conv*
     reads and writes field by field with the data layer's scalar hooks
-    (`kttt._data.new_converter`); their `kttt.geography.Province` scope
+    (``kttt._data.new_converter``); their `kttt.geography.Province` scope
     is geography's hook. A target set file's own format (indicators named
     by code, one scope and a default source for the whole set) is
     `TargetSet.from_json`'s, not the general converter's.

@@ -27,8 +27,8 @@ from kttt.targets._indicators import Direction, Indicator, Unit
 
 
 #: The first year a target's horizon or base year may be.
-#: The documents kttt ships set targets for 2025 to 2045, from bases in
-#: the 2020s; the range leaves room for older and later programmes.
+#: The built-in programmes set targets for 2025 to 2045; the range leaves
+#: room for older and later programmes.
 FIRST_TARGET_YEAR: Final = 2000
 #: The last year a target's horizon or base year may be.
 LAST_TARGET_YEAR: Final = 2100
