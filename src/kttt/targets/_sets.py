@@ -22,7 +22,7 @@ import cattrs
 
 from kttt import _data
 from kttt._data import Envelope
-from kttt.errors import NotFoundError, ParseError, ValidationError
+from kttt.errors import KtttError, NotFoundError, ParseError, ValidationError
 from kttt.geography import Era, Province
 from kttt.sources import Source
 from kttt.targets._indicators import Catalogue, Indicator, configure_converter
@@ -308,51 +308,64 @@ def _record(target_set: TargetSet) -> dict[str, Any]:
 
 
 # --- the scope --------------------------------------------------------------
-# Stands in for kttt.geography.configure_converter (being written), to the
-# same contract: replace _configure_province by it when it lands.
+# Stands in for kttt.geography.configure_converter, to its contract and
+# with its errors: replace _configure_province by it when it is on this
+# branch's base.
 
-
-@attrs.frozen(kw_only=True)
-class _ProvinceRef:
-    code: str
-    era: Era
-    name: str | None = None
+_PROVINCE_FIELDS: Final = frozenset({"code", "era", "name"})
 
 
 def _configure_province(conv: cattrs.Converter) -> None:
-    """Write a province as its NSO code, era and name; read it back.
+    """Write a `Province` as its code, era and name; read it back the same.
 
-    Reading takes ``{"code", "era"}`` and an optional ``"name"``, which
-    must be the unit's (compared without case or diacritics).
+    ``name`` may be left out, and if given must name the unit (compared
+    without diacritics or case).
     """
+    conv.register_unstructure_hook(Province, _province_to_dict)
+    conv.register_structure_hook(Province, _structure_province)
 
-    def structure(value: object, _: object) -> Province:
-        if not isinstance(value, Mapping):
-            raise ParseError(
-                "", value, "a province is an object with 'code' and 'era'"
-            )
-        ref = conv.structure(value, _ProvinceRef)
-        if not (len(ref.code) == 2 and ref.code.isdigit()):
-            raise ParseError("code", ref.code, "an NSO code is two digits")
-        province = Province.get(ref.code, era=ref.era)
-        if ref.name is not None and fold(ref.name) != fold(province.name):
-            raise ValidationError(
-                "name",
-                ref.name,
-                f"unit {province.code} of {province.era.label_en} is "
-                f"{province.name}",
-            )
-        return province
 
-    conv.register_unstructure_hook(
-        Province,
-        lambda province: {
-            "code": province.code,
-            "era": province.era.value,
-            "name": province.name,
-        },
+def _province_to_dict(value: Province) -> dict[str, str]:
+    return {"code": value.code, "era": value.era.value, "name": value.name}
+
+
+def _structure_province(value: object, _: object) -> Province:
+    fields = (
+        cast("Mapping[str, object]", value)
+        if isinstance(value, Mapping)
+        else None
     )
-    conv.register_structure_hook(Province, structure)
+    if (
+        fields is None
+        or not {"code", "era"} <= set(fields) <= _PROVINCE_FIELDS
+    ):
+        raise ValidationError(
+            "",
+            value,
+            "a province is {'code': '25', 'era': '34'} with an optional "
+            "'name'",
+        )
+    code, era, name = fields["code"], fields["era"], fields.get("name")
+    if not isinstance(era, str) or era not in {e.value for e in Era}:
+        raise ParseError("era", era, "must be '63' or '34'")
+    if not isinstance(code, str):
+        raise ParseError("code", code, "an NSO code is two digits")
+    try:
+        province = Province.get(code, era=Era(era))
+    except KtttError as error:
+        raise error.__class__("code", code, error.rule) from None
+    if province.code != code:
+        raise ParseError("code", code, "an NSO code is two digits")
+    if name is not None and (
+        not isinstance(name, str) or fold(name) != fold(province.name)
+    ):
+        raise ValidationError(
+            "name",
+            name,
+            f"unit {province.code} of {province.era.label_en} is "
+            f"{province.name}",
+        )
+    return province
 
 
 @functools.cache
