@@ -330,6 +330,7 @@ def _province_to_dict(value: Province) -> dict[str, str]:
 
 
 def _structure_province(value: object, _: object) -> Province:
+    given: object = value
     fields = (
         cast("Mapping[str, object]", value)
         if isinstance(value, Mapping)
@@ -341,7 +342,7 @@ def _structure_province(value: object, _: object) -> Province:
     ):
         raise ValidationError(
             "",
-            value,
+            given,
             "a province is {'code': '25', 'era': '34'} with an optional "
             "'name'",
         )
