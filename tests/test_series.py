@@ -126,6 +126,29 @@ def test_series_rejects_blank_label():
     )
 
 
+@pytest.mark.parametrize(
+    ("build", "field"),
+    [
+        (lambda: Series.of(COUNT, [], label=5), "label"),
+        (lambda: Series.of(COUNT, [], primary=1), "primary"),
+        (lambda: Series.of("cooperatives.count", []), "indicator"),
+        (lambda: Series(indicator=COUNT, observations=[]), "observations"),
+        (lambda: Series.of(COUNT, [], scope="58"), "scope"),
+        (lambda: Observation(year=2020, value=1, source="x"), "source"),
+        (
+            lambda: Observation(year=2020, value=1, as_of="2020-12-31"),
+            "as_of",
+        ),
+    ],
+)
+def test_wrong_types_raise_validation_errors(build, field):
+    """Wrong types are refused by name, never a TypeError or AttributeError."""
+    with pytest.raises(ValidationError) as info:
+        build()
+
+    assert field == info.value.field
+
+
 def test_empty_series():
     """An empty series has no latest value and no years."""
     series = Series.of(COUNT, [])

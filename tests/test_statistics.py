@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
+import json
+
 import pendulum
 import pytest
 
 from kttt import datasets
-from kttt.errors import DataError, KtttError, NotFoundError
-from kttt.series import (
-    _COLUMNS,
-    _national,
-    _parse_statistics,
-    national_series,
-    national_statistics,
-)
+from kttt.errors import DataError, NotFoundError
+from kttt.series import national_series, national_statistics
 from kttt.targets import nq20_targets, target_set
 
 
-HEADER = ",".join(_COLUMNS)
+HEADER = (
+    "indicator,series,primary,year,value,as_of,document,clause,title,url,"
+    "retrieved,note"
+)
 ROW = "cooperatives.count,MPI/MoF,yes,2024,33335,,,,,https://x.vn,,"
 
 
@@ -141,40 +140,71 @@ def test_datasets_national_statistics():
     first.clear()
 
     assert national_statistics() == datasets.national_statistics()
-    assert national_statistics() == _national()
+    assert national_statistics() == dict(datasets.load("statistics/national"))
 
 
-def test_parse_minimal_file():
+def test_statistics_file_and_its_sources():
+    """The table has an envelope listing its publishers, dates not invented."""
+    info = datasets.about("statistics/national")
+
+    assert 66 == info.rows
+    assert all(source.retrieved is None for source in info.sources)
+    assert "768/BC-BTC" in info.sources[0].note
+
+
+def _write(tmp_path, text: str):
+    path = tmp_path / "national.json"
+    path.write_text(
+        json.dumps(
+            {
+                "description": "Statistics.",
+                "sources": [{"document": "x", "retrieved": None}],
+                "rows": "mine.csv",
+            }
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "mine.csv").write_text(text, encoding="utf-8")
+    return path
+
+
+def test_parse_minimal_file(tmp_path):
     """A one-row file gives one primary series."""
-    found = _parse_statistics(f"{HEADER}\n{ROW}\n")
+    found = datasets.load(
+        "statistics/national", _write(tmp_path, f"{HEADER}\n{ROW}\n")
+    )
 
     assert (2024,) == found["cooperatives.count"][0].years
 
 
 @pytest.mark.parametrize(
-    ("text", "field", "row"),
+    ("text", "field", "row", "column"),
     [
-        ("a,b\n", "header", None),
-        (f"{HEADER}\n{ROW.replace('MPI/MoF', '')}\n", "series", 1),
-        (f"{HEADER}\n{ROW.replace('yes', 'maybe')}\n", "primary", 1),
-        (f"{HEADER}\n{ROW.replace('33335', 'many')}\n", "year/value", 1),
+        ("a,b\n1,2\n", "header", None, None),
+        (f"{HEADER}\n{ROW.replace('MPI/MoF', '')}\n", "series", 1, "series"),
         (
-            f"{HEADER}\n{ROW.replace('33335', '-5')}\n",
-            "observations[0].value",
-            None,
+            f"{HEADER}\n{ROW.replace('yes', 'maybe')}\n",
+            "primary",
+            1,
+            "primary",
         ),
-        (f"{HEADER}\n{ROW.replace('2024', '1800')}\n", "year", 1),
+        (f"{HEADER}\n{ROW.replace('33335', 'many')}\n", "value", 1, "value"),
+        (f"{HEADER}\n{ROW.replace('33335', '-5')}\n", "value", 1, "value"),
+        (f"{HEADER}\n{ROW.replace('2024', '1800')}\n", "year", 1, "year"),
+        (f"{HEADER}\n{ROW.replace('2024', '20x4')}\n", "year", 1, "year"),
         (
             f"{HEADER}\n{ROW.replace('cooperatives.count', 'x.y')}\n",
             "indicator",
             1,
+            "indicator",
         ),
         (
             f"{HEADER}\n{ROW.replace(',,,,,https', ',2024-13-01,,,,https')}\n",
             "as_of",
             1,
+            "as_of",
         ),
-        (f"{HEADER}\n{ROW.replace('https://x.vn', '')}\n", "source", 1),
+        (f"{HEADER}\n{ROW.replace('https://x.vn', '')}\n", "url", 1, "url"),
         (
             (
                 f"{HEADER}\n{ROW}\n"
@@ -182,37 +212,23 @@ def test_parse_minimal_file():
             ),
             "primary",
             2,
-        ),
-        (
-            f"{HEADER}\n{ROW.replace('yes', 'no')}\n",
             "primary",
-            None,
         ),
+        (f"{HEADER}\n{ROW}\n{ROW}\n", "year", 2, "year"),
+        (f"{HEADER}\n{ROW},extra\n", "cells", 1, "note"),
+        (f"{HEADER}\n{ROW.replace('yes', 'no')}\n", "primary", None, None),
+        (f"{HEADER}\n", "rows", None, None),
     ],
 )
-def test_bad_statistics_rows(text, field, row):
-    """Malformed rows raise a KtttError naming field and row."""
-    with pytest.raises(KtttError) as info:
-        _parse_statistics(text)
+def test_bad_statistics_rows(tmp_path, text, field, row, column):
+    """Malformed rows raise a DataError naming file, row and column."""
+    path = _write(tmp_path, text)
+
+    with pytest.raises(DataError) as info:
+        datasets.load("statistics/national", path)
 
     assert field == info.value.field
     assert row == info.value.row
-
-
-def test_broken_builtin_file_names_itself(monkeypatch):
-    """A broken statistics file raises DataError naming the file."""
-    monkeypatch.setattr("kttt.series._parse_statistics", _raise)
-    _national.cache_clear()
-    try:
-        with pytest.raises(DataError) as info:
-            _national()
-    finally:
-        monkeypatch.undo()
-        _national.cache_clear()
-
-    assert "national.csv: year" == info.value.field
-    assert 7 == info.value.row
-
-
-def _raise(_: str) -> dict[str, object]:
-    raise DataError("year", "x", "bad", row=7)
+    assert column == info.value.column
+    expected = path if field == "rows" else tmp_path / "mine.csv"
+    assert str(expected) == info.value.file

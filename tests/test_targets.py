@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from kttt import serialization, targets
+from kttt import datasets, serialization
 from kttt import strategies as kst
 from kttt.errors import (
     DataError,
@@ -216,13 +216,15 @@ def test_catalogue_extend_rejects_conflicting_new():
 
 def test_catalogue_rejects_duplicates_and_dangling_of():
     """Codes are unique and nested shares refer inside the catalogue."""
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as info:
         Catalogue(indicators=(COUNT, COUNT))
+
+    assert "indicators[1].code" == info.value.field
     nested = Indicator.get("organizations.good_fair_value_chain_share")
     with pytest.raises(ValidationError) as info:
         Catalogue(indicators=(nested,))
 
-    assert "organizations.good_fair_value_chain_share.of" == info.value.field
+    assert "indicators[0].of" == info.value.field
 
 
 # --- Comparator --------------------------------------------------------------
@@ -858,99 +860,172 @@ def test_file_indicators_take_precedence():
     assert "operating cooperatives" == target_set.targets[0].indicator.label_en
 
 
+def _target(**changes) -> dict[str, object]:
+    return {
+        "indicator": "cooperatives.count",
+        "comparator": "at_least",
+        "value": 10,
+        "horizon": 2030,
+        **changes,
+    }
+
+
 @pytest.mark.parametrize(
-    ("document", "field", "row"),
+    ("document", "field"),
     [
-        ("[1, 2]", "target set", None),
-        ("{not json", "json", None),
-        (json.dumps(minimal(extra=1)), "extra", None),
-        (json.dumps(minimal(targets={})), "targets", None),
-        (json.dumps(minimal(targets=[5])), "target", None),
+        ("[1, 2]", "$"),
+        ("{not json", "json"),
+        (json.dumps(minimal(extra=1)), "extra"),
+        (json.dumps(minimal(targets={})), "targets"),
+        (json.dumps(minimal(targets=[5])), "targets[0]"),
         (
             json.dumps(minimal(targets=[{"indicator": "nothing.here"}])),
-            "indicator",
-            1,
+            "targets[0].indicator",
         ),
         (
-            json.dumps(
-                minimal(
-                    targets=[
-                        {
-                            "indicator": "cooperatives.count",
-                            "comparator": "at_least",
-                            "value": 10,
-                            "horizon": 2030,
-                            "scope": None,
-                        }
-                    ]
-                )
-            ),
-            "scope",
-            1,
+            json.dumps(minimal(targets=[_target(scope=None)])),
+            "targets[0].scope",
         ),
         (
-            json.dumps(
-                minimal(
-                    targets=[
-                        {
-                            "indicator": "cooperatives.count",
-                            "comparator": "at_least",
-                            "value": -10,
-                            "horizon": 2030,
-                        }
-                    ]
-                )
-            ),
-            "value",
-            1,
+            json.dumps(minimal(targets=[_target(), _target(value=-10)])),
+            "targets[1].value",
         ),
-        (json.dumps(minimal(code=5)), "code", None),
-        (json.dumps(minimal(source={"clause": "x"})), "source", None),
-        (json.dumps(minimal(scope=5)), "scope", None),
-        (json.dumps(minimal(scope={"code": "58"})), "scope.era", None),
+        (
+            json.dumps(minimal(targets=[_target(horizon=1990)])),
+            "targets[0].horizon",
+        ),
+        (
+            json.dumps(minimal(targets=[_target(text_vi=5)])),
+            "targets[0].text_vi",
+        ),
+        (json.dumps(minimal(code=5)), "code"),
+        (json.dumps(minimal(title=" ")), "title"),
+        (json.dumps(minimal(source={"clause": "x"})), "source"),
+        (json.dumps(minimal(scope=5)), "scope"),
+        (json.dumps(minimal(scope={"code": "58"})), "scope"),
+        (
+            json.dumps(minimal(scope={"code": "58", "era": "x"})),
+            "scope.era",
+        ),
         (
             json.dumps(
                 minimal(scope={"code": "58", "era": "63", "name": "Huế"})
             ),
             "scope.name",
-            None,
         ),
         (
             json.dumps(minimal(scope={"code": "58", "era": "63", "x": 1})),
             "scope",
-            None,
-        ),
-        (
-            json.dumps(minimal(scope={"code": "99", "era": "63"})),
-            "province",
-            None,
         ),
         (
             json.dumps(minimal(indicators=[REDEFINED, REDEFINED])),
-            "indicators",
-            None,
+            "indicators[1].code",
         ),
-        (json.dumps(minimal(indicators=[{"code": 5}])), "indicators", None),
+        (
+            json.dumps(minimal(indicators=[{"code": 5}])),
+            "indicators[0].code",
+        ),
     ],
 )
-def test_from_json_bad_files(document, field, row):
-    """Bad target-set files raise DataError naming field (and row)."""
+def test_from_json_bad_files(document, field):
+    """Bad target-set records raise DataError naming the path."""
     with pytest.raises(DataError) as info:
         TargetSet.from_json(document)
 
-    assert field in info.value.field
-    assert row == info.value.row
+    assert field == info.value.field
+    assert info.value.row is None
+
+
+def test_from_json_unknown_province():
+    """A scope that names no province is refused at the scope."""
+    document = json.dumps(minimal(scope={"code": "99", "era": "63"}))
+
+    with pytest.raises(DataError) as info:
+        TargetSet.from_json(document)
+
+    assert "scope.code" == info.value.field
+    assert "99" == info.value.value
+
+
+def test_scope_name_is_optional_and_folded():
+    """A scope is its code and era; a name, if given, may lack diacritics."""
+    bare = TargetSet.from_json(
+        json.dumps(minimal(scope={"code": "58", "era": "63"}))
+    )
+    named = TargetSet.from_json(
+        json.dumps(
+            minimal(scope={"code": "58", "era": "63", "name": "ninh thuan"})
+        )
+    )
+
+    assert Province.get("58", era=Era.PRE_2025) == bare.scope == named.scope
+    assert {"code": "58", "era": "63", "name": "Ninh Thuận"} == (
+        json.loads(bare.to_json())["scope"]
+    )
+
+
+def _envelope(*rows: object) -> str:
+    return json.dumps(
+        {
+            "description": "A programme's targets.",
+            "sources": [{"document": "1-CTr/TU", "retrieved": None}],
+            "rows": list(rows),
+        },
+        ensure_ascii=False,
+    )
+
+
+def test_from_json_reads_a_data_file():
+    """A data file whose one row is a set reads as the bare record does."""
+    assert TargetSet.from_json(json.dumps(minimal())) == (
+        TargetSet.from_json(_envelope(minimal()))
+    )
+
+
+def test_load_reads_a_data_file(tmp_path):
+    """load() reads a data file, and datasets.load reads a user's copy."""
+    path = tmp_path / "ctr.json"
+    path.write_text(_envelope(json.loads(nq20_targets().to_json())))
+
+    assert nq20_targets() == TargetSet.load(path)
+    assert nq20_targets() == datasets.load("targets/nq20", path)
+
+
+@pytest.mark.parametrize(
+    ("rows", "field"),
+    [
+        ((minimal(targets=[_target(value=-1)]),), "rows[0].targets[0].value"),
+        ((minimal(), minimal()), "rows"),
+        ((), "rows"),
+    ],
+)
+def test_bad_data_files_name_file_and_path(tmp_path, rows, field):
+    """Errors in a data file name the file and the path in it."""
+    path = tmp_path / "ctr.json"
+    path.write_text(_envelope(*rows), encoding="utf-8")
+
+    for read in (TargetSet.load, lambda p: datasets.load("targets/nq20", p)):
+        with pytest.raises(DataError) as info:
+            read(path)
+
+        assert str(path) == info.value.file
+        assert field == info.value.field
+    with pytest.raises(DataError) as info:
+        TargetSet.from_json(path.read_text(encoding="utf-8"))
+
+    assert field == info.value.field
 
 
 def test_load_names_the_file(tmp_path):
-    """load() puts the file name in the error."""
+    """load() puts the file in the error, and the path in the record."""
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(minimal(targets=[5])), encoding="utf-8")
 
     with pytest.raises(DataError) as info:
         TargetSet.load(path)
 
-    assert info.value.field.startswith("bad.json: ")
+    assert str(path) == info.value.file
+    assert "targets[0]" == info.value.field
 
 
 def test_load_missing_file(tmp_path):
@@ -971,21 +1046,95 @@ def test_blank_labels_are_refused():
         level(Comparator.AT_LEAST, 1, text_vi="")
 
 
-def test_broken_catalogue_file_names_itself(monkeypatch):
-    """A broken catalogue raises DataError naming indicators.json."""
-    good = targets._read("indicators.json")
-    broken = json.loads(good)
-    broken["extra"] = 1
-    monkeypatch.setattr(targets, "_read", lambda _: json.dumps(broken))
-    targets._builtin_catalogue.cache_clear()
-    try:
-        with pytest.raises(DataError) as info:
-            targets._builtin_catalogue()
-    finally:
-        monkeypatch.undo()
-        targets._builtin_catalogue.cache_clear()
+@pytest.mark.parametrize(
+    ("build", "field"),
+    [
+        (lambda: attrs.evolve(COUNT, label_vi=None), "label_vi"),
+        (lambda: attrs.evolve(COUNT, label_en=5), "label_en"),
+        (lambda: attrs.evolve(COUNT, unit="count"), "unit"),
+        (lambda: level(Comparator.AT_LEAST, 1, text_vi=5), "text_vi"),
+        (lambda: level(Comparator.AT_LEAST, 1, text_vi="a\x00"), "text_vi"),
+        (lambda: level(Comparator.AT_LEAST, 1, indicator="x"), "indicator"),
+        (lambda: level("at_least", 1), "comparator"),
+        (
+            lambda: attrs.evolve(level(Comparator.AT_LEAST, 1), source=None),
+            "source",
+        ),
+        (lambda: level(Comparator.AT_LEAST, 1, scope="58"), "scope"),
+        (lambda: level(Comparator.AT_LEAST, 1, form="level"), "form"),
+        (
+            lambda: TargetSet(
+                code=None,
+                title="x",
+                source=SOURCE,
+                targets=(level(Comparator.AT_LEAST, 1),),
+            ),
+            "code",
+        ),
+        (
+            lambda: TargetSet(code="X", title="x", source=SOURCE, targets=[1]),
+            "targets",
+        ),
+    ],
+)
+def test_wrong_types_raise_validation_errors(build, field):
+    """Wrong types are refused by name, never a TypeError or AttributeError."""
+    with pytest.raises(ValidationError) as info:
+        build()
 
-    assert "indicators.json: catalogue" == info.value.field
+    assert field == info.value.field
+
+
+def _catalogue_file(tmp_path, rows) -> object:
+    path = tmp_path / "indicators.json"
+    path.write_text(
+        json.dumps(
+            {
+                "description": "Indicators.",
+                "sources": [{"document": "x", "retrieved": None}],
+                "rows": rows,
+            }
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_own_catalogue_file_loads(tmp_path):
+    """datasets.load reads a catalogue file of the user's."""
+    rows = [serialization.make_converter().unstructure(COUNT), REDEFINED]
+    rows[1] = {**REDEFINED, "code": "province.cooperatives"}
+
+    found = datasets.load(
+        "targets/indicators", _catalogue_file(tmp_path, rows)
+    )
+
+    assert COUNT == found.get("cooperatives.count")
+    assert 2 == len(found)
+
+
+@pytest.mark.parametrize(
+    ("rows", "field"),
+    [
+        ([REDEFINED, REDEFINED], "rows[1].code"),
+        ([{**REDEFINED, "unit": "tons"}], "rows[0].unit"),
+        ([{**REDEFINED, "label_vi": None}], "rows[0].label_vi"),
+        ([{**REDEFINED, "extra": 1}], "rows[0]"),
+        (
+            [{**REDEFINED, "unit": "percent", "of": "nothing.here"}],
+            "rows[0].of",
+        ),
+    ],
+)
+def test_broken_catalogue_file_names_file_and_row(tmp_path, rows, field):
+    """A broken catalogue raises DataError naming the file and the row."""
+    path = _catalogue_file(tmp_path, rows)
+
+    with pytest.raises(DataError) as info:
+        datasets.load("targets/indicators", path)
+
+    assert str(path) == info.value.file
+    assert field == info.value.field
     assert COUNT == Indicator.get("cooperatives.count")
 
 

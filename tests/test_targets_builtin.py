@@ -13,8 +13,6 @@ from kttt.targets import (
     Target,
     TargetForm,
     TargetSet,
-    _builtin_set,
-    _in_file,
     nq20_targets,
     target_set,
     target_sets,
@@ -397,18 +395,36 @@ def test_datasets_loaders():
     assert target_set("155-CTr/TU") == datasets.target_set("155-ctr/tu")
 
 
-def test_broken_builtin_file_names_itself(monkeypatch):
-    """A broken data file raises DataError naming the file."""
-    monkeypatch.setattr(
-        "kttt.targets._read",
-        lambda name: '{"code": 1}' if name == "x.json" else "",
-    )
-    _builtin_set.cache_clear()
-    try:
-        with pytest.raises(DataError) as info:
-            _builtin_set("x.json")
-    finally:
-        _builtin_set.cache_clear()
+@pytest.mark.parametrize(
+    "name",
+    [
+        "targets/nq20",
+        "targets/qd340",
+        "targets/qd1318",
+        "targets/ctr155-ninh-thuan",
+    ],
+)
+def test_builtin_set_files(name):
+    """Each set file holds one set, sourced, and datasets.load reads it."""
+    info = datasets.about(name)
 
-    assert info.value.field.startswith("x.json: ")
-    assert _in_file(DataError("a", 1, "r", row=2), "f").row == 2
+    assert 1 == info.rows
+    assert datasets.load(name) in target_sets()
+    assert all(s.retrieved is None for s in info.sources)
+    assert datasets.load(name).source in info.sources[:1]
+
+
+def test_broken_set_file_names_itself(tmp_path):
+    """A broken set file raises DataError naming the file and the path."""
+    path = tmp_path / "x.json"
+    path.write_text(
+        '{"description": "x", "sources": [{"document": "x", '
+        '"retrieved": null}], "rows": [{"code": 1}]}',
+        encoding="utf-8",
+    )
+
+    with pytest.raises(DataError) as info:
+        datasets.load("targets/nq20", path)
+
+    assert str(path) == info.value.file
+    assert info.value.field.startswith("rows[0].")

@@ -84,6 +84,12 @@ _REGISTRY: Final[dict[str, tuple[str, str]]] = {
     "programmes/ninh-thuan-155": ("kttt.programmes", "NINH_THUAN_155"),
     "programmes/quang-binh-2020": ("kttt.programmes", "QUANG_BINH_2020"),
     "organizations/legal_rules": ("kttt.organizations", "LEGAL_RULES"),
+    "statistics/national": ("kttt.series", "NATIONAL"),
+    "targets/ctr155-ninh-thuan": ("kttt.targets", "CTR155_NINH_THUAN"),
+    "targets/indicators": ("kttt.targets", "INDICATORS"),
+    "targets/nq20": ("kttt.targets", "NQ20"),
+    "targets/qd1318": ("kttt.targets", "QD1318"),
+    "targets/qd340": ("kttt.targets", "QD340"),
 }
 
 

@@ -34,6 +34,7 @@ from kttt import (
     geography,
     organizations,
     programmes,
+    targets,
 )
 from kttt.errors import KtttError, ParseError
 from kttt.rating import RatingScheme
@@ -94,6 +95,7 @@ _CONFIGURE: tuple[_data.Configure, ...] = (
     documents.configure_converter,
     bodies.configure_converter,
     organizations.configure_converter,
+    targets.configure_converter,
     _configure_rating,
     programmes.configure_converter,
     committees.configure_converter,

@@ -8,18 +8,18 @@ per source and name the primary one (`national_statistics`).
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
-import math
 
 from collections.abc import Iterable, Iterator, Mapping
-from importlib import resources
-from typing import Any
+from types import MappingProxyType
+from typing import Final, cast
 
 import attrs
+import cattrs
 import pendulum
 
+from kttt import _data
+from kttt._data import Dataset, Envelope, Row
 from kttt.errors import (
     DataError,
     IncompatibleSeriesError,
@@ -30,10 +30,12 @@ from kttt.errors import (
 from kttt.geography import Province
 from kttt.sources import Source
 from kttt.targets import Indicator, Target
-from kttt.text import nfc
 
 
 __all__ = [
+    "FIRST_OBSERVED_YEAR",
+    "LAST_OBSERVED_YEAR",
+    "NATIONAL",
     "Observation",
     "Series",
     "check_compatible",
@@ -42,33 +44,10 @@ __all__ = [
     "national_statistics",
 ]
 
-#: The years an observation may belong to.
-MIN_YEAR = 1900
-MAX_YEAR = 2100
-
-
-def _check_year(
-    _: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int)
-        or not MIN_YEAR <= value <= MAX_YEAR
-    ):
-        raise ValidationError(
-            attribute.name,
-            value,
-            f"a year is a whole number in {MIN_YEAR}–{MAX_YEAR}",
-        )
-
-
-def _check_value(
-    _: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValidationError(attribute.name, value, "must be a number")
-    if not math.isfinite(value):
-        raise ValidationError(attribute.name, value, "must be finite")
+#: The first year an observation may belong to.
+FIRST_OBSERVED_YEAR: Final = 1900
+#: The last year an observation may belong to.
+LAST_OBSERVED_YEAR: Final = 2100
 
 
 @attrs.frozen(kw_only=True)
@@ -80,14 +59,23 @@ class Observation:
     """
 
     #: The year the value belongs to.
-    year: int = attrs.field(validator=_check_year)
+    year: int = attrs.field(
+        validator=_data.year_in(FIRST_OBSERVED_YEAR, LAST_OBSERVED_YEAR)
+    )
     #: The value, in the indicator's unit.
-    value: float = attrs.field(validator=_check_value)
+    value: float = attrs.field(validator=_data.finite())
     #: Where the value was published.
-    source: Source | None = None
+    source: Source | None = attrs.field(
+        default=None,
+        validator=_data.optional(
+            _data.instance_of(Source, "must be a Source")
+        ),
+    )
     #: When it was published (a preliminary figure for a year that has not
     #: ended is published within it).
-    as_of: pendulum.Date | None = None
+    as_of: pendulum.Date | None = attrs.field(
+        default=None, validator=_data.optional(_data.date())
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.as_of is not None and self.as_of.year < self.year:
@@ -113,21 +101,30 @@ class Series:
     """
 
     #: What is observed.
-    indicator: Indicator
+    indicator: Indicator = attrs.field(
+        validator=_data.instance_of(Indicator, "must be an Indicator")
+    )
     #: The observations, sorted by year, one per year.
-    observations: tuple[Observation, ...]
+    observations: tuple[Observation, ...] = attrs.field(
+        validator=_data.tuple_of(Observation)
+    )
     #: The province observed (``None``: the whole country).
-    scope: Province | None = None
+    scope: Province | None = attrs.field(
+        default=None,
+        validator=_data.optional(
+            _data.instance_of(Province, "must be a Province or None")
+        ),
+    )
     #: Which series this is when several sources disagree ("MPI/MoF").
     label: str | None = attrs.field(
-        default=None, converter=attrs.converters.optional(nfc)
+        default=None,
+        converter=_data.nfc_text,
+        validator=_data.optional(_data.text()),
     )
     #: Whether this is the series to use by default.
-    primary: bool = False
+    primary: bool = attrs.field(default=False, validator=_data.flag())
 
     def __attrs_post_init__(self) -> None:
-        if self.label is not None and not self.label.strip():
-            raise ValidationError("label", self.label, "must be non-blank")
         previous: int | None = None
         for index, observation in enumerate(self.observations):
             if previous is not None and observation.year <= previous:
@@ -294,9 +291,8 @@ def fill_base(target: Target, series: Series) -> Target:
 
 # --- built-in national statistics -----------------------------------------
 
-_STATISTICS = resources.files("kttt") / "data" / "statistics"
-_FILE = "national.csv"
-_COLUMNS = (
+#: The columns of the national statistics table, in order.
+_COLUMNS: Final = (
     "indicator",
     "series",
     "primary",
@@ -312,6 +308,168 @@ _COLUMNS = (
 )
 
 
+def _check_primary(
+    _: object, attribute: attrs.Attribute[str], value: object
+) -> None:
+    if value not in {"yes", "no"}:
+        raise ValidationError(attribute.name, value, "'yes' or 'no'")
+
+
+@attrs.frozen(kw_only=True)
+class _Line:
+    """One row of the national statistics table; blank cells left out."""
+
+    indicator: str
+    series: str = attrs.field(validator=_data.text())
+    primary: str = attrs.field(validator=_check_primary)
+    year: int
+    value: float
+    as_of: pendulum.Date | None = None
+    document: str | None = None
+    clause: str | None = None
+    title: str | None = None
+    url: str | None = None
+    retrieved: pendulum.Date | None = None
+    note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.document is None and self.url is None:
+            raise ValidationError(
+                "url", None, "a row names its source's document or URL"
+            )
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """The series the row belongs to: indicator code and label."""
+        return self.indicator, self.series
+
+    def observation(self) -> Observation:
+        """Return the row as an observation of its indicator.
+
+        Raises:
+            KtttError: Naming the column of what is wrong.
+        """
+        Indicator.get(self.indicator).check(self.value)
+        return Observation(
+            year=self.year,
+            value=self.value,
+            source=Source(
+                document=self.document,
+                clause=self.clause,
+                title=self.title,
+                url=self.url,
+                retrieved=self.retrieved,
+                note=self.note,
+            ),
+            as_of=self.as_of,
+        )
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    return _data.new_converter()
+
+
+def _cells(row: Row) -> dict[str, str]:
+    """Return the row's cells that hold anything, stripped."""
+    cells = cast("Mapping[str, str]", row.data)
+    return {
+        column: cell.strip() for column, cell in cells.items() if cell.strip()
+    }
+
+
+def _check_columns(envelope: Envelope) -> None:
+    if not envelope.rows:
+        raise DataError(
+            "rows", 0, "the national statistics have rows", file=envelope.file
+        )
+    first = envelope.rows[0]
+    columns = tuple(cast("Mapping[str, str]", first.data))
+    if columns != _COLUMNS:
+        raise DataError(
+            "header",
+            columns,
+            f"columns are {', '.join(_COLUMNS)}",
+            file=first.file,
+        )
+
+
+def _parse_national(
+    envelope: Envelope,
+) -> Mapping[str, tuple[Series, ...]]:
+    """Read the national statistics: one series per indicator and label.
+
+    Raises:
+        DataError: Naming the file, and the row and column of what is
+            wrong.
+    """
+    _check_columns(envelope)
+    groups: dict[tuple[str, str], list[Observation]] = {}
+    primaries: dict[tuple[str, str], bool] = {}
+    for row in envelope:
+        try:
+            line, observation = _read_row(row, groups, primaries)
+        except KtttError as error:
+            raise row.locate(error) from None
+        groups.setdefault(line.key, []).append(observation)
+    result: dict[str, list[Series]] = {}
+    for (code, label), observations in groups.items():
+        series = Series.of(
+            Indicator.get(code),
+            observations,
+            label=label,
+            primary=primaries[code, label],
+        )
+        result.setdefault(code, []).append(series)
+    with _data.reading(envelope.rows[0].file):
+        return MappingProxyType(
+            {
+                code: _primary_first(code, found)
+                for code, found in result.items()
+            }
+        )
+
+
+def _read_row(
+    row: Row,
+    groups: Mapping[tuple[str, str], list[Observation]],
+    primaries: dict[tuple[str, str], bool],
+) -> tuple[_Line, Observation]:
+    """Read a row, checking it against the rows before it.
+
+    Raises:
+        KtttError: Whose field is the column of what is wrong.
+    """
+    line = _data.structure(_converter(), _cells(row), _Line)
+    observation = line.observation()
+    primary = line.primary == "yes"
+    if primaries.setdefault(line.key, primary) != primary:
+        raise ValidationError(
+            "primary", line.primary, "the same for a whole series"
+        )
+    if any(o.year == line.year for o in groups.get(line.key, ())):
+        raise ValidationError(
+            "year", line.year, "one observation per year of a series"
+        )
+    return line, observation
+
+
+def _primary_first(code: str, found: list[Series]) -> tuple[Series, ...]:
+    primary = [s for s in found if s.primary]
+    if len(primary) != 1:
+        raise ValidationError(
+            "primary",
+            code,
+            "each indicator has exactly one primary series",
+        )
+    return (primary[0], *(s for s in found if not s.primary))
+
+
+#: The built-in national statistics (``kttt/data/statistics/national.json``
+#: and its table ``national.csv``): one observation per row.
+NATIONAL: Final = Dataset("statistics/national.json", _parse_national)
+
+
 def national_statistics() -> dict[str, tuple[Series, ...]]:
     """Return the built-in national statistics 2013–2025.
 
@@ -322,7 +480,7 @@ def national_statistics() -> dict[str, tuple[Series, ...]]:
     >>> [s.label for s in stats["cooperatives.count"]][:2]
     ['MPI/MoF', 'VCA']
     """
-    return dict(_national())
+    return dict(NATIONAL.load())
 
 
 def national_series(code: str, *, label: str | None = None) -> Series:
@@ -333,7 +491,7 @@ def national_series(code: str, *, label: str | None = None) -> Series:
     Raises:
         NotFoundError: If there is no such series.
     """
-    found = _national().get(code)
+    found = NATIONAL.load().get(code)
     if found is None:
         raise NotFoundError(
             "indicator", code, "no built-in national series observes it"
@@ -345,103 +503,3 @@ def national_series(code: str, *, label: str | None = None) -> Series:
             return series
     labels = ", ".join(str(s.label) for s in found)
     raise NotFoundError("label", label, f"the series of {code} are: {labels}")
-
-
-@functools.cache
-def _national() -> dict[str, tuple[Series, ...]]:
-    text = (_STATISTICS / _FILE).read_text(encoding="utf-8")
-    try:
-        return _parse_statistics(text)
-    except KtttError as error:
-        raise DataError(
-            f"{_FILE}: {error.field}", error.value, error.rule, row=error.row
-        ) from None
-
-
-def _parse_statistics(text: str) -> dict[str, tuple[Series, ...]]:
-    reader = csv.DictReader(io.StringIO(text))
-    if tuple(reader.fieldnames or ()) != _COLUMNS:
-        raise DataError(
-            "header", reader.fieldnames, f"columns are {', '.join(_COLUMNS)}"
-        )
-    groups: dict[tuple[str, str], list[Observation]] = {}
-    primaries: dict[tuple[str, str], bool] = {}
-    for number, row in enumerate(reader, start=1):
-        try:
-            key, primary, observation = _parse_row(row)
-        except KtttError as error:
-            raise error.at_row(number) from None
-        if primaries.setdefault(key, primary) != primary:
-            raise DataError(
-                "primary",
-                row["primary"],
-                "the same for a whole series",
-                row=number,
-            )
-        groups.setdefault(key, []).append(observation)
-    result: dict[str, list[Series]] = {}
-    for (code, label), observations in groups.items():
-        series = Series.of(
-            Indicator.get(code),
-            observations,
-            label=label,
-            primary=primaries[code, label],
-        )
-        result.setdefault(code, []).append(series)
-    return {
-        code: _primary_first(code, found) for code, found in result.items()
-    }
-
-
-def _primary_first(code: str, found: list[Series]) -> tuple[Series, ...]:
-    primary = [s for s in found if s.primary]
-    if len(primary) != 1:
-        raise DataError(
-            "primary",
-            code,
-            "each indicator has exactly one primary series",
-        )
-    return (primary[0], *(s for s in found if not s.primary))
-
-
-def _parse_row(
-    row: Mapping[str, str],
-) -> tuple[tuple[str, str], bool, Observation]:
-    cells = {k: (v or "").strip() for k, v in row.items()}
-    code, label = cells["indicator"], cells["series"]
-    Indicator.get(code)
-    if not label:
-        raise DataError("series", label, "every row names its series")
-    if cells["primary"] not in {"yes", "no"}:
-        raise DataError("primary", cells["primary"], "'yes' or 'no'")
-    try:
-        year, value = int(cells["year"]), float(cells["value"])
-    except ValueError:
-        raise DataError(
-            "year/value", (cells["year"], cells["value"]), "must be numbers"
-        ) from None
-    source = Source(
-        document=cells["document"] or None,
-        clause=cells["clause"] or None,
-        title=cells["title"] or None,
-        url=cells["url"] or None,
-        retrieved=_date(cells["retrieved"], "retrieved"),
-        note=cells["note"] or None,
-    )
-    observation = Observation(
-        year=year,
-        value=value,
-        source=source,
-        as_of=_date(cells["as_of"], "as_of"),
-    )
-    return (code, label), cells["primary"] == "yes", observation
-
-
-def _date(text: str, field: str) -> pendulum.Date | None:
-    if not text:
-        return None
-    try:
-        parsed = pendulum.Date.fromisoformat(text)
-    except ValueError:
-        raise DataError(field, text, "an ISO date 'YYYY-MM-DD'") from None
-    return pendulum.Date(parsed.year, parsed.month, parsed.day)
