@@ -210,7 +210,7 @@ def test_parse_number_conventions(text, convention, expected):
 @pytest.mark.parametrize("text", ["18,200", "1.200", "999,999", "-1.000"])
 def test_parse_number_refuses_ambiguous_text_showing_both(text):
     """Text the two conventions read differently is refused, both shown."""
-    with pytest.raises(ParseError, match="Vietnamese way.*English way"):
+    with pytest.raises(ParseError, match=r"Vietnamese way.*English way"):
         parse_number(text, convention="auto")
 
 
@@ -240,10 +240,8 @@ def test_wrong_types_and_digits_are_parse_errors(call, field):
 def test_auto_reads_whole_numbers_either_way_or_refuses(n):
     """A whole number written either way reads back, unless ambiguous."""
     for text in (f"{n:,}", _vietnamese(n)):
-        try:
-            value = parse_number(text, convention="auto")
-        except ParseError as error:
-            assert "ambiguous" in error.rule
-            assert 1000 <= n < 1_000_000
+        if 1000 <= n < 1_000_000:
+            with pytest.raises(ParseError, match="ambiguous"):
+                parse_number(text, convention="auto")
         else:
-            assert Decimal(n) == value
+            assert Decimal(n) == parse_number(text, convention="auto")
