@@ -20,7 +20,6 @@ from kttt.errors import ParseError
 
 __all__ = [
     "MAX_NUMBER_DIGITS",
-    "NumberConvention",
     "fold",
     "nfc",
     "parse_flag",
