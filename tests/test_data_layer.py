@@ -22,7 +22,7 @@ from kttt.sources import Source
     ("text", "rule"),
     [
         ('{"document": "a", "document": "b"}', "twice"),
-        ("[" * 100_000, "nested deeper"),
+        ("[" * 100_000, "nested too deeply"),
         ('{"document": NaN}', "finite"),
         ('{"document": Infinity}', "finite"),
         ("1" * 5000, "too many digits"),
@@ -33,6 +33,20 @@ def test_json_that_python_would_accept_or_crash_on_is_refused(text, rule):
     """Duplicate keys, NaN, deep nesting and huge numbers are DataErrors."""
     with pytest.raises(DataError, match=rule):
         from_json(text, Source)
+
+
+def test_deep_rows_of_a_data_file_are_refused(tmp_path):
+    """A row nested as deep as JSON allows is refused, not a crash."""
+    path = tmp_path / "issuers.json"
+    deep = "[" * 900 + "]" * 900
+    path.write_text(
+        '{"description": "d", "sources": [{"document": "x", "retrieved": '
+        f'null}}], "rows": [{{"a": {deep}}}]}}',
+        encoding="utf-8",
+    )
+
+    with pytest.raises(KtttError):
+        datasets.load("bodies/issuers", path)
 
 
 def test_json_error_names_line_and_column():

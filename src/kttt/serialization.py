@@ -284,14 +284,16 @@ def _shared_converter() -> cattrs.Converter:
 @functools.cache
 def _make_flat_converter() -> cattrs.Converter:
     """The converter for flat records: cells are strings, lists are JSON."""
-    conv = make_converter()
+    return _data.new_converter(*_CONFIGURE, _configure_flat)
+
+
+def _configure_flat(conv: cattrs.Converter) -> None:
     conv.register_structure_hook_factory(_is_json_cell, _json_cell)
     conv.register_structure_hook_factory(
         _is_optional_record, functools.partial(_optional_record, conv)
     )
     for cls in _ONE_CELL:
         conv.register_structure_hook(cls, _json_cell(cls))
-    return conv
 
 
 def _is_json_cell(cls: object) -> bool:

@@ -14,6 +14,7 @@ Rooms register hooks for their own types; nothing here imports a room.
 from kttt._data._convert import (
     MAX_DIGITS,
     Configure,
+    Converter,
     exact_number,
     new_converter,
     structure,
@@ -29,7 +30,7 @@ from kttt._data._envelope import (
     read_path,
     read_text,
 )
-from kttt._data._json import MAX_DEPTH, as_list, as_mapping, load_json
+from kttt._data._json import as_list, as_mapping, load_json
 from kttt._data._locate import as_data_error, join, reading
 from kttt._data._tables import Table, decode, read_csv, sniff_delimiter
 from kttt._data._validators import (
@@ -39,7 +40,6 @@ from kttt._data._validators import (
     finite,
     flag,
     instance_of,
-    is_blank,
     nfc_text,
     optional,
     text,
@@ -50,10 +50,10 @@ from kttt._data._validators import (
 
 
 __all__ = [
-    "MAX_DEPTH",
     "MAX_DIGITS",
     "PACKAGE_DATA",
     "Configure",
+    "Converter",
     "Dataset",
     "Envelope",
     "Row",
@@ -69,7 +69,6 @@ __all__ = [
     "finite",
     "flag",
     "instance_of",
-    "is_blank",
     "join",
     "load_json",
     "new_converter",

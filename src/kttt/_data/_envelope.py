@@ -279,13 +279,24 @@ def parse_envelope(
         keys=keys,
         rows=tuple(
             Row(
-                data=_resolve(item, named, file, f"rows[{index}]"),
+                data=_resolved(item, named, file, f"rows[{index}]"),
                 number=index + 1,
                 file=file,
             )
             for index, item in enumerate(cast("list[object]", rows))
         ),
     )
+
+
+def _resolved(
+    value: object, named: Mapping[str, dict[str, object]], file: str, path: str
+) -> object:
+    try:
+        return _resolve(value, named, file, path)
+    except RecursionError:
+        raise DataError(
+            path, "…", "nested too deeply to read", file=file
+        ) from None
 
 
 def _table_rows(text: str, file: str) -> tuple[Row, ...]:

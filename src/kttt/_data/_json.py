@@ -10,17 +10,11 @@ the file, the line and the column.
 from __future__ import annotations
 
 import json
-import re
 
 from decimal import Decimal
 from typing import Any, Final, cast
 
 from kttt.errors import DataError
-
-
-#: The deepest nesting of arrays and objects a JSON text may have.
-#: kttt's own formats nest a few levels; anything deeper is not kttt data.
-MAX_DEPTH: Final = 64
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -72,7 +66,7 @@ def load_json(text: object, *, file: str = "json", exact: bool = False) -> Any:
     Raises:
         DataError: If *text* is not text, not JSON, has a key twice in
             one object, ``NaN`` or ``Infinity``, a number too long to read
-            or nesting deeper than `MAX_DEPTH`.
+            or nesting too deep for Python to read.
 
     >>> load_json('{"a": [1, 2.5]}')
     {'a': [1, 2.5]}
@@ -82,7 +76,6 @@ def load_json(text: object, *, file: str = "json", exact: bool = False) -> Any:
     """
     if not isinstance(text, str):
         raise DataError("json", text, "JSON is read from text", file=file)
-    _check_depth(text, file)
     decoder = _EXACT_DECODER if exact else _FLOAT_DECODER
     try:
         return decoder.decode(text)
@@ -105,7 +98,11 @@ def load_json(text: object, *, file: str = "json", exact: bool = False) -> Any:
         raise DataError(
             "json", error.name, "JSON numbers are finite", file=file
         ) from None
-    except (ValueError, RecursionError):
+    except RecursionError:
+        raise DataError(
+            "json", text[:20], "nested too deeply to read", file=file
+        ) from None
+    except ValueError:
         # A number longer than Python converts (int_max_str_digits).
         raise DataError(
             "json",
@@ -113,34 +110,6 @@ def load_json(text: object, *, file: str = "json", exact: bool = False) -> Any:
             "a number has too many digits",
             file=file,
         ) from None
-
-
-#: Strings (skipped as a whole) and brackets.
-_TOKENS: Final = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
-
-
-def _check_depth(text: str, file: str) -> None:
-    """Refuse text nested deeper than `MAX_DEPTH` before parsing it.
-
-    Only texts with more opening brackets than the limit are scanned, so
-    ordinary records cost one `str.count` each.
-    """
-    if text.count("[") + text.count("{") <= MAX_DEPTH:
-        return
-    depth = 0
-    # Brackets inside strings do not nest: drop the strings first.
-    for match in _TOKENS.finditer(text):
-        found = match.group()
-        if found.startswith('"'):
-            continue
-        depth += 1 if found in "[{" else -1
-        if depth > MAX_DEPTH:
-            raise DataError(
-                "json",
-                text[:20],
-                f"nested deeper than {MAX_DEPTH} levels",
-                file=file,
-            )
 
 
 def _value_after(text: str, key: str) -> str:

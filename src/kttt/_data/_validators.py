@@ -42,14 +42,36 @@ class Validator(abc.ABC):
 
 @attrs.frozen
 class _Test(Validator):
-    """A validator from a predicate and the rule it stands for."""
+    """A validator from a predicate, and the rules that explain a failure.
 
-    test: Callable[[Any], bool]
-    rule: str
+    *valid* decides in one call; only a value it refuses is run through
+    *rules*, ``(test, rule)`` pairs in order, to name the rule it breaks
+    (the last pair's rule is the one left when the others pass).
+    """
+
+    valid: Callable[[Any], bool]
+    rules: tuple[tuple[Callable[[Any], bool], str], ...]
+
+    def __call__(
+        self, _: object, attribute: attrs.Attribute[Any], value: Any, /
+    ) -> None:
+        if not self.valid(value):
+            self._refuse(attribute.name, value)
 
     def check(self, field: str, value: object) -> None:
-        if not self.test(value):
-            raise ValidationError(field, value, self.rule)
+        if not self.valid(value):
+            self._refuse(field, value)
+
+    def _refuse(self, field: str, value: object) -> None:
+        *first, (_, last) = self.rules
+        for test, rule in first:
+            if not test(value):
+                raise ValidationError(field, value, rule)
+        raise ValidationError(field, value, last)
+
+
+def _test(valid: Callable[[Any], bool], rule: str) -> _Test:
+    return _Test(valid, ((valid, rule),))
 
 
 @attrs.frozen
@@ -119,7 +141,7 @@ def instance_of(
         if isinstance(cls, tuple)
         else cls.__name__
     )
-    return _Test(lambda v: isinstance(v, cls), rule or f"must be a {names}")
+    return _test(lambda v: isinstance(v, cls), rule or f"must be a {names}")
 
 
 def tuple_of(item: type[object] | Validator) -> Validator:
@@ -134,7 +156,7 @@ def tuple_of(item: type[object] | Validator) -> Validator:
 
 def flag() -> Validator:
     """Refuse anything but `True` and `False` (not 0, 1 or text)."""
-    return _Test(lambda v: isinstance(v, bool), "must be True or False")
+    return _test(lambda v: isinstance(v, bool), "must be True or False")
 
 
 def _is_whole(value: object) -> bool:
@@ -157,21 +179,21 @@ def whole_number(
     Traceback (most recent call last):
     kttt.errors.ValidationError: stars=6: must be at most 5
     """
-    parts = [_Test(_is_whole, "must be a whole number")]
+    least = -math.inf if minimum is None else minimum
+    most = math.inf if maximum is None else maximum
+    rules: list[tuple[Callable[[Any], bool], str]] = [
+        (_is_whole, "must be a whole number")
+    ]
     if minimum is not None:
-        least = minimum
         below = rule or (
             "must not be negative"
-            if least == 0
-            else f"must be at least {least}"
+            if minimum == 0
+            else f"must be at least {minimum}"
         )
-        parts.append(_Test(lambda v: v >= least, below))
+        rules.append((lambda v: v >= least, below))
     if maximum is not None:
-        most = maximum
-        parts.append(
-            _Test(lambda v: v <= most, rule or f"must be at most {most}")
-        )
-    return parts[0] if len(parts) == 1 else _All(tuple(parts))
+        rules.append((lambda v: v <= most, rule or f"must be at most {most}"))
+    return _Test(lambda v: _is_whole(v) and least <= v <= most, tuple(rules))
 
 
 def year_in(first: int, last: int, what: str = "a year") -> Validator:
@@ -182,7 +204,7 @@ def year_in(first: int, last: int, what: str = "a year") -> Validator:
     kttt.errors.ValidationError: horizon=1999: a target year is a whole year \
 from 2000 to 2100
     """
-    return _Test(
+    return _test(
         lambda v: _is_whole(v) and first <= v <= last,
         f"{what} is a whole year from {first} to {last}",
     )
@@ -193,7 +215,7 @@ def finite() -> Validator:
 
     An `int` too large to be a float is refused as well.
     """
-    return _Test(_is_finite, "must be a finite number")
+    return _test(_is_finite, "must be a finite number")
 
 
 def _is_finite(value: object) -> bool:
@@ -205,43 +227,42 @@ def _is_finite(value: object) -> bool:
         return False
 
 
-def is_blank(text: str) -> bool:
-    r"""Whether *text* holds nothing visible.
-
-    White space, and format characters such as the zero-width space or
-    the bidirectional marks, are not visible.
-
-    >>> is_blank(" \u200b\u200e "), is_blank("a\u200b")
-    (True, False)
-    """
-    return all(
-        char.isspace() or unicodedata.category(char) == "Cf" for char in text
+def _is_printable(text: str) -> bool:
+    # Spaces other than the ASCII one (a no-break space copied from a
+    # word processor) are not printable to Python but are text.
+    return text.isprintable() or all(
+        char.isprintable() or unicodedata.category(char) == "Zs"
+        for char in text
     )
-
-
-def _is_padded(text: str) -> bool:
-    return bool(text) and (is_blank(text[0]) or is_blank(text[-1]))
 
 
 def text(*, unpadded: bool = False) -> Validator:
     """Refuse anything but printable, non-blank text.
 
-    With *unpadded*, text may not begin or end with white space or an
-    invisible character either.
+    Control characters and invisible format characters (the zero-width
+    space, bidirectional marks) are refused anywhere in the text.
+    With *unpadded*, text may not begin or end with white space either.
     """
-    parts: list[Validator] = [
-        _Test(lambda v: isinstance(v, str), "must be text"),
-        _Test(lambda v: not is_blank(v), "must not be blank"),
-        _Test(str.isprintable, "must not contain control characters"),
+    rules: list[tuple[Callable[[Any], bool], str]] = [
+        (lambda v: isinstance(v, str), "must be text"),
+        (_is_printable, "must not contain control or invisible characters"),
+        (lambda v: bool(v.strip()), "must not be blank"),
     ]
     if unpadded:
-        parts.append(
-            _Test(
-                lambda v: not _is_padded(v),
+        rules.append(
+            (
+                lambda v: v == v.strip(),
                 "must not begin or end with white space",
             )
         )
-    return _All(tuple(parts))
+
+    def valid(value: object) -> bool:
+        if not isinstance(value, str) or not _is_printable(value):
+            return False
+        stripped = value.strip()
+        return bool(stripped) and (not unpadded or stripped == value)
+
+    return _Test(valid, tuple(rules))
 
 
 def date() -> Validator:

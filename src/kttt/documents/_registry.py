@@ -340,10 +340,12 @@ def _issuer_given(value: object, _: object) -> Issuer:
 def _file_converter() -> cattrs.Converter:
     # A registry file writes numbers canonically and issuers as codes,
     # looked up in the party or state family of the document's number.
-    conv = _data.new_converter()
+    return _data.new_converter(_configure_file)
+
+
+def _configure_file(conv: cattrs.Converter) -> None:
     conv.register_structure_hook(DocumentNumber, _canonical_number)
     conv.register_structure_hook(Issuer, _issuer_given)
-    return conv
 
 
 @attrs.frozen

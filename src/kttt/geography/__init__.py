@@ -79,7 +79,8 @@ def _structure_province(value: object, _: object) -> Province:
     if province.code != code:
         raise ParseError("code", code, "an NSO code is two digits")
     if name is not None and (
-        not isinstance(name, str) or fold(name) != fold(province.name)
+        not isinstance(name, str)
+        or (name != province.name and fold(name) != fold(province.name))
     ):
         raise ValidationError(
             "name",
