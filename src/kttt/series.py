@@ -88,6 +88,9 @@ class Observation:
     #: When it was published (a preliminary figure for a year that has not
     #: ended is published within it).
     as_of: pendulum.Date | None = None
+    #: Whether the value is projected under an assumption rather than
+    #: observed (see `kttt.scenarios.project`).
+    projected: bool = False
 
     def __attrs_post_init__(self) -> None:
         if self.as_of is not None and self.as_of.year < self.year:

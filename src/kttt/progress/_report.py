@@ -20,13 +20,15 @@ import pendulum
 from kttt.errors import IncompatibleSeriesError, ValidationError
 from kttt.progress._assess import (
     DEFAULT_METHOD,
-    Progress,
+    STALE_AFTER_YEARS,
     assess,
-    format_level,
+    check_stale_after,
     known_by,
     resolve_method,
+    stale_note,
 )
-from kttt.progress._labels import ProgressStatus
+from kttt.progress._labels import DiagnosticKind, ProgressStatus
+from kttt.progress._progress import Progress, format_level
 from kttt.progress._projectors import Projector
 from kttt.series import Series
 from kttt.targets import Indicator, Target, TargetSet
@@ -45,6 +47,7 @@ _PROXY = {
     "en": "no data of its own; measured instead by the data on",
 }
 _LATEST = {"vi": "số liệu mới nhất", "en": "latest data"}
+_PROJECTED = {"vi": "dự báo", "en": "projected"}
 
 
 @attrs.frozen(kw_only=True)
@@ -141,6 +144,7 @@ class ProgressReport:
         projector: Projector | None = None,
         epsilon: float | None = None,
         proxies: Mapping[str, str] | None = None,
+        stale_after: int = STALE_AFTER_YEARS,
     ) -> ProgressReport:
         """
         Assess every target of *target_set* against *data*.
@@ -158,21 +162,26 @@ class ProgressReport:
                 series measures it when the data has none of its own
                 (cooperatives' good/fair share for that of all collective
                 organisations, say). Each use is shown in the report.
+            stale_after: A result whose latest data is more than this many
+                years older than the newest data of the report (or than
+                *as_of*) carries a stale-data diagnostic.
 
         Raises:
             NotFoundError: For an unknown method name.
             IncompatibleSeriesError: If a series does not fit its target,
                 or a proxy is in another unit.
-            ValidationError: If no method is given.
+            ValidationError: If no method is given, or *stale_after* is
+                negative.
         """
         names = tuple(resolve_method(m) for m in methods)
         if not names:
             raise ValidationError("methods", names, "name at least one method")
+        check_stale_after(stale_after)
         rows: list[ReportRow] = []
         for target in target_set:
             series, proxy = _series_for(target, data, proxies or {})
             known = series is not None and any(
-                known_by(o, as_of) for o in series
+                known_by(o, as_of) and o.year <= target.horizon for o in series
             )
             results = (
                 tuple(
@@ -183,6 +192,7 @@ class ProgressReport:
                         method=name,
                         projector=projector if name == "projection" else None,
                         epsilon=epsilon,
+                        stale_after=stale_after,
                     )
                     for name in names
                 )
@@ -201,7 +211,7 @@ class ProgressReport:
             target_set=target_set,
             as_of=as_of,
             methods=names,
-            rows=tuple(rows),
+            rows=_flag_stale(rows, stale_after),
         )
 
     # --- output -------------------------------------------------------------
@@ -226,6 +236,8 @@ class ProgressReport:
             value = format_level(first.latest_value, lang)
             unit = target.indicator.unit.symbol
             latest = f"{first.latest_year}: {value}{unit}"
+            if first.projected_from is not None:
+                latest += f" ({_PROJECTED[lang]})"
         else:
             latest = _NO_SERIES[lang]
         cells = [
@@ -363,6 +375,38 @@ class ProgressReport:
             "results": self.to_records(),
         }
         return json.dumps(document, ensure_ascii=False, indent=indent)
+
+
+def _flag_stale(
+    rows: Sequence[ReportRow], stale_after: int
+) -> tuple[ReportRow, ...]:
+    """Note the results whose data lags the newest of the report."""
+    latest = [row.results[0].latest_year for row in rows if row.results]
+    if not latest:
+        return tuple(rows)
+    newest = max(latest)
+    return tuple(
+        attrs.evolve(
+            row,
+            results=tuple(_stale(p, newest, stale_after) for p in row.results),
+        )
+        for row in rows
+    )
+
+
+def _stale(progress: Progress, newest: int, stale_after: int) -> Progress:
+    kinds = {d.kind for d in progress.diagnostics}
+    if (
+        progress.latest_year >= newest - stale_after
+        or DiagnosticKind.STALE_DATA in kinds
+    ):
+        return progress
+    note = stale_note(
+        progress.latest_year,
+        f"the newest data of the report ({newest})",
+        stale_after,
+    )
+    return attrs.evolve(progress, diagnostics=(*progress.diagnostics, note))
 
 
 def _iso(date: pendulum.Date | None) -> str | None:
