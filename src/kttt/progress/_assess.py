@@ -124,11 +124,7 @@ def _observations(
         )
     notes.append(
         Diagnostic(
-            kind=DiagnosticKind.PAST_HORIZON_IGNORED,
-            detail=(
-                f"values after the target year {horizon} never decide it: "
-                f"{later} left out"
-            ),
+            kind=DiagnosticKind.PAST_HORIZON_IGNORED, detail=_span(later)
         )
     )
     return kept, notes
@@ -173,11 +169,11 @@ def _unobserved_note(
     )
 
 
-def _first_projected(observations: Sequence[Observation]) -> int | None:
-    for observation in observations:
-        if observation.projected:
-            return observation.year
-    return None
+def _span(years: Sequence[int]) -> str:
+    """Write years as ``2031`` or ``2031–2045``."""
+    if len(years) == 1:
+        return f"{years[0]}"
+    return f"{years[0]}–{years[-1]}"
 
 
 def assess(
@@ -274,22 +270,20 @@ def assess(
         notes.append(
             Diagnostic(
                 kind=DiagnosticKind.HORIZON_REACHED,
-                detail=f"{horizon} is observed; the verdict is final",
+                detail=f"{horizon}: {latest.value:,.6g} against {goal:,.6g}",
             )
         )
     elif as_of is not None and as_of.year > horizon and not achieved:
         outcome["status"] = ProgressStatus.INSUFFICIENT_DATA
         outcome["method_label"] = labels.insufficient
         notes.append(_unobserved_note(horizon, as_of, latest.year))
-    projected_from = _first_projected(kept)
-    if projected_from is not None:
+    projected = [o.year for o in kept if o.projected]
+    projected_from = projected[0] if projected else None
+    if projected:
         notes.append(
             Diagnostic(
                 kind=DiagnosticKind.PROJECTED_DATA,
-                detail=(
-                    f"the values from {projected_from} on are projected, "
-                    "not observed"
-                ),
+                detail=f"{_span(projected)} projected, not observed",
             )
         )
     if as_of is not None and latest.year < as_of.year - stale_after:
