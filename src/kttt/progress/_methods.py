@@ -351,10 +351,8 @@ def _project(case: Case, index: int) -> tuple[float, str, list[Diagnostic]]:
         return linear.project(years, values, case.horizon), linear.name, notes
 
 
-def bounded(
-    case: Case, value: float, notes: list[Diagnostic]
-) -> tuple[float, bool]:
-    """Return *value* held within the indicator's bounds, and if it was.
+def bounded(case: Case, value: float, notes: list[Diagnostic]) -> float:
+    """Return *value* held within the indicator's bounds.
 
     A held value is noted in *notes*.
     """
@@ -372,8 +370,8 @@ def bounded(
                     ),
                 )
             )
-            return bound, True
-    return value, False
+            return bound
+    return value
 
 
 def projection(case: Case) -> Outcome:
@@ -387,7 +385,7 @@ def projection(case: Case) -> Outcome:
     notes = _shift_note(wanted, t0)
     projected, name, more = _project(case, index)
     notes.extend(more)
-    projected, _ = bounded(case, projected, notes)
+    projected = bounded(case, projected, notes)
     gap = case.goal - x0
     moved = case.direction * (projected - x0)
     if case.direction * gap < 0:
@@ -431,17 +429,17 @@ def _consecutive_tail(years: Sequence[int]) -> int:
     return run
 
 
-def _exact_shortfall(case: Case, index: int, held: float | None) -> Fraction:
-    """Return Destatis' shortfall ``m`` exactly (negated, as banded)."""
+def _exact_shortfall(case: Case, index: int) -> Fraction:
+    """Return Destatis' shortfall ``m`` exactly (negated, as banded).
+
+    Only a shortfall near a threshold is recomputed: the projection then
+    lies short of the goal, so within the indicator's bounds.
+    """
     base, latest = case.observations[index], case.observations[-1]
     x0, xt = Fraction(base.value), Fraction(latest.value)
     goal = Fraction(case.goal)
     t0, t = base.year, latest.year
-    projected = (
-        Fraction(held)
-        if held is not None
-        else xt + (case.horizon - t) * (xt - x0) / (t - t0)
-    )
+    projected = xt + (case.horizon - t) * (xt - x0) / (t - t0)
     short = max(Fraction(0), case.direction * (goal - projected))
     return -short / abs(goal - xt)
 
@@ -476,9 +474,7 @@ def destatis(case: Case) -> Outcome:
             )
         )
     mean_change = (xt - x0) / (t - t0)
-    projected, held = bounded(
-        case, xt + (case.horizon - t) * mean_change, notes
-    )
+    projected = bounded(case, xt + (case.horizon - t) * mean_change, notes)
     remaining = abs(case.goal - xt)
     short = (
         max(0.0, case.direction * (case.goal - projected)) / remaining
@@ -496,13 +492,7 @@ def destatis(case: Case) -> Outcome:
         band, negated = classify(
             -short,
             DESTATIS,
-            (
-                lambda: _exact_shortfall(
-                    case, index, projected if held else None
-                )
-            )
-            if remaining
-            else None,
+            (lambda: _exact_shortfall(case, index)) if remaining else None,
         )
         outcome = {
             "status": band.status,

@@ -86,6 +86,21 @@ def _require_positive(values: Sequence[float], projector: str) -> None:
         )
 
 
+def _grown(value: float, log_growth: float, projector: str) -> float:
+    """Return *value* times ``exp(log_growth)``, refusing an overflow."""
+    try:
+        grown = value * math.exp(log_growth)
+    except OverflowError:
+        grown = math.inf
+    if not math.isfinite(grown):
+        raise ValidationError(
+            "values",
+            value,
+            f"the {projector} projection overflows the float range",
+        )
+    return grown
+
+
 @attrs.frozen
 class CompoundGrowth:
     """
@@ -116,14 +131,14 @@ class CompoundGrowth:
 
         Raises:
             ValidationError: If there are fewer than two points, years do
-                not increase, the horizon is not after them, or a value is
-                not above zero.
+                not increase, the horizon is not after them, a value is
+                not above zero, or the projection overflows.
         """
         t, x = _checked(years, values, horizon)
         _require_positive([x[0], x[-1]], self.name)
         exponent = (horizon - t[-1]) / (t[-1] - t[0])
-        projected: float = x[-1] * (x[-1] / x[0]) ** exponent
-        return projected
+        log_ratio = math.log(x[-1]) - math.log(x[0])
+        return _grown(x[-1], exponent * log_ratio, self.name)
 
 
 @attrs.frozen
@@ -205,8 +220,8 @@ class TimeWeightedGeometric:
 
         Raises:
             ValidationError: If there are fewer than two points, years do
-                not increase, the horizon is not after them, or a value is
-                not above zero.
+                not increase, the horizon is not after them, a value is
+                not above zero, or the projection overflows.
         """
         t, x = _checked(years, values, horizon)
         _require_positive(x, self.name)
@@ -215,9 +230,11 @@ class TimeWeightedGeometric:
         weight_sum = 0.0
         for i in range(1, len(t)):
             step = t[i] - t[i - 1]
-            log_sum += weights[i] * math.log(x[i] / x[i - 1])
+            log_sum += weights[i] * (math.log(x[i]) - math.log(x[i - 1]))
             weight_sum += weights[i] * step
-        return x[-1] * math.exp(log_sum / weight_sum * (horizon - t[-1]))
+        return _grown(
+            x[-1], log_sum / weight_sum * (horizon - t[-1]), self.name
+        )
 
 
 def _check_scale(_: object, __: attrs.Attribute[float], value: float) -> None:
