@@ -25,6 +25,8 @@ from kttt.progress import (
     MethodLabel,
     ProgressReport,
     ProgressStatus,
+    TimeWeightedGeometric,
+    WeightedLogit,
     assess,
     is_met_at,
     required_pace,
@@ -574,3 +576,88 @@ def test_compound_projection_overflow_falls_back_to_linear():
     # Linear: 1 + 2 · (1 − 1e-163) = 3.
     assert "linear" == progress.projector
     assert 3 == progress.projected_value
+
+
+# --- base at the goal, windows and epsilons ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("latest", "status"),
+    [(110, S.ON_TRACK), (100, S.LIMITED), (90, S.REGRESSING)],
+)
+@pytest.mark.parametrize("method", ["statcan", "projection"])
+def test_base_at_the_goal_is_judged_by_direction(latest, status, method):
+    """Base 100 for "more than 100": only the direction since counts."""
+    target = level(Comparator.MORE_THAN, 100)
+    progress = assess(target, series({2020: 100, 2025: latest}), method=method)
+
+    expected = S.ACHIEVED if latest > 100 else status
+    assert expected == progress.status
+    if expected is not S.ACHIEVED:
+        assert DiagnosticKind.BASE_AT_TARGET in kinds(progress)
+
+
+def test_base_at_the_goal_projected_past_it_is_on_track():
+    """From the goal 100 down to 90, back to 99: recent growth weighs more."""
+    # Weights 10/7 and 10/5: (10/7 · ln 0.9 + 2 · ln 1.1) / (10/7 · 3 + 2 · 2)
+    # = 0.00484 a year; x̂ = 99 · e^(5 · 0.00484) = 101.4 > 100.
+    progress = assess(
+        level(Comparator.MORE_THAN, 100),
+        series({2020: 100, 2023: 90, 2025: 99}),
+        method="projection",
+        projector=TimeWeightedGeometric(),
+        base_year=2020,
+    )
+
+    assert S.ON_TRACK == progress.status
+    assert math.isclose(101.43, progress.projected_value, rel_tol=1e-3)
+    assert DiagnosticKind.BASE_AT_TARGET in kinds(progress)
+
+
+def test_eurostat_with_a_base_year_given():
+    """Eurostat from a chosen base year rather than five years back."""
+    data = series({2016: 100, 2020: 120, 2025: 150})
+    progress = assess(
+        level(Comparator.AT_LEAST, 300),
+        data,
+        method="eurostat",
+        base_year=2016,
+    )
+
+    assert 2016 == progress.base_year
+
+
+def test_epsilon_moves_a_share_at_100_for_the_logit():
+    """A share of 100 % is moved to 99.9 for the logit, and noted."""
+    target = level(Comparator.MORE_THAN, 99.95, indicator=SHARE)
+    progress = assess(
+        target,
+        series({2020: 90, 2025: 99.9}, SHARE),
+        method="projection",
+        projector=WeightedLogit(),
+        epsilon=0.1,
+    )
+    untouched = assess(
+        target,
+        series({2020: 90, 2024: 100, 2025: 99.9}, SHARE),
+        method="projection",
+        projector=WeightedLogit(),
+        epsilon=0.1,
+    )
+
+    assert DiagnosticKind.ZERO_REPLACED not in kinds(progress)
+    assert DiagnosticKind.ZERO_REPLACED in kinds(untouched)
+    assert "escap_logit" == untouched.projector
+
+
+def test_destatis_summary_names_the_shortfall():
+    """Destatis' summary gives m and the projection."""
+    values = {2020 + k: 60 + 4 * k for k in range(6)}
+    progress = assess(
+        level(Comparator.AT_LEAST, 100, indicator=SHARE),
+        series(values, SHARE),
+        method="destatis",
+    )
+
+    # Δ̄ = 4; x̂ = 80 + 5 · 4 = 100; m = 0: sun.
+    assert progress.summary("en").startswith("m = +0.0 %, projected 2030: 100")

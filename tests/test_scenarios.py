@@ -545,3 +545,11 @@ def test_year_met_refuses_a_far_horizon_and_a_negative_count():
     falling = level(Comparator.AT_MOST, 100, indicator=COUNTS.indicator)
     with pytest.raises(ValidationError, match="below its bound 0"):
         year_met(falling, COUNTS, Assumption.constant_increment(-10_000))
+
+
+@given(kst.assumptions(kind=AssumptionKind.TRIANGULAR), kst.scenarios())
+def test_strategies_draw_assumptions_and_scenarios(triangular, drawn):
+    """The public strategies draw valid values of the asked kind."""
+    assert AssumptionKind.TRIANGULAR is triangular.kind
+    assert triangular.low <= triangular.mode <= triangular.high
+    assert all(isinstance(a, Assumption) for a in drawn.assumptions.values())

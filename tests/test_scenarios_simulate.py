@@ -688,3 +688,38 @@ def test_compare_refuses(scenarios, error):
     """No scenarios, two of one name, or an unknown indicator."""
     with pytest.raises(error, match="scenario"):
         compare(scenarios, NQ20, STATISTICS)
+
+
+def test_at_most_targets_and_upper_bounds_without_a_lower_one():
+    """Less than 2 % weak; an unbounded-below revenue capped at 1,000."""
+    weak = Indicator(
+        code="test.share",
+        label_vi="tỷ lệ yếu kém",
+        label_en="weak share",
+        unit=Unit.PERCENT,
+        direction=Direction.DECREASE,
+    )
+    capped = Indicator(
+        code="test.revenue",
+        label_vi="doanh thu",
+        label_en="revenue",
+        unit=Unit.VND,
+        direction=Direction.INCREASE,
+        upper=1_000,
+    )
+    falling = one(
+        level(Comparator.LESS_THAN, 2, indicator=weak),
+        series({2025: 10}, weak),
+        Assumption.uniform(-0.9, -0.8),
+    )
+    held = one(
+        level(Comparator.AT_LEAST, 1_000, indicator=capped),
+        series({2025: 900}, capped),
+        Assumption.uniform(0.5, 0.6),
+        draws=100,
+    )
+
+    # 10 · 0.2⁵ = 0.0032 at most: below 2 % in every draw.
+    assert 1 == falling.probability
+    assert 1 == held.held_at_bound
+    assert 1 == held.probability

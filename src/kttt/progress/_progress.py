@@ -273,9 +273,10 @@ def _summary(progress: Progress, lang: str) -> str:
         if progress.base_year is None
         else pick(lang, "không cần tăng thêm", "no change was required")
     )
-    needed = progress.required_from_latest()
-    if needed is None:
-        return head
+    # Neither met nor final: the latest year is before the target year.
+    needed = required_pace(
+        progress.target, progress.latest_year, progress.latest_value
+    )
     text = f"{head}; {pick(lang, 'cần', 'needs')} {needed.describe(lang)}"
     method_rate = progress.required_growth_from_base
     if method_rate is not None:
