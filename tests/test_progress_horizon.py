@@ -661,3 +661,14 @@ def test_destatis_summary_names_the_shortfall():
 
     # Δ̄ = 4; x̂ = 80 + 5 · 4 = 100; m = 0: sun.
     assert progress.summary("en").startswith("m = +0.0 %, projected 2030: 100")
+
+
+def test_destatis_with_four_consecutive_years():
+    """Three changes instead of five are used, and noted."""
+    data = series({2022: 10, 2023: 12, 2024: 14, 2025: 16})
+    progress = assess(level(Comparator.AT_LEAST, 30), data, method="destatis")
+
+    # Δ̄ = (16 − 10) / 3 = 2; x̂ = 16 + 5 · 2 = 26; m = 4 / 14 = 0.2857.
+    assert 26 == progress.projected_value
+    assert math.isclose(4 / 14, progress.shortfall)
+    assert DiagnosticKind.SHORT_WINDOW in kinds(progress)

@@ -20,11 +20,13 @@ Only observations up to the target year decide a target, and once that
 year is observed the verdict is final (achieved or missed).
 `required_pace` gives the constant pace that meets a target from a value;
 `is_met_at` says whether a value observed in a year meets it.
+`assess_many` assesses many scenario paths of one series at once (NumPy).
 """
 
 from __future__ import annotations
 
 from kttt.progress._assess import DEFAULT_METHOD, STALE_AFTER_YEARS, assess
+from kttt.progress._batch import ProgressBatch, assess_many, met_share
 from kttt.progress._case import Diagnostic
 from kttt.progress._goal import RequiredPace, is_met_at, required_pace
 from kttt.progress._labels import DiagnosticKind, MethodLabel, ProgressStatus
@@ -50,6 +52,7 @@ __all__ = [
     "LinearTrend",
     "MethodLabel",
     "Progress",
+    "ProgressBatch",
     "ProgressReport",
     "ProgressStatus",
     "Projector",
@@ -58,7 +61,9 @@ __all__ = [
     "TimeWeightedGeometric",
     "WeightedLogit",
     "assess",
+    "assess_many",
     "is_met_at",
+    "met_share",
     "required_pace",
 ]
 

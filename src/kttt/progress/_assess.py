@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pendulum
 
 from kttt.errors import NotFoundError, ValidationError
-from kttt.progress._case import Case, Diagnostic
+from kttt.progress._bands import Labels
+from kttt.progress._case import Case, Diagnostic, Outcome
 from kttt.progress._goal import goal_of, met
 from kttt.progress._labels import DiagnosticKind, ProgressStatus
 from kttt.progress._methods import METHODS
@@ -130,15 +131,24 @@ def _observations(
     return kept, notes
 
 
-def _check_options(
+def check_options(
     target: Target,
     method: str,
     *,
-    projector: Projector | None,
-    base_year: int | None,
-    epsilon: float | None,
-    stale_after: int,
-) -> None:
+    projector: Projector | None = None,
+    base_year: int | None = None,
+    epsilon: float | None = None,
+    stale_after: int = STALE_AFTER_YEARS,
+) -> tuple[Callable[[Case], Outcome], Labels]:
+    """Return the method named *method* if the options fit it.
+
+    Raises:
+        NotFoundError: For an unknown method name.
+        ValidationError: For a projector with another method, a
+            non-positive *epsilon*, a base year at or after the target year
+            or a negative *stale_after*.
+    """
+    found = METHODS[resolve_method(method)]
     if projector is not None and method != "projection":
         raise ValidationError(
             "projector",
@@ -154,6 +164,7 @@ def _check_options(
             f"must come before the target year {target.horizon}",
         )
     check_stale_after(stale_after)
+    return found
 
 
 def _unobserved_note(
@@ -233,8 +244,7 @@ def assess(
     >>> assess(target, national_series("cooperatives.count")).status
     <ProgressStatus.ON_TRACK: 'on_track'>
     """
-    run, labels = METHODS[resolve_method(method)]
-    _check_options(
+    run, labels = check_options(
         target,
         method,
         projector=projector,

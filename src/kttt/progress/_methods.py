@@ -13,6 +13,7 @@ import functools
 
 from collections.abc import Callable, Sequence
 from fractions import Fraction
+from typing import NamedTuple
 
 from kttt.errors import ValidationError
 from kttt.progress._bands import (
@@ -60,28 +61,28 @@ _MAX_SCORE = 5.0
 # --- shared pieces ---------------------------------------------------------
 
 
-def _later_base(case: Case, wanted: int, min_span: int = 1) -> int | None:
+def _later_base(
+    years: Sequence[int], wanted: int, min_span: int = 1
+) -> int | None:
     """Return the index of the first year at or after *wanted*.
 
     ``None`` unless it leaves *min_span* years before the latest.
     """
-    observations = case.observations
-    latest = observations[-1].year
-    for index, observation in enumerate(observations):
-        year = observation.year
+    latest = years[-1]
+    for index, year in enumerate(years):
         if year >= wanted:
             return index if latest - year >= min_span else None
     return None
 
 
-def _nearest_base(case: Case, wanted: int) -> int:
+def _nearest_base(years: Sequence[int], wanted: int) -> int:
     """Return the index of the year nearest *wanted* before the latest.
 
     The later year wins a tie.
     """
     return min(
         (abs(year - wanted), year < wanted, index)
-        for index, year in enumerate(o.year for o in case.observations[:-1])
+        for index, year in enumerate(years[:-1])
     )[2]
 
 
@@ -258,48 +259,71 @@ def _growth_ratio(
     return outcome
 
 
-def statcan(case: Case) -> Outcome:
-    """Statistics Canada / Open SDG: ``R = s·d·CAGR_obs / |CAGR_req|``."""
-    done = _done(case, STATCAN_LABELS, scored=True)
-    if done:
-        return done
-    wanted = case.base_year or SDG_BASE_YEAR
-    index = _later_base(case, wanted)
-    if index is None:
-        return insufficient(STATCAN_LABELS)
-    return _growth_ratio(
-        case, index, wanted, STATCAN, STATCAN_LABELS, scored=True
-    )
+def _statcan_base(
+    years: Sequence[int], base_year: int | None
+) -> tuple[int, int | None]:
+    wanted = base_year or SDG_BASE_YEAR
+    return wanted, _later_base(years, wanted)
 
 
-def eurostat(case: Case) -> Outcome:
-    """Eurostat: the ratio of observed to required growth over five years."""
-    done = _done(case, EUROSTAT_LABELS, scored=True)
-    if done:
-        return done
-    if case.base_year is None:
-        wanted = case.observations[-1].year - _EUROSTAT_WINDOW
-        index = _later_base(case, wanted, _EUROSTAT_MIN_SPAN)
-    else:
-        wanted = case.base_year
-        index = _later_base(case, wanted)
-    if index is None:
-        return insufficient(EUROSTAT_LABELS)
-    return _growth_ratio(
-        case, index, wanted, EUROSTAT, EUROSTAT_LABELS, scored=True
-    )
+def _eurostat_base(
+    years: Sequence[int], base_year: int | None
+) -> tuple[int, int | None]:
+    if base_year is None:
+        wanted = years[-1] - _EUROSTAT_WINDOW
+        return wanted, _later_base(years, wanted, _EUROSTAT_MIN_SPAN)
+    return base_year, _later_base(years, base_year)
 
 
-def unsd2022(case: Case) -> Outcome:
-    """UNSD Progress Chart up to 2022: ``CR = CAGR_obs / CAGR_req``."""
-    done = _done(case, UNSD2022_LABELS)
-    if done:
-        return done
-    wanted = case.base_year or SDG_BASE_YEAR
-    index = _nearest_base(case, wanted)
-    return _growth_ratio(
-        case, index, wanted, UNSD2022, UNSD2022_LABELS, scored=False
-    )
+def _unsd2022_base(
+    years: Sequence[int], base_year: int | None
+) -> tuple[int, int | None]:
+    wanted = base_year or SDG_BASE_YEAR
+    return wanted, _nearest_base(years, wanted)
+
+
+class RatioMethod(NamedTuple):
+    """A method of the ratio family: its window, classes and labels."""
+
+    #: Return the base year wanted and the index of the one used (``None``:
+    #: too few data), from the years observed and the base year asked for.
+    base: Callable[[Sequence[int], int | None], tuple[int, int | None]]
+    bands: Sequence[Band]
+    labels: Labels
+    #: Whether the method gives the Eurostat score.
+    scored: bool
+
+
+#: The ratio family by name: Statistics Canada's ``R = s·d·CAGR_obs /
+#: |CAGR_req|`` from 2015, Eurostat's over five years, UNSD's Progress
+#: Chart ratio (up to 2022) from the year nearest 2015.
+RATIO_METHODS = {
+    "statcan": RatioMethod(
+        _statcan_base, STATCAN, STATCAN_LABELS, scored=True
+    ),
+    "eurostat": RatioMethod(
+        _eurostat_base, EUROSTAT, EUROSTAT_LABELS, scored=True
+    ),
+    "unsd2022": RatioMethod(
+        _unsd2022_base, UNSD2022, UNSD2022_LABELS, scored=False
+    ),
+}
+
+
+def _ratio_method(spec: RatioMethod) -> Callable[[Case], Outcome]:
+    def run(case: Case) -> Outcome:
+        done = _done(case, spec.labels, scored=spec.scored)
+        if done:
+            return done
+        years = [o.year for o in case.observations]
+        wanted, index = spec.base(years, case.base_year)
+        if index is None:
+            return insufficient(spec.labels)
+        return _growth_ratio(
+            case, index, wanted, spec.bands, spec.labels, scored=spec.scored
+        )
+
+    return run
 
 
 # --- projected value against the target (UNSD 2023+, ESCAP) ----------------
@@ -380,7 +404,7 @@ def projection(case: Case) -> Outcome:
     if done:
         return done
     wanted = case.base_year or SDG_BASE_YEAR
-    index = _nearest_base(case, wanted)
+    index = _nearest_base([o.year for o in case.observations], wanted)
     t0, x0 = case.observations[index].year, case.observations[index].value
     notes = _shift_note(wanted, t0)
     projected, name, more = _project(case, index)
@@ -509,9 +533,10 @@ def destatis(case: Case) -> Outcome:
 
 #: The methods `kttt.progress.assess` knows, by name, with their labels.
 METHODS: dict[str, tuple[Callable[[Case], Outcome], Labels]] = {
-    "statcan": (statcan, STATCAN_LABELS),
-    "eurostat": (eurostat, EUROSTAT_LABELS),
-    "unsd2022": (unsd2022, UNSD2022_LABELS),
+    **{
+        name: (_ratio_method(spec), spec.labels)
+        for name, spec in RATIO_METHODS.items()
+    },
     "projection": (projection, PROJECTION_LABELS),
     "destatis": (destatis, DESTATIS_LABELS),
 }

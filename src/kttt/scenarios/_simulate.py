@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
 from kttt.errors import NotFoundError, ValidationError
-from kttt.progress import is_met_at
+from kttt.progress import is_met_at, met_share
 from kttt.scenarios._assumptions import Assumption, AssumptionKind, Scenario
 from kttt.scenarios._project import path, yearly_rates
 from kttt.scenarios._table import Table, level, percent, target_cells
@@ -420,4 +420,6 @@ def _draw(
             _vector.quantiles(values, QUANTILES), start=1
         )
     )
-    return _vector.met_share(target, values[-1]), bands, held
+    # The draws in the target year, as the sequence of values they are.
+    final = cast("Sequence[float]", values[-1])
+    return met_share(target, final), bands, held

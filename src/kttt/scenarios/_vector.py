@@ -16,7 +16,6 @@ import numpy as np
 from numpy.typing import NDArray
 
 from kttt.scenarios._assumptions import Assumption, AssumptionKind
-from kttt.targets import Target, TargetForm
 
 
 Floats = NDArray[np.float64]
@@ -100,30 +99,3 @@ def quantiles(values: Floats, levels: Sequence[float]) -> list[list[float]]:
     """Return, for each year (row), the values at the quantile *levels*."""
     result: Floats = np.quantile(values, levels, axis=1).T
     return cast("list[list[float]]", result.tolist())
-
-
-def met_share(target: Target, values: Floats) -> float:
-    """Return the share of *values* (at the horizon) that meet *target*."""
-    measured = values
-    possible = np.ones(values.shape, dtype=np.bool_)
-    if target.form is TargetForm.GROWTH_RATE:
-        base = target.base_value or 0.0
-        years = target.horizon - (target.base_year or target.horizon)
-        ratio = values / base if base else np.zeros_like(values)
-        possible = ratio > 0
-        safe = np.where(possible, ratio, 1.0)
-        measured = (np.power(safe, 1 / years) - 1) * 100
-    interval = target.interval()
-    if interval.lower is not None:
-        possible &= (
-            measured > interval.lower
-            if interval.lower_open
-            else measured >= interval.lower
-        )
-    if interval.upper is not None:
-        possible &= (
-            measured < interval.upper
-            if interval.upper_open
-            else measured <= interval.upper
-        )
-    return float(possible.mean())
