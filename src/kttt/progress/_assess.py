@@ -203,7 +203,7 @@ def assess(
     Only observations up to the target year count: later ones (a scenario
     run past it) never decide the target, and a diagnostic lists them.
     Once the target year is observed the verdict is final: achieved, or
-    `ProgressStatus.MISSED` with `Progress.missed_by`.
+    missed (``ProgressStatus.MISSED``, with `Progress.missed_by`).
 
     Args:
         target: The target to assess.
@@ -227,7 +227,7 @@ def assess(
             linear changes instead and says so in the diagnostics.
         stale_after: With *as_of*, a diagnostic says the data is stale when
             its latest year is more than this many years before *as_of*'s
-            (default `STALE_AFTER_YEARS`).
+            (default ``STALE_AFTER_YEARS``, 3).
 
     Raises:
         NotFoundError: For an unknown method name.

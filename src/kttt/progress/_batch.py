@@ -39,7 +39,8 @@ class ProgressBatch:
     """The verdicts on many scenario paths continuing one series.
 
     What `assess_many` returns: one status (and ratio, for the ratio
-    methods) per path, in the order given; `progress` explains any of them.
+    methods) per path, in the order given; `ProgressBatch.progress`
+    explains any of them.
     """
 
     #: The target assessed (with its base value, if it needs one).
@@ -48,7 +49,7 @@ class ProgressBatch:
     series: Series
     #: The years of the paths, after the series' latest year.
     years: tuple[int, ...]
-    #: One path per scenario: a value for each of *years*.
+    #: One path per scenario, with a value for each of *years*.
     paths: tuple[tuple[float, ...], ...]
     #: The method and its options.
     method: str

@@ -94,7 +94,7 @@ class RequiredPace:
 
     #: The target.
     target: Target
-    #: Where the pace starts: a year and the indicator's value in it.
+    #: The year the pace starts from, and the indicator's value in it.
     start_year: int
     start_value: float
     #: The level aimed at in the target year (see `Progress.goal`).

@@ -86,19 +86,15 @@ def _require_positive(values: Sequence[float], projector: str) -> None:
         )
 
 
-def _grown(value: float, log_growth: float, projector: str) -> float:
-    """Return *value* times ``exp(log_growth)``, refusing an overflow."""
-    try:
-        grown = value * math.exp(log_growth)
-    except OverflowError:
-        grown = math.inf
-    if not math.isfinite(grown):
+def _finite(projected: float, projector: str) -> float:
+    """Return *projected*, refusing a value beyond the float range."""
+    if not math.isfinite(projected):
         raise ValidationError(
             "values",
-            value,
+            projected,
             f"the {projector} projection overflows the float range",
         )
-    return grown
+    return projected
 
 
 @attrs.frozen
@@ -137,8 +133,11 @@ class CompoundGrowth:
         t, x = _checked(years, values, horizon)
         _require_positive([x[0], x[-1]], self.name)
         exponent = (horizon - t[-1]) / (t[-1] - t[0])
-        log_ratio = math.log(x[-1]) - math.log(x[0])
-        return _grown(x[-1], exponent * log_ratio, self.name)
+        try:
+            projected: float = x[-1] * (x[-1] / x[0]) ** exponent
+        except OverflowError:
+            projected = math.inf
+        return _finite(projected, self.name)
 
 
 @attrs.frozen
@@ -232,9 +231,11 @@ class TimeWeightedGeometric:
             step = t[i] - t[i - 1]
             log_sum += weights[i] * (math.log(x[i]) - math.log(x[i - 1]))
             weight_sum += weights[i] * step
-        return _grown(
-            x[-1], log_sum / weight_sum * (horizon - t[-1]), self.name
-        )
+        try:
+            growth = math.exp(log_sum / weight_sum * (horizon - t[-1]))
+        except OverflowError:
+            growth = math.inf
+        return _finite(x[-1] * growth, self.name)
 
 
 def _check_scale(_: object, __: attrs.Attribute[float], value: float) -> None:

@@ -27,7 +27,7 @@ DEFAULT_DRAWS = 10_000
 
 @attrs.frozen(kw_only=True)
 class QuantileBand:
-    """The spread of the simulated values of one year (see `QUANTILES`)."""
+    """The spread of the simulated values of one year (see ``QUANTILES``)."""
 
     #: The year.
     year: int
