@@ -9,7 +9,6 @@ from typing import Any
 
 import attrs
 
-from kttt._labels import pick
 from kttt.errors import NotFoundError, ValidationError
 from kttt.progress import DEFAULT_METHOD, Progress, ProgressStatus, assess
 from kttt.scenarios._assumptions import Assumption, Scenario
@@ -22,7 +21,7 @@ from kttt.scenarios._simulate import (
     series_in,
     simulate,
 )
-from kttt.scenarios._table import Table, level, percent, target_cells
+from kttt.scenarios._table import level, percent, render, target_cells
 from kttt.series import Observation, Series
 from kttt.targets import Target, TargetSet
 
@@ -157,25 +156,29 @@ class Comparison:
             "vi": ("Chỉ tiêu", "Mục tiêu", "Số liệu mới nhất", *names),
             "en": ("Indicator", "Target", "Latest", *names),
         }
-        table = Table.of(lang, headers)
         count = len(self.target_set)
-        for index, target in enumerate(self.target_set):
-            row = self.cells[index::count]
-            table.add(
+        rows = [
+            (
                 target,
                 [
-                    *target_cells(target, row[0].latest, lang),
-                    *(cell.describe(lang) for cell in row),
+                    *target_cells(target, self.cells[index].latest, lang),
+                    *(c.describe(lang) for c in self.cells[index::count]),
                 ],
             )
-        title = pick(
-            lang,
-            f"So sánh kịch bản cho mục tiêu {self.target_set.code} "
-            f"(phương pháp: {self.method}; giá trị năm mục tiêu là dự báo)",
-            f"Scenarios for the targets of {self.target_set.code} "
-            f"(method: {self.method}; target-year values are projected)",
-        )
-        return table.render(title, self.target_set.horizons())
+            for index, target in enumerate(self.target_set)
+        ]
+        code = self.target_set.code
+        title = {
+            "vi": (
+                f"So sánh kịch bản cho mục tiêu {code} (phương pháp: "
+                f"{self.method}; giá trị năm mục tiêu là dự báo)"
+            ),
+            "en": (
+                f"Scenarios for the targets of {code} (method: "
+                f"{self.method}; target-year values are projected)"
+            ),
+        }
+        return render(lang, headers, title, rows)
 
 
 def compare(

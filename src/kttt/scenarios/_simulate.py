@@ -13,7 +13,7 @@ from kttt.errors import NotFoundError, ValidationError
 from kttt.progress import is_met_at, met_share
 from kttt.scenarios._assumptions import Assumption, AssumptionKind, Scenario
 from kttt.scenarios._project import path, yearly_rates
-from kttt.scenarios._table import Table, level, percent, target_cells
+from kttt.scenarios._table import level, percent, render, target_cells
 from kttt.series import Observation, Series, check_compatible, fill_base
 from kttt.targets import Target, TargetForm, TargetSet
 
@@ -177,9 +177,8 @@ class Simulation:
         One section per target year; the median and the 5–95 % range in the
         target year are projections, never data.
         """
-        table = Table.of(lang, _HEADERS)
-        for row in self.rows:
-            table.add(
+        rows = [
+            (
                 row.target,
                 [
                     *target_cells(row.target, row.latest, lang),
@@ -192,6 +191,8 @@ class Simulation:
                     _spread(row, lang),
                 ],
             )
+            for row in self.rows
+        ]
         title = {
             "vi": (
                 f"Xác suất đạt mục tiêu {self.target_set.code}, kịch bản "
@@ -204,7 +205,7 @@ class Simulation:
                 f"seed {self.seed})"
             ),
         }
-        return table.render(title[lang], self.target_set.horizons())
+        return render(lang, _HEADERS, title, rows)
 
 
 _HEADERS = {

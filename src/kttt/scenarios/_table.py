@@ -6,8 +6,6 @@ import textwrap
 
 from collections.abc import Mapping, Sequence
 
-import attrs
-
 from kttt._labels import localize_digits, pick
 from kttt.errors import ValidationError
 from kttt.series import Observation
@@ -47,51 +45,40 @@ def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
     ).rstrip()
 
 
-@attrs.define
-class Table:
-    """Rows of cells by target, rendered one section per target year."""
+def render(
+    lang: str,
+    headers: Mapping[str, Sequence[str]],
+    title: Mapping[str, str],
+    rows: Sequence[tuple[Target, Sequence[str]]],
+) -> str:
+    """Return *title* and one section per target year of *rows*, in *lang*.
 
-    lang: str
-    headers: Sequence[str]
-    rows: list[tuple[int, list[str]]] = attrs.field(
-        factory=list[tuple[int, list[str]]]
-    )
+    Each row is a target and its cells, the indicator's label first.
 
-    @classmethod
-    def of(cls, lang: str, headers: Mapping[str, Sequence[str]]) -> Table:
-        """Return an empty table with the *headers* of *lang*.
-
-        Raises:
-            ValidationError: For a *lang* other than ``"vi"`` or ``"en"``.
-        """
-        if lang not in headers:
-            raise ValidationError("lang", lang, "must be 'vi' or 'en'")
-        return cls(lang, headers[lang])
-
-    def add(self, target: Target, cells: list[str]) -> None:
-        """Add the row of *target*."""
-        self.rows.append((target.horizon, cells))
-
-    def render(self, title: str, horizons: Sequence[int]) -> str:
-        """Return the title and one section per target year."""
-        widths = [len(h) for h in self.headers]
-        widths[0] = _FIRST_WIDTH
-        for _, cells in self.rows:
-            for index, cell in enumerate(cells[1:], start=1):
-                widths[index] = max(widths[index], len(cell))
-        lines = [title, ""]
-        for year in horizons:
-            lines.append(f"{pick(self.lang, 'Đến năm', 'By')} {year}")
-            lines.append(_line(self.headers, widths))
-            lines.append(_line(["-" * w for w in widths], widths))
-            for horizon, cells in self.rows:
-                if horizon != year:
-                    continue
-                wrapped = textwrap.wrap(cells[0], _FIRST_WIDTH) or [""]
-                lines.append(_line([wrapped[0], *cells[1:]], widths))
-                lines.extend(
-                    _line([more] + [""] * (len(cells) - 1), widths)
-                    for more in wrapped[1:]
-                )
-            lines.append("")
-        return "\n".join(lines).rstrip() + "\n"
+    Raises:
+        ValidationError: For a *lang* other than ``"vi"`` or ``"en"``.
+    """
+    if lang not in headers:
+        raise ValidationError("lang", lang, "must be 'vi' or 'en'")
+    names = headers[lang]
+    widths = [len(h) for h in names]
+    widths[0] = _FIRST_WIDTH
+    for _, cells in rows:
+        for index, cell in enumerate(cells[1:], start=1):
+            widths[index] = max(widths[index], len(cell))
+    lines = [title[lang], ""]
+    for year in sorted({target.horizon for target, _ in rows}):
+        lines.append(f"{pick(lang, 'Đến năm', 'By')} {year}")
+        lines.append(_line(names, widths))
+        lines.append(_line(["-" * w for w in widths], widths))
+        for target, cells in rows:
+            if target.horizon != year:
+                continue
+            wrapped = textwrap.wrap(cells[0], _FIRST_WIDTH) or [""]
+            lines.append(_line([wrapped[0], *cells[1:]], widths))
+            lines.extend(
+                _line([more] + [""] * (len(cells) - 1), widths)
+                for more in wrapped[1:]
+            )
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
