@@ -672,3 +672,9 @@ def test_destatis_with_four_consecutive_years():
     assert 26 == progress.projected_value
     assert math.isclose(4 / 14, progress.shortfall)
     assert DiagnosticKind.SHORT_WINDOW in kinds(progress)
+
+
+def test_time_weighted_projection_overflow_is_refused():
+    """Growth of 10³⁰⁰ a year cannot be continued in floats."""
+    with pytest.raises(ValidationError, match="overflows"):
+        TimeWeightedGeometric().project([2024, 2025], [1e-300, 1.0], 2030)

@@ -648,6 +648,8 @@ def test_compare_outputs(comparison):
     assert "achieved · 44,722" in en
     assert "không đạt · 38.688" in comparison.to_text("vi")
     assert "target-year values are projected" in en
+    with pytest.raises(ValidationError, match="lang"):
+        comparison.to_text("fr")
 
 
 def test_compare_on_a_target_year_already_observed():

@@ -143,7 +143,11 @@ def verdicts(
         if years[kept - 1] == horizon:
             statuses[pending] = ProgressStatus.MISSED
             pending[:] = False
-        elif batch.epsilon is None and batch.method in RATIO_METHODS:
+        elif (
+            kept > 1
+            and batch.epsilon is None
+            and batch.method in RATIO_METHODS
+        ):
             _ratio_family(batch, years[:kept], full, pending, statuses, ratios)
     for index in np.flatnonzero(pending).tolist():
         progress = batch.progress(index)
