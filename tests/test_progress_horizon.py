@@ -423,7 +423,9 @@ def test_stale_data_is_flagged_against_the_rest_of_the_report():
     assert DiagnosticKind.STALE_DATA not in kinds(count.results[0])
     assert DiagnosticKind.STALE_DATA in kinds(share.results[0])
     assert "stale data" in report.to_text("en")
+    assert "2020: 55.0 % (stale)" in report.to_text("en")
     assert "số liệu cũ" in report.to_text("vi")
+    assert "(số liệu cũ)" in report._repr_html_()
     assert "stale_data" in report.to_records()[1]["diagnostics"]
     assert "stale_data" in report.to_json()
     assert DiagnosticKind.STALE_DATA not in kinds(

@@ -48,6 +48,7 @@ _PROXY = {
 }
 _LATEST = {"vi": "số liệu mới nhất", "en": "latest data"}
 _PROJECTED = {"vi": "dự báo", "en": "projected"}
+_STALE = {"vi": "số liệu cũ", "en": "stale"}
 
 
 @attrs.frozen(kw_only=True)
@@ -238,6 +239,10 @@ class ProgressReport:
             latest = f"{first.latest_year}: {value}{unit}"
             if first.projected_from is not None:
                 latest += f" ({_PROJECTED[lang]})"
+            if any(
+                d.kind is DiagnosticKind.STALE_DATA for d in first.diagnostics
+            ):
+                latest += f" ({_STALE[lang]})"
         else:
             latest = _NO_SERIES[lang]
         cells = [
