@@ -30,10 +30,11 @@ def _install(session: nox.Session, *groups: str) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Ruff: lint and formatting."""
-    session.install("--group", "lint")
+    """Ruff (lint and formatting) and the import layers of the package."""
+    _install(session, "lint")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+    session.run("lint-imports")
 
 
 @nox.session
@@ -52,6 +53,22 @@ def tests(session: nox.Session) -> None:
     )
     session.run("coverage", "combine", "--quiet")
     session.run("coverage", "report")
+
+
+@nox.session
+def snapshots(session: nox.Session) -> None:
+    """Write the golden snapshots of the built-in datasets anew.
+
+    Run it after a deliberate change to a data file, then review the diff
+    of ``tests/snapshots/``.
+    """
+    _install(session, "tests")
+    session.run(
+        "pytest",
+        "-q",
+        "tests/test_snapshots.py",
+        env={"KTTT_UPDATE_SNAPSHOTS": "1"},
+    )
 
 
 @nox.session

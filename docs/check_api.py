@@ -1,5 +1,4 @@
-"""
-Check that every public name of kttt appears in the built API reference.
+"""Check that every public name of kttt appears in the built API reference.
 
 Run after the HTML build: ``python docs/check_api.py docs/_build/html``.
 Exits 1 and lists the missing names if any is not documented.

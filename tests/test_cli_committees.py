@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kttt.__main__ import main
+from kttt.cli import main
 
 
 def run(capsys, *argv: str) -> tuple[int, str]:

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from kttt.__main__ import main
+from kttt.cli import main
 
 
 def _run(capsys, *argv):

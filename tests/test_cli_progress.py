@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from kttt.__main__ import main
+from kttt.cli import main
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import functools
+import json
 
 import attrs
 import pendulum
@@ -10,11 +10,12 @@ import pytest
 
 from hypothesis import given, settings
 
-from kttt import serialization
+from kttt import datasets, serialization
+from kttt import strategies as kst
+from kttt.bodies import Agency
 from kttt.committees import (
     CommitteeLevel,
     CommitteeMember,
-    DataRecord,
     Engagement,
     FindingStatus,
     NetworkAspect,
@@ -31,8 +32,6 @@ from kttt.committees import (
     StructureRule,
     SupportUnit,
     SupportUnitKind,
-    _load_network,
-    _rule,
     check_structure,
     national_committee_history,
     network_2023,
@@ -43,9 +42,7 @@ from kttt.committees import (
 )
 from kttt.errors import DataError, UnknownProvinceError, ValidationError
 from kttt.geography import Era, Province
-from kttt.programmes import Agency
 from kttt.sources import Source
-from kttt.strategies import _committees as kst
 
 
 D = pendulum.Date
@@ -601,66 +598,202 @@ def test_regroup_refuses_a_snapshot_of_the_34():
     assert network_summary(snapshot).support_team is None
 
 
+def test_builtin_loaders_are_cached():
+    """Loading twice gives the same snapshot object."""
+    assert network_2023() is network_2023()
+    assert datasets.load("committees/network-2023") is network_2023()
+
+
+# --- the data files ----------------------------------------------------------
+
+
+def _write(tmp_path, rows):
+    """Write a committee data file holding *rows* and return its path."""
+    path = tmp_path / "mine.json"
+    envelope = {
+        "description": "test rows",
+        "sources": [{"key": "s", "document": "352/QĐ-TTg", "retrieved": None}],
+        "rows": rows,
+    }
+    path.write_text(json.dumps(envelope, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _rule(**fields):
+    return {
+        "code": "x",
+        "kind": "support_unit",
+        "levels": ["national"],
+        "requirement": "x",
+        "source": "s",
+        **fields,
+    }
+
+
+def _committee_row(**fields):
+    return {
+        "level": "provincial",
+        "name": "Ban Chỉ đạo",
+        "as_of": "2023-06-01",
+        "jurisdiction": {"code": "58", "era": "63"},
+        **fields,
+    }
+
+
+def test_builtin_files_list_their_sources():
+    """Every source of the committee files says when it was retrieved."""
+    for name in datasets.names():
+        if name.startswith("committees/"):
+            info = datasets.about(name)
+
+            assert info.sources
+            assert all(s.retrieved is None for s in info.sources)
+    assert 63 == len(datasets.load("committees/network-2023").provinces)
+
+
+def test_own_rule_file_loads(tmp_path):
+    """A rule file of the user's reads like the built-in one."""
+    path = _write(
+        tmp_path,
+        [
+            _rule(
+                levels=["provincial"],
+                jurisdiction={"code": "58", "era": "63", "name": "Ninh Thuận"},
+                source={"ref": "s", "clause": "Điều 2"},
+            )
+        ],
+    )
+
+    (rule,) = datasets.load("committees/structure-rules", path)
+
+    assert "Ninh Thuận" == rule.jurisdiction.name
+    assert Source(document="352/QĐ-TTg", clause="Điều 2") == rule.source
+    assert [FindingStatus.NOT_MET] == [
+        f.status
+        for f in check_structure(
+            _committee(support_unit=NO_UNIT), D(2023, 6, 1), rules=[rule]
+        )
+        if f.aspect is RuleKind.SUPPORT_UNIT
+    ]
+
+
 @pytest.mark.parametrize(
-    ("data", "field"),
+    ("name", "rows", "field"),
     [
         (
-            {
-                "code": "x",
-                "kind": "support_unit",
-                "levels": ["county"],
-                "requirement": "x",
-                "source": {"document": "x"},
-            },
-            "levels[0]",
+            "committees/structure-rules",
+            [_rule(levels=["county"])],
+            "rows[0].levels[0]",
+        ),
+        ("committees/structure-rules", [_rule(kind="quorum")], "rows[0].kind"),
+        (
+            "committees/structure-rules",
+            [_rule(jurisdiction="Atlantis")],
+            "rows[0].jurisdiction",
         ),
         (
-            {
-                "code": "x",
-                "kind": "quorum",
-                "levels": ["national"],
-                "requirement": "x",
-                "source": {"document": "x"},
-            },
-            "kind",
+            "committees/structure-rules",
+            [_rule(jurisdiction={"code": "99", "era": "63"})],
+            "rows[0].jurisdiction.code",
         ),
         (
-            {
-                "code": "x",
-                "kind": "support_unit",
-                "levels": ["national"],
-                "requirement": "x",
-                "source": {"document": "x"},
-                "jurisdiction": "Atlantis",
-            },
-            "jurisdiction",
+            "committees/structure-rules",
+            [_rule(kind="standing_agency")],
+            "rows[0].standing_agency",
         ),
         (
-            {
-                "code": "x",
-                "kind": "standing_agency",
-                "levels": ["national"],
-                "requirement": "x",
-                "source": {"document": "x"},
-            },
-            "standing_agency",
+            "committees/structure-rules",
+            [_rule(), _rule(source="nope")],
+            "rows[1].source",
+        ),
+        (
+            "committees/national",
+            [_committee_row(members=[{"position": "x", "agency": "NOPE"}])],
+            "rows[0].members[0].agency",
+        ),
+        (
+            "committees/national",
+            [_committee_row(member_count=-1)],
+            "rows[0].member_count",
+        ),
+        (
+            "committees/provincial",
+            [_committee_row(decision="not a number")],
+            "rows[0].decision",
+        ),
+        (
+            "committees/provincial",
+            [_committee_row(jurisdiction=None)],
+            "rows[0].jurisdiction",
+        ),
+        (
+            "committees/provincial",
+            [_committee_row(support_unit={"kind": "team", "name": ""})],
+            "rows[0].support_unit.name",
+        ),
+        (
+            "committees/network-2023",
+            [
+                {
+                    "as_of": "2023-04-07",
+                    "era": "63",
+                    "provinces": [{"province": {"code": "58", "era": "63"}}],
+                }
+            ],
+            "rows[0].provinces",
+        ),
+        (
+            "committees/network-2023",
+            [
+                {
+                    "as_of": "2023-04-07",
+                    "era": "63",
+                    "provinces": [{"province": {"code": "58", "era": "34"}}],
+                }
+            ],
+            "rows[0].provinces[0].province.code",
         ),
     ],
 )
-def test_bad_rule_data_raises_data_error(data, field):
-    """Malformed rule data raises DataError naming file and field."""
-    record = DataRecord(data, "committees/test.json", "$")
+def test_bad_data_file_raises_data_error(tmp_path, name, rows, field):
+    """Malformed committee files raise DataError naming file and path."""
+    path = _write(tmp_path, rows)
 
     with pytest.raises(DataError) as caught:
-        record.build("", functools.partial(_rule, record))
+        datasets.load(name, path)
 
-    assert field in caught.value.field
-    assert caught.value.field.startswith("committees/test.json")
+    assert str(path) == caught.value.file
+    assert caught.value.field.startswith(field)
+    assert caught.value.row is None
 
 
-def test_builtin_loaders_are_cached():
-    """Loading twice gives the same snapshot object."""
-    assert _load_network() is network_2023()
+def test_snapshot_file_holds_one_snapshot(tmp_path):
+    """The network file has exactly one row: the snapshot."""
+    path = _write(tmp_path, [])
+
+    with pytest.raises(DataError, match="one record") as caught:
+        datasets.load("committees/network-2023", path)
+
+    assert "rows" == caught.value.field
+
+
+def test_builtin_snapshot_reads_back_from_its_json(tmp_path):
+    """A snapshot written as JSON is a network file's row."""
+    snapshot = network_2023()
+    path = _write(tmp_path, [json.loads(serialization.to_json(snapshot))])
+
+    assert snapshot == datasets.load("committees/network-2023", path)
+
+
+@settings(max_examples=25)
+@given(kst.steering_committees())
+def test_committee_round_trip_through_the_room_converters(committee):
+    """Composed as serialization composes them, the hooks read back."""
+    conv = serialization.make_converter()
+
+    assert committee == conv.structure(
+        conv.unstructure(committee), SteeringCommittee
+    )
 
 
 def test_members_name_registry_agencies():

@@ -10,17 +10,14 @@ import pytest
 
 from hypothesis import assume, given
 
-from kttt import serialization
+from kttt import datasets, serialization
 from kttt import strategies as kst
 from kttt.documents import (
     Document,
     DocumentKind,
     DocumentNumber,
     DocumentRegistry,
-    Issuer,
     KindCode,
-    _data,
-    _kinds,
     documents,
     get_document,
     get_issuer,
@@ -349,17 +346,25 @@ def _row(**changes):
     return row
 
 
-def _load(*rows):
-    return DocumentRegistry.from_json(
-        json.dumps({"rows": list(rows)}), file="mine.json"
+def _envelope(rows):
+    return json.dumps(
+        {
+            "description": "test rows",
+            "sources": [{"document": "x", "retrieved": None}],
+            "rows": rows,
+        }
     )
+
+
+def _load(*rows):
+    return DocumentRegistry.from_json(_envelope(list(rows)), file="mine.json")
 
 
 def test_from_json_loads():
     """A user registry in the built-in format loads and answers lookups."""
     reg = _load(
         _row(number="20-NQ/TW", kind="resolution", issuer="TW", signed=None),
-        _row(implements=["20-NQ/TW"], replaces=None),
+        _row(implements=["20-NQ/TW"]),
     )
 
     assert ["09/NQ-CP", "20-NQ/TW"] == _numbers(
@@ -370,42 +375,54 @@ def test_from_json_loads():
 @pytest.mark.parametrize(
     ("rows", "field", "row"),
     [
-        ([_row(kind="law-ish")], "mine.json: kind", 1),
-        ([_row(kind=None)], "mine.json: kind", 1),
-        ([_row(issuer="TW")], "mine.json: issuer", 1),
-        ([_row(signed="2/2/2023")], "mine.json: signed", 1),
-        ([_row(signed="2023-02-30")], "mine.json: signed", 1),
-        ([_row(number="09/nq-cp")], "mine.json: number", 1),
-        ([_row(number="09/XX-YY")], "mine.json: kind_code", 1),
-        ([_row(implements="20-NQ/TW")], "mine.json: implements", 1),
-        ([_row(implements=["20-NQ/TW"])], "mine.json: implements", 1),
-        ([_row(), _row()], "mine.json: number", 2),
-        ([_row(colour="red")], "mine.json: colour", 1),
-        (["09/NQ-CP"], "mine.json", 1),
-        ([_row(title="")], "mine.json: title", 1),
-        ([_row(signer=5)], "mine.json: signer", 1),
-        ([_row(source="09/NQ-CP")], "mine.json: source", 1),
-        ([_row(source={"note": "no document"})], "mine.json: source", 1),
-        ([_row(source={"document": "x", "page": 3})], "mine.json: source", 1),
-        ([_row(source={"document": 5})], "mine.json: source.document", 1),
+        ([_row(kind="law-ish")], "rows[0].kind", None),
+        ([_row(kind=None)], "rows[0].kind", None),
+        ([_row(issuer="TW")], "rows[0].issuer", None),
+        ([_row(signed="2/2/2023")], "rows[0].signed", None),
+        ([_row(signed="2023-02-30")], "rows[0].signed", None),
+        ([_row(number="09/nq-cp")], "rows[0].number", None),
+        ([_row(number="09/XX-YY")], "rows[0].number.kind_code", None),
+        ([_row(implements="20-NQ/TW")], "rows[0].implements", None),
+        ([_row(implements=["20-NQ/TW"])], "implements", 1),
+        ([_row(), _row()], "number", 2),
+        ([_row(colour="red")], "rows[0]", None),
+        (["09/NQ-CP"], "rows[0]", None),
+        ([_row(title="")], "rows[0].title", None),
+        ([_row(signer=5)], "rows[0].signer", None),
+        ([_row(source="09/NQ-CP")], "rows[0].source", None),
+        ([_row(source={"note": "no document"})], "rows[0].source", None),
+        (
+            [_row(source={"document": "x", "page": 3})],
+            "rows[0].source",
+            None,
+        ),
+        (
+            [_row(source={"document": 5})],
+            "rows[0].source.document",
+            None,
+        ),
         (
             [_row(source={"document": "x", "retrieved": "yesterday"})],
-            "mine.json: source",
-            1,
+            "rows[0].source.retrieved",
+            None,
         ),
         (
             [_row(signed="2023-02-02", in_force="2023-01-01")],
-            "mine.json: in_force",
-            1,
+            "rows[0].in_force",
+            None,
         ),
     ],
 )
 def test_from_json_refuses(rows, field, row):
-    """Bad registry data raises DataError naming file, field and row."""
+    """Bad registry data raises DataError naming file, path and row."""
     with pytest.raises(DataError) as info:
         _load(*rows)
 
-    assert (field, row) == (info.value.field, info.value.row)
+    assert ("mine.json", field, row) == (
+        info.value.file,
+        info.value.field,
+        info.value.row,
+    )
 
 
 def test_from_json_refuses_loops():
@@ -419,7 +436,13 @@ def test_from_json_refuses_loops():
 
 @pytest.mark.parametrize(
     ("text", "rule"),
-    [("{", "not JSON"), ("[]", "rows"), ('{"rows": 3}', "rows")],
+    [
+        ("{", "not JSON"),
+        ("[]", "rows"),
+        ('{"rows": []}', "description"),
+        (_envelope(3), "CSV file name"),
+        (_envelope("other.csv"), "beside"),
+    ],
 )
 def test_from_json_refuses_files(text, rule):
     """Text that is not a registry file is refused."""
@@ -436,90 +459,87 @@ def test_registry_refuses_non_documents():
 # --- the data files ----------------------------------------------------------
 
 
-def _issuer(code, *, party=False, aliases=()):
-    return Issuer(
-        code=code,
-        name_vi=code,
-        name_en=code,
-        party=party,
-        aliases=aliases,
-        source=Source(document="x"),
-    )
+def _write(tmp_path, rows):
+    path = tmp_path / "mine.json"
+    path.write_text(_envelope(rows), encoding="utf-8")
+    return path
 
 
-def _kind(code, *, party=True, state=True):
-    return KindCode(
-        code=code,
-        kind=DocumentKind.PLAN,
-        party=party,
-        state=state,
-        source=Source(document="x"),
-    )
-
-
-@pytest.mark.parametrize(
-    ("kinds", "issuer_list", "rule"),
-    [
-        ((_kind("KH"), _kind("kh")), (), "code"),
-        ((_kind("KH"), _kind("KH", party=False)), (), "twice"),
-        ((_kind("K1"),), (), "letters"),
-        ((), (_issuer("CP"), _issuer("CP")), "twice"),
-        ((), (_issuer("CP"), _issuer("Cp", party=True)), "spelled"),
-        ((_kind("KH"),), (_issuer("KH"),), "kind code"),
-        ((), (_issuer("CP", aliases=("C-P",)),), "letters"),
-    ],
-)
-def test_tables_refuse(kinds, issuer_list, rule):
-    """Kind-code and issuer tables with clashing or malformed codes fail."""
-    with pytest.raises(DataError, match=rule):
-        _kinds._index_tables(kinds, issuer_list)
+_KIND = {
+    "code": "KH",
+    "kind": "plan",
+    "party": True,
+    "state": True,
+    "source": {"document": "x"},
+}
+_ISSUER = {
+    "code": "CP",
+    "name_vi": "Chính phủ",
+    "name_en": "the Government",
+    "party": False,
+    "source": {"document": "x"},
+}
 
 
 @pytest.mark.parametrize(
-    ("name", "text", "rule"),
+    ("name", "rows", "field", "rule"),
     [
-        ("kind_codes.json", '{"rows": [3]}', "a row is a JSON object"),
+        ("documents/kind_codes", [3], "rows[0]", "written as an object"),
         (
-            "kind_codes.json",
-            '{"rows": [{"code": "KH", "kind": "plann"}]}',
-            "DocumentKind",
+            "documents/kind_codes",
+            [{**_KIND, "kind": "plann"}],
+            "rows[0].kind",
+            "must be one of",
         ),
         (
-            "kind_codes.json",
-            '{"rows": [{"code": "", "kind": "plan"}]}',
-            "must be text",
+            "documents/kind_codes",
+            [{**_KIND, "code": "K1"}],
+            "rows[0].code",
+            "letters",
         ),
         (
-            "kind_codes.json",
-            '{"rows": [{"code": "KH", "kind": "plan", "party": "yes"}]}',
+            "documents/kind_codes",
+            [{**_KIND, "party": "yes"}],
+            "rows[0].party",
             "true or false",
         ),
         (
-            "issuers.json",
-            '{"rows": [{"code": "CP", "aliases": "X"}]}',
-            "list of codes",
+            "bodies/issuers",
+            [{**_ISSUER, "aliases": "X"}],
+            "rows[0].aliases",
+            "must be a list",
+        ),
+        ("bodies/issuers", [_ISSUER, _ISSUER], "code", "twice"),
+        (
+            "bodies/issuers",
+            [{**_ISSUER, "aliases": ["C-P"]}],
+            "aliases[0]",
+            "letters",
         ),
     ],
 )
-def test_data_files_refuse(monkeypatch, name, text, rule):
-    """Malformed kind-code and issuer files raise DataError naming the rule."""
-    monkeypatch.setattr(_kinds, "package_text", lambda _: text)
-    loader = (
-        _kinds._load_kind_codes
-        if name == "kind_codes.json"
-        else _kinds._load_issuers
+def test_data_files_refuse(tmp_path, name, rows, field, rule):
+    """Malformed kind-code and issuer files raise DataError at their row."""
+    with pytest.raises(DataError, match=rule) as info:
+        datasets.load(name, _write(tmp_path, rows))
+
+    assert str(tmp_path / "mine.json") == info.value.file
+    assert info.value.field.endswith(field)
+
+
+def test_own_issuer_file_loads(tmp_path):
+    """A corrected copy of a data file loads through the same reader."""
+    issuers_found = datasets.load(
+        "bodies/issuers", _write(tmp_path, [_ISSUER])
     )
 
-    with pytest.raises(DataError, match=rule):
-        loader()
+    assert ("CP",) == tuple(i.code for i in issuers_found)
 
 
 def test_source_with_retrieval_date():
-    """Sources in data files may carry the date they were read."""
-    source = _data.source_from(
-        {"url": "https://example.org", "retrieved": "2026-01-02"},
-        file="f",
-        row=1,
-    )
+    """Sources in data files carry the date they were read."""
+    info = datasets.about("documents/registry")
 
-    assert pendulum.Date(2026, 1, 2) == source.retrieved
+    assert all(
+        s.retrieved is None or s.retrieved.year >= 2025 for s in info.sources
+    )

@@ -20,7 +20,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kttt import datasets
-from kttt import geography as geo
 from kttt import strategies as kst
 from kttt.errors import (
     DataError,
@@ -426,8 +425,8 @@ def test_construction_matches_table():
         ({"kind": ProvinceKind.PROVINCE}, ValidationError, "kind="),
         ({"population": 1}, ValidationError, "population="),
         ({"era": "34"}, ValidationError, "era"),
-        ({"name": 1}, ValidationError, "province=1"),
-        ({"former_names": "Hà Nội"}, ValidationError, "province="),
+        ({"name": 1}, ValidationError, "name=1"),
+        ({"former_names": "Hà Nội"}, ValidationError, "former_names="),
     ],
 )
 def test_construction_rejects_what_the_table_lacks(changes, error, field):
@@ -441,11 +440,15 @@ def test_construction_rejects_what_the_table_lacks(changes, error, field):
 
 @given(kst.provinces())
 def test_json_round_trip(unit):
-    """JSON holds code and era and reads back the identical unit."""
+    """JSON holds code, era and name and reads back the identical unit."""
     text = to_json(unit)
     back = from_json(text, Province)
 
-    assert {"code": unit.code, "era": unit.era.value} == json.loads(text)
+    assert {
+        "code": unit.code,
+        "era": unit.era.value,
+        "name": unit.name,
+    } == json.loads(text)
     assert unit is back
     assert type(back.renamed_on) in {type(None), pendulum.Date}
 
@@ -487,7 +490,7 @@ def test_structure_names_field():
         from_json('{"code": "01", "era": "35"}', Province)
     with pytest.raises(KtttError, match="code='Hà Nội'"):
         from_json('{"code": "Hà Nội", "era": "34"}', Province)
-    with pytest.raises(KtttError, match="province="):
+    with pytest.raises(KtttError, match="a province is"):
         from_json('["01"]', Province)
 
 
@@ -526,7 +529,7 @@ def test_labels():
 # --- the data file ---------------------------------------------------------
 
 _CSV = _data("provinces.csv")
-_SOURCES = _data("provinces.sources.json")
+_ENVELOPE = json.loads(_data("provinces.json"))
 _HEADER, *_ROWS = _CSV.splitlines()
 _FIRST_NEW = _ROWS[0]  # 34,01,Hà Nội,...
 _FIRST_OLD = next(row for row in _ROWS if row.startswith("63,"))
@@ -545,28 +548,30 @@ def _cell(row, column, value):
     return _replace_row(row, buffer.getvalue())
 
 
-def test_parse_table_accepts_the_shipped_data():
-    """The shipped data parses into 97 rows."""
-    assert 97 == len(geo._parse_table(_CSV, _SOURCES).rows)
+def _load(tmp_path, csv_text=_CSV, envelope=None):
+    (tmp_path / "provinces.csv").write_text(csv_text, encoding="utf-8")
+    path = tmp_path / "provinces.json"
+    path.write_text(json.dumps(envelope or _ENVELOPE), encoding="utf-8")
+    return datasets.load("geography/provinces", path)
+
+
+def test_a_copy_of_the_shipped_data_loads(tmp_path):
+    """A copy of the shipped table reads into the same 97 rows."""
+    assert 97 == len(_load(tmp_path).rows)
 
 
 @pytest.mark.parametrize(
     ("text", "field", "row"),
     [
-        (_CSV.replace("era,code", "era,nso_code", 1), "header", None),
-        (_replace_row(_FIRST_NEW, _FIRST_NEW + ",x"), "provinces.csv", 1),
-        (_replace_row(_FIRST_NEW, "34,01"), "provinces.csv", 1),
+        (_CSV.replace("era,code", "era,nso_code", 1), "header", 1),
+        (_replace_row(_FIRST_NEW, _FIRST_NEW + ",x"), "cells", 1),
+        (_replace_row(_FIRST_NEW, "34,01"), "cells", 1),
         (_cell(_FIRST_NEW, "era", "35"), "era", 1),
         (_cell(_FIRST_NEW, "code", "1"), "code", 1),
         (_cell(_FIRST_NEW, "kind", "town"), "kind", 1),
         (_cell(_FIRST_NEW, "name", ""), "name", 1),
         (_cell(_FIRST_NEW, "name", " Hà Nội"), "name", 1),
         (_cell(_FIRST_NEW, "full_name", "Tỉnh Hà Nội"), "full_name", 1),
-        (
-            _cell(_FIRST_NEW, "full_name", "Thành phố Ha\u0300 Nội"),
-            "full_name",
-            1,
-        ),
         (_cell(_FIRST_NEW, "successor_code", "01"), "successor_code", 1),
         (_cell(_FIRST_NEW, "predecessor_codes", ""), "predecessor_codes", 1),
         (_cell(_FIRST_NEW, "predecessor_codes", "01  02"), "predecessor", 1),
@@ -591,41 +596,48 @@ def test_parse_table_accepts_the_shipped_data():
         (_replace_row(_FIRST_OLD, ""), "era", None),
     ],
 )
-def test_parse_table_rejects_bad_rows(text, field, row):
+def test_table_rejects_bad_rows(tmp_path, text, field, row):
     """Each defect raises DataError naming the file, column and row."""
     with pytest.raises(DataError) as caught:
-        geo._parse_table(text, _SOURCES)
+        _load(tmp_path, text)
 
     assert field in caught.value.field
-    assert caught.value.field.startswith("provinces.csv")
+    assert str(tmp_path / "provinces.csv") == caught.value.file
     assert row == caught.value.row
 
 
+def _with_source(**changes):
+    first, *others = _ENVELOPE["sources"]
+    return {**_ENVELOPE, "sources": [{**first, **changes}, *others]}
+
+
 @pytest.mark.parametrize(
-    ("sources", "field"),
+    ("envelope", "field"),
     [
-        ("{", "provinces.sources.json"),
-        ("[]", "sources"),
-        ('{"sources": {}}', "sources"),
-        ('{"sources": {"a": "b"}}', ":a"),
-        ('{"sources": {"a": {"page": "1"}}}', ":a"),
-        ('{"sources": {"a": {"url": 1}}}', ":a"),
-        ('{"sources": {"a": {"note": "no url"}}}', ":a"),
-        ('{"sources": {"a": {"url": "u", "retrieved": "today"}}}', ":a"),
+        ({**_ENVELOPE, "sources": []}, "sources"),
+        ({**_ENVELOPE, "sources": ["a"]}, "sources[0]"),
+        (_with_source(page="1"), "sources[0]"),
+        (_with_source(url=1), "sources[0].url"),
+        (_with_source(url=None), "sources[0].source"),
+        (_with_source(retrieved="today"), "sources[0].retrieved"),
+        ({**_ENVELOPE, "about": "x"}, "$"),
+        ({**_ENVELOPE, "rows": "../provinces.csv"}, "rows"),
     ],
 )
-def test_parse_sources_rejects_bad_json(sources, field):
-    """A malformed sources file raises DataError naming it."""
+def test_table_rejects_bad_sources(tmp_path, envelope, field):
+    """A malformed envelope raises DataError naming the file and path."""
     with pytest.raises(DataError) as caught:
-        geo._parse_table(_CSV, sources)
+        _load(tmp_path, envelope=envelope)
 
-    assert caught.value.field.startswith("provinces.sources.json")
-    assert field in caught.value.field
+    assert str(tmp_path / "provinces.json") == caught.value.file
+    assert field == caught.value.field
 
 
 def test_sources_are_parsed():
     """Sources keep their document, URL and retrieval date."""
-    sources = geo._parse_sources(_SOURCES)
+    info = datasets.about("geography/provinces")
+    keys = (entry["key"] for entry in _ENVELOPE["sources"])
+    sources = dict(zip(keys, info.sources, strict=True))
 
     assert "202/2025/QH15" == sources["nq202-merge-map"].document
     assert pendulum.Date(2026, 2, 21) == sources["nso-catalogue-34"].retrieved

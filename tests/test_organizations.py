@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import unicodedata
 
 import attrs
@@ -22,6 +23,7 @@ from kttt.errors import (
 )
 from kttt.geography import Era, Province
 from kttt.organizations import (
+    OCOP_STARS,
     Cooperative,
     CooperativeGroup,
     CooperativeUnion,
@@ -32,8 +34,16 @@ from kttt.organizations import (
     OrganizationKind,
     PeoplesCreditFund,
     Sector,
+    configure_converter,
 )
-from kttt.serialization import from_csv, from_json, to_csv, to_json
+from kttt.serialization import (
+    from_csv,
+    from_json,
+    make_converter,
+    structure,
+    to_csv,
+    to_json,
+)
 
 
 DAY = pendulum.Date(2024, 12, 31)
@@ -211,10 +221,17 @@ def test_profit_may_be_negative():
     assert -250_000_000 == _coop(profit=-250_000_000).profit
 
 
-@pytest.mark.parametrize("stars", [None, 3, 4, 5])
+@pytest.mark.parametrize("stars", [None, *OCOP_STARS])
 def test_ocop_stars(stars):
     """OCOP ratings are 3 to 5 stars, or none."""
     assert stars == _coop(ocop_stars=stars).ocop_stars
+
+
+@pytest.mark.parametrize("stars", [2, 6])
+def test_ocop_stars_out_of_range(stars):
+    """The error says what the range is."""
+    with pytest.raises(ValidationError, match="rated 3 to 5 stars"):
+        _coop(ocop_stars=stars)
 
 
 def test_contributed_above_charter_is_possible():
@@ -741,3 +758,75 @@ def test_date_and_member_knobs(htx, union):
     """Fixed dates and members are kept; the other date fits around them."""
     assert (DAY, True) == (htx.record_date, htx.founded <= DAY)
     assert (DAY, 4) == (union.founded, union.members.official)
+
+
+# --- converter hooks -------------------------------------------------------
+
+
+def _converter():
+    # The hooks added to a converter that already reads provinces.
+    conv = make_converter()
+    configure_converter(conv)
+    return conv
+
+
+CONVERTER = _converter()
+
+
+@ROUND_TRIPS
+@given(st.lists(kst.organizations(), max_size=4))
+def test_converter_writes_kinds(organizations):
+    """Each record is written with its kind and reads back as its class."""
+    data = json.loads(json.dumps(CONVERTER.unstructure(organizations)))
+
+    back = CONVERTER.structure(data, list[Organization])
+
+    assert [o.kind.value for o in organizations] == [d["kind"] for d in data]
+    assert organizations == back
+    assert [type(o) for o in organizations] == [type(o) for o in back]
+
+
+def test_converter_writes_a_declared_organization():
+    """A value unstructured as Organization is written as its own class."""
+    htx = _coop()
+
+    data = CONVERTER.unstructure(htx, Organization)
+
+    assert ("cooperative", htx) == (
+        data["kind"],
+        CONVERTER.structure(data, Organization),
+    )
+
+
+def test_converter_leaves_out_other_kinds_empty_fields():
+    """Empty cells of another kind's fields are left out; others are not."""
+    data = CONVERTER.unstructure(_coop()) | {"member_cooperative_ids": None}
+
+    assert _coop() == CONVERTER.structure(data, Cooperative)
+    with pytest.raises(ValidationError, match="unknown"):
+        structure(data | {"member_ids": "A"}, Cooperative, conv=CONVERTER)
+
+
+@pytest.mark.parametrize(
+    ("change", "cls", "rule"),
+    [
+        ({"kind": "cooperative_union"}, Cooperative, "a Cooperative is"),
+        ({"kind": None}, Organization, "names the organisation's kind"),
+        ({"kind": "cooperative_bank"}, Organization, "is not a kind"),
+    ],
+)
+def test_converter_refuses_kinds(change, cls, rule):
+    """The kind must be one kttt models, and agree with the class read."""
+    data = CONVERTER.unstructure(_coop()) | change
+
+    with pytest.raises(ParseError, match=rule) as info:
+        CONVERTER.structure(data, cls)
+
+    assert "kind" == info.value.field
+
+
+@pytest.mark.parametrize("cls", [Organization, Cooperative])
+def test_converter_refuses_non_records(cls):
+    """An organisation is a JSON object."""
+    with pytest.raises(ParseError, match="JSON object"):
+        CONVERTER.structure(["kind", "cooperative"], cls)

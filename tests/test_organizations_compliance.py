@@ -369,26 +369,26 @@ def test_rule_period():
 
 
 @pytest.mark.parametrize(
-    ("field", "value"),
+    ("field", "value", "where"),
     [
-        ("in_force_until", pendulum.Date(2025, 1, 1)),
-        ("kinds", ()),
-        ("kinds", (OrganizationKind.COOPERATIVE,) * 2),
-        ("kinds", ("cooperative",)),
-        ("kinds", [OrganizationKind.COOPERATIVE]),
-        ("limit", Fraction(-1)),
-        ("limit", 10),
-        ("measure", "official_members"),
-        ("source", "Luật 17/2023/QH15"),
-        ("text_en", ""),
+        ("in_force_until", pendulum.Date(2025, 1, 1), "in_force_until"),
+        ("kinds", (), "kinds"),
+        ("kinds", (OrganizationKind.COOPERATIVE,) * 2, "kinds"),
+        ("kinds", ("cooperative",), "kinds[0]"),
+        ("kinds", [OrganizationKind.COOPERATIVE], "kinds"),
+        ("limit", Fraction(-1), "limit"),
+        ("limit", 10, "limit"),
+        ("measure", "official_members", "measure"),
+        ("source", "Luật 17/2023/QH15", "source"),
+        ("text_en", "", "text_en"),
     ],
 )
-def test_impossible_rules(field, value):
-    """A rule must be well formed."""
+def test_impossible_rules(field, value, where):
+    """A rule must be well formed; the error names the field (or item)."""
     with pytest.raises(ValidationError) as info:
         _rule(**{field: value})
 
-    assert field == info.value.field
+    assert where == info.value.field
 
 
 def test_rule_text():
@@ -482,13 +482,42 @@ def _builtin_json():
 
 
 def test_parse_own_file():
-    """A user's rule file in the built-in shape parses."""
+    """A user's rule file in the built-in format parses."""
     data = _builtin_json()
-    data["rules"] = data["rules"][:2]
+    data["rows"] = data["rows"][:2]
 
     rules = parse_legal_rules(json.dumps(data), origin="my_rules.json")
 
     assert legal_rules()[:2] == rules
+
+
+def test_rule_cites_its_source():
+    """A rule's law and article are its source's document and clause."""
+    rule = legal_rules()[2]
+
+    assert (
+        "htx-min-members-2023",
+        "17/2023/QH15",
+        "Điều 4 khoản 7",
+        "Luật Hợp tác xã 2023",
+    ) == (rule.code, rule.law, rule.article, rule.source.title)
+
+
+def test_rule_with_a_source_of_its_own():
+    """A rule may write its source out instead of naming one by key."""
+    data = _builtin_json()
+    data["rows"] = [
+        data["rows"][0]
+        | {"source": {"document": "12/2025/NQ-HĐND", "clause": "Điều 2"}}
+    ]
+
+    (rule,) = parse_legal_rules(json.dumps(data))
+
+    assert ("12/2025/NQ-HĐND", "Điều 2", None) == (
+        rule.law,
+        rule.article,
+        rule.source.url,
+    )
 
 
 def _broken(path, value):
@@ -505,49 +534,115 @@ def _broken(path, value):
 
 
 @pytest.mark.parametrize(
-    ("text", "field", "row"),
+    ("text", "field"),
     [
-        ("{", "rules.json", None),
-        ("[]", "rules.json", None),
-        (_broken(["rules"], {}), "rules.json:rules", None),
-        (_broken(["sources"], []), "rules.json:sources", None),
+        ("{", "json"),
+        ("[]", "$"),
+        (_broken(["rows"], {}), "rows"),
+        (_broken(["sources"], []), "sources"),
+        (_broken(["sources"], {"luat-2012": {}}), "sources"),
+        (_broken(["sources", 0, "page"], 3), "sources[0]"),
         (
-            _broken(["sources", "luat-2012", "page"], 3),
-            "rules.json:sources.luat-2012",
-            None,
-        ),
-        (_broken(["rules", 0], "rule"), "rules.json:rule", 1),
-        (_broken(["rules", 1, "extra"], 1), "rules.json:extra", 2),
-        (_broken(["rules", 2, "limit"], KeyError), "rules.json:limit", 3),
-        (_broken(["rules", 2, "source"], "luat-2025"), "rules.json:source", 3),
-        (_broken(["rules", 2, "kinds"], "cooperative"), "rules.json:kinds", 3),
-        (_broken(["rules", 2, "kinds"], ["bank"]), "rules.json:kinds", 3),
-        (_broken(["rules", 2, "measure"], 7), "rules.json:measure", 3),
-        (_broken(["rules", 2, "limit"], "3/0"), "rules.json:limit", 3),
-        (_broken(["rules", 2, "limit"], "-1"), "rules.json:limit", 3),
-        (
-            _broken(["rules", 2, "in_force_from"], "1/7/2024"),
-            "rules.json:in_force_from",
-            3,
+            _broken(["sources", 1, "retrieved"], "hôm qua"),
+            "sources[1].retrieved",
         ),
         (
-            _broken(["sources", "luat-2023", "retrieved"], "hôm qua"),
-            "rules.json:source.retrieved",
-            3,
+            _broken(["sources", 1, "retrieved"], KeyError),
+            "sources[1].retrieved",
+        ),
+        (_broken(["rows", 0], "rule"), "rows[0]"),
+        (_broken(["rows", 1, "extra"], 1), "rows[1]"),
+        (_broken(["rows", 1, "article"], "Điều 3"), "rows[1].article"),
+        (_broken(["rows", 1, "law"], "23/2012/QH13"), "rows[1].law"),
+        (_broken(["rows", 2, "limit"], KeyError), "rows[2].limit"),
+        (_broken(["rows", 2, "source"], "luat-2025"), "rows[2].source"),
+        (
+            _broken(["rows", 2, "source", "ref"], "luat-2025"),
+            "rows[2].source.ref",
+        ),
+        (_broken(["rows", 2, "source"], KeyError), "rows[2].source"),
+        (
+            _broken(["rows", 2, "source", "clause"], KeyError),
+            "rows[2].source.clause",
         ),
         (
-            _broken(["rules", 3, "code"], "htx-min-members-2023"),
-            "rules.json:code",
-            4,
+            _broken(["rows", 2, "source", "clause"], " Điều 4"),
+            "rows[2].source.clause",
+        ),
+        (
+            _broken(
+                ["rows", 2, "source"], {"url": "https://x", "clause": "4"}
+            ),
+            "rows[2].source.document",
+        ),
+        (
+            _broken(["rows", 2, "source", "retrieved"], "hôm qua"),
+            "rows[2].source.retrieved",
+        ),
+        (_broken(["rows", 2, "kinds"], "cooperative"), "rows[2].kinds"),
+        (_broken(["rows", 2, "kinds"], ["bank"]), "rows[2].kinds[0]"),
+        (_broken(["rows", 2, "kinds"], []), "rows[2].kinds"),
+        (_broken(["rows", 2, "measure"], 7), "rows[2].measure"),
+        (_broken(["rows", 2, "limit"], "3/0"), "rows[2].limit"),
+        (_broken(["rows", 2, "limit"], "-1"), "rows[2].limit"),
+        (
+            _broken(["rows", 2, "in_force_from"], "1/7/2024"),
+            "rows[2].in_force_from",
+        ),
+        (
+            _broken(["rows", 3, "code"], "htx-min-members-2023"),
+            "rows[3].code",
         ),
     ],
 )
-def test_bad_rule_files(text, field, row):
-    """A broken file raises a DataError naming the file, rule and field."""
+def test_bad_rule_files(text, field):
+    """A broken file raises a DataError naming the file and the path."""
     with pytest.raises(DataError) as info:
         parse_legal_rules(text, origin="rules.json")
 
-    assert (field, row) == (info.value.field, info.value.row)
+    assert ("rules.json", field, None) == (
+        info.value.file,
+        info.value.field,
+        info.value.row,
+    )
+
+
+def test_rules_dataset():
+    """The rules are a built-in dataset, with their sources."""
+    info = datasets.about("organizations/legal_rules")
+
+    assert "organizations/legal_rules" in datasets.names()
+    assert (14, ["23/2012/QH13", "17/2023/QH15"]) == (
+        info.rows,
+        [source.document for source in info.sources],
+    )
+    assert legal_rules() == datasets.load("organizations/legal_rules")
+
+
+def test_own_rules_file_loads(tmp_path):
+    """A corrected copy of the rules file loads through the dataset."""
+    data = _builtin_json()
+    data["rows"] = data["rows"][-1:]
+    path = tmp_path / "rules.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    assert legal_rules()[-1:] == datasets.load(
+        "organizations/legal_rules", path
+    )
+
+
+def test_own_rules_file_refused(tmp_path):
+    """A malformed copy is refused, naming the user's file and the path."""
+    path = tmp_path / "rules.json"
+    path.write_text(_broken(["rows", 5, "bound"], "above"), encoding="utf-8")
+
+    with pytest.raises(DataError, match="must be one of") as info:
+        datasets.load("organizations/legal_rules", path)
+
+    assert (str(path), "rows[5].bound") == (
+        info.value.file,
+        info.value.field,
+    )
 
 
 # --- properties ------------------------------------------------------------

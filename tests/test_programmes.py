@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from fractions import Fraction
 
 import attrs
@@ -11,14 +13,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kttt import serialization
+from kttt import bodies, datasets, programmes, serialization
+from kttt import strategies as kst
 from kttt.errors import DataError, KtttError, NotFoundError, ValidationError
 from kttt.programmes import (
+    FIRST_DOCUMENT_YEAR,
+    LAST_YEAR,
     ActionProgramme,
     Agency,
     AgencyLevel,
     Completion,
-    DataRecord,
     Deadline,
     Frequency,
     Objective,
@@ -27,17 +31,12 @@ from kttt.programmes import (
     Recurrence,
     Task,
     TaskStatus,
-    _deadline,
-    _task,
     completion_by_agency,
     get_programme,
     overdue,
-    programmes,
-    read_data_json,
     tasks_by_agency,
 )
 from kttt.sources import Source
-from kttt.strategies import _programmes as kst
 
 
 D = pendulum.Date
@@ -52,7 +51,7 @@ def _codes(agencies):
 
 def test_builtin_programmes_in_order():
     """The four seed programmes load, oldest first."""
-    keys = [p.key for p in programmes()]
+    keys = [p.key for p in programmes.programmes()]
 
     assert [
         "quang-binh-2020",
@@ -192,7 +191,7 @@ def test_quang_binh_2020_tasks_per_agency():
 
 def test_every_builtin_item_cites_its_seed():
     """Every task and objective carries a source naming its seed."""
-    for plan in programmes():
+    for plan in programmes.programmes():
         items = (
             *plan.tasks,
             *plan.general_objectives,
@@ -521,42 +520,138 @@ def test_unknown_names_raise_not_found(make):
         make()
 
 
-def _record(data):
-    return DataRecord(data, "programmes/test.json", "$")
+def test_horizon_range():
+    """A horizon runs from FIRST_DOCUMENT_YEAR to LAST_YEAR, both included."""
+    for year in (FIRST_DOCUMENT_YEAR, LAST_YEAR):
+        assert year == Objective(text="x", horizon=year).horizon
+    for year in (FIRST_DOCUMENT_YEAR - 1, LAST_YEAR + 1, True, 2030.0):
+        with pytest.raises(ValidationError, match="a horizon"):
+            Objective(text="x", horizon=year)
 
 
-_BASE = Source(document="155-CTr/TU")
+def test_agency_lives_in_bodies():
+    """Agency and AgencyLevel are kttt.bodies' own, re-exported here."""
+    assert Agency is bodies.Agency
+    assert AgencyLevel is bodies.AgencyLevel
+
+
+# --- the data files ----------------------------------------------------------
+
+
+def _write(tmp_path, row, *, rows=None):
+    """Write a programme file holding *row* (or *rows*) and return its path."""
+    path = tmp_path / "mine.json"
+    envelope = {
+        "description": "a test programme",
+        "sources": [{"key": "s", "document": "155-CTr/TU", "retrieved": None}],
+        "rows": [row] if rows is None else rows,
+    }
+    path.write_text(json.dumps(envelope, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _programme(**fields):
+    return {"key": "test", "kind": "plan", "title": "x", **fields}
+
+
+def _with_task(**fields):
+    return _programme(tasks=[{"number": "1", "title": "x", **fields}])
+
+
+def test_builtin_files_name_their_programme():
+    """Each built-in file holds the programme its dataset name says."""
+    for name in datasets.names():
+        if name.startswith("programmes/"):
+            assert name.removeprefix("programmes/") == datasets.load(name).key
+
+
+def test_builtin_files_list_their_sources():
+    """Every programme file names its seed, retrieval dates not recorded."""
+    info = datasets.about("programmes/ninh-thuan-155")
+
+    assert 1 == info.rows
+    assert ["155-CTr/TU"] == [s.document for s in info.sources]
+    assert [None] == [s.retrieved for s in info.sources]
+
+
+def test_builtin_items_share_the_programme_source():
+    """A task's source is the programme's, with the task's own clause."""
+    plan = get_programme("ninh-thuan-155")
+    task = plan.task("III.2.2")
+
+    assert "III.2.2" == task.source.clause
+    assert attrs.evolve(task.source, clause=None) == plan.source
+
+
+def test_own_programme_file_loads(tmp_path):
+    """A programme file of the user's reads like the built-in ones."""
+    row = _programme(
+        number="155-CTr/TU",
+        jurisdiction={"code": "58", "era": "63", "name": "Ninh Thuận"},
+        targets="155-CTr/TU",
+        standing_agency="MOF",
+        source={"ref": "s", "clause": "I"},
+        tasks=[
+            {
+                "number": "1",
+                "title": "Báo cáo",
+                "lead": "P_PLANNING",
+                "partners": ["P_VCA"],
+                "deadline": {
+                    "recurrences": [
+                        {
+                            "frequency": "quarterly",
+                            "start": "2024-01-01",
+                            "until": "2025-01-01",
+                        }
+                    ]
+                },
+                "source": "s",
+            }
+        ],
+    )
+
+    plan = datasets.load("programmes/bcd-2023", _write(tmp_path, row))
+    recurrence = plan.task("1").deadline.recurrences[0]
+
+    assert "Ninh Thuận" == plan.jurisdiction.name
+    assert "155-CTr/TU" == plan.targets.code
+    assert Source(document="155-CTr/TU", clause="I") == plan.source
+    assert Frequency.QUARTERLY is recurrence.frequency
+    assert D(2025, 1, 1) == recurrence.until
+    assert ["P_VCA"] == _codes(plan.task("1").partners)
 
 
 @pytest.mark.parametrize(
-    ("data", "field"),
+    ("row", "field"),
     [
-        ({"title": "x"}, "number"),
-        ({"number": "1", "title": "x", "lead": "NOPE"}, "lead"),
-        ({"number": "1", "title": "x", "partners": "MOF"}, "partners"),
-        ({"number": "1", "title": "x", "partners": ["NOPE"]}, "partners[0]"),
-        ({"number": "1", "title": "x", "status": "late"}, "status"),
-        ({"number": "1", "title": "x", "notes": {}}, "notes"),
-        ({"number": "1", "title": "x", "notes": [3]}, "notes[0]"),
-        ({"number": "1", "title": "x", "source": {"document": 5}}, "source"),
+        (_with_task(number=None), "rows[0].tasks[0].number"),
         (
-            {"number": "1", "title": "x", "deadline": {"date": "31/12/2023"}},
-            "deadline.date",
+            _programme(tasks=[{"title": "x"}]),
+            "rows[0].tasks[0].number",
         ),
-        ({"number": "1", "title": "x", "deadline": {}}, "deadline"),
+        (_with_task(lead="NOPE"), "rows[0].tasks[0].lead"),
+        (_with_task(partners="MOF"), "rows[0].tasks[0].partners"),
+        (_with_task(partners=["NOPE"]), "rows[0].tasks[0].partners[0]"),
+        (_with_task(status="late"), "rows[0].tasks[0].status"),
+        (_with_task(notes={}), "rows[0].tasks[0].notes"),
+        (_with_task(notes=[3]), "rows[0].tasks[0].notes[0]"),
         (
-            {
-                "number": "1",
-                "title": "x",
-                "deadline": {"recurrences": [{"frequency": "weekly"}]},
-            },
-            "frequency",
+            _with_task(source={"document": 5}),
+            "rows[0].tasks[0].source.document",
         ),
         (
-            {
-                "number": "1",
-                "title": "x",
-                "deadline": {
+            _with_task(deadline={"date": "31/12/2023"}),
+            "rows[0].tasks[0].deadline.date",
+        ),
+        (_with_task(deadline={}), "rows[0].tasks[0].deadline"),
+        (
+            _with_task(deadline={"recurrences": [{"frequency": "weekly"}]}),
+            "rows[0].tasks[0].deadline.recurrences[0].frequency",
+        ),
+        (
+            _with_task(
+                deadline={
                     "recurrences": [
                         {
                             "frequency": "yearly",
@@ -564,67 +659,95 @@ _BASE = Source(document="155-CTr/TU")
                             "every": 0,
                         }
                     ]
-                },
-            },
-            "every",
+                }
+            ),
+            "rows[0].tasks[0].deadline.recurrences[0].every",
         ),
         (
-            {
-                "number": "1",
-                "title": "x",
-                "notes": [{"date": "2024-01-01", "text": True}],
-            },
-            "text",
+            _with_task(
+                deadline={
+                    "recurrences": [
+                        {
+                            "frequency": "yearly",
+                            "start": "2024-01-01",
+                            "every": 1.5,
+                        }
+                    ]
+                }
+            ),
+            "rows[0].tasks[0].deadline.recurrences[0].every",
         ),
+        (
+            _with_task(notes=[{"date": "2024-01-01", "text": True}]),
+            "rows[0].tasks[0].notes[0].text",
+        ),
+        (_with_task(source="nope"), "rows[0].tasks[0].source"),
+        (_with_task(colour="red"), "rows[0].tasks[0]"),
+        (
+            _programme(tasks=[{"number": "1", "title": "a"}] * 2),
+            "rows[0].tasks",
+        ),
+        (_programme(key="Bad Key"), "rows[0].key"),
+        (_programme(era="63"), "rows[0]"),
+        (_programme(targets="99-CTr/TU"), "rows[0].targets"),
+        (_programme(jurisdiction="58"), "rows[0].jurisdiction"),
+        (
+            _programme(
+                jurisdiction={"code": "58", "era": "63", "name": "Huế"}
+            ),
+            "rows[0].jurisdiction.name",
+        ),
+        (
+            _programme(jurisdiction={"code": "99", "era": "63"}),
+            "rows[0].jurisdiction.code",
+        ),
+        (
+            _programme(specific_objectives=[{"text": "x", "horizon": 1900}]),
+            "rows[0].specific_objectives[0].horizon",
+        ),
+        ([1], "rows[0]"),
     ],
 )
-def test_bad_task_data_raises_data_error(data, field):
-    """Malformed task data raises DataError naming file and field."""
+def test_bad_programme_file_raises_data_error(tmp_path, row, field):
+    """A malformed programme file raises DataError naming file and path."""
+    path = _write(tmp_path, row)
+
     with pytest.raises(DataError) as caught:
-        _task(_record(data), _BASE)
+        datasets.load("programmes/bcd-2023", path)
 
-    assert caught.value.field.startswith("programmes/test.json:$")
-    assert field in caught.value.field
-
-
-def test_bad_integer_and_flag_data():
-    """Non-integer and non-boolean cells raise DataError."""
-    record = _record({"n": "3", "f": "yes"})
-
-    with pytest.raises(DataError):
-        record.integer("n")
-    with pytest.raises(DataError):
-        record.flag("f")
-    with pytest.raises(DataError):
-        DataRecord([1], "f.json", "$")
+    assert str(path) == caught.value.file
+    assert caught.value.field.startswith(field)
+    assert caught.value.row is None
 
 
-def test_missing_data_file_raises_data_error():
-    """A missing data file raises DataError."""
-    with pytest.raises(DataError):
-        read_data_json("programmes", "no-such-file.json")
+def test_programme_file_holds_one_programme(tmp_path):
+    """A programme file has exactly one row."""
+    path = _write(tmp_path, None, rows=[_programme(), _programme(key="b")])
+
+    with pytest.raises(DataError, match="one record") as caught:
+        datasets.load("programmes/bcd-2026", path)
+
+    assert str(path) == caught.value.file
+    assert "rows" == caught.value.field
 
 
-def test_deadline_reader_reads_recurrences():
-    """A recurring deadline in data becomes Recurrence values."""
-    item = _record(
-        {
-            "deadline": {
-                "recurrences": [
-                    {
-                        "frequency": "quarterly",
-                        "start": "2024-01-01",
-                        "until": "2025-01-01",
-                    }
-                ]
-            }
-        }
-    )
+def test_missing_data_file_raises_data_error(tmp_path):
+    """A missing data file raises DataError naming it."""
+    path = tmp_path / "no-such-file.json"
 
-    deadline = _deadline(item)
+    with pytest.raises(DataError) as caught:
+        datasets.load("programmes/bcd-2023", path)
 
-    assert Frequency.QUARTERLY is deadline.recurrences[0].frequency
-    assert D(2025, 1, 1) == deadline.recurrences[0].until
+    assert str(path) == caught.value.file
+
+
+@settings(max_examples=25)
+@given(kst.action_programmes(max_tasks=3))
+def test_programme_round_trip_through_the_room_converters(plan):
+    """Composed as serialization composes them, the hooks read back."""
+    conv = serialization.make_converter()
+
+    assert plan == conv.structure(conv.unstructure(plan), ActionProgramme)
 
 
 def test_errors_are_kttt_errors():

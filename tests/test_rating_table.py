@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from kttt.__main__ import main
+from kttt.cli import main
 from kttt.errors import KtttError, ParseError, UnknownProvinceError
 from kttt.geography import Era
 from kttt.organizations import OrganizationKind, Sector

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from kttt import serialization as ser
 from kttt import strategies as kst
-from kttt.errors import KtttError, ParseError, ValidationError
+from kttt.errors import DataError, KtttError, ParseError, ValidationError
 from kttt.organizations import Cooperative, Organization, Sector
 from kttt.sources import Source
 
@@ -191,7 +191,7 @@ def test_source_round_trip():
             "at",
             "UTC offset",
         ),
-        ("{", ParseError, "json", "not JSON"),
+        ("{", DataError, "json", "not JSON"),
     ],
 )
 def test_bad_json_names_the_field(text, cls, field, rule):

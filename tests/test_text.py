@@ -185,3 +185,65 @@ def test_parse_flag_refuses(text):
         parse_flag(text, field="traceability")
 
     assert "traceability" == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("text", "convention", "expected"),
+    [
+        ("12.5", "auto", Decimal("12.5")),
+        ("55.2", "auto", Decimal("55.2")),
+        ("1.234,5", "auto", Decimal("1234.5")),
+        ("1,234.5", "auto", Decimal("1234.5")),
+        ("1,234,567", "auto", Decimal(1234567)),
+        ("2020", "auto", Decimal(2020)),
+        ("1.200", "en", Decimal("1.200")),
+        ("18,200", "en", Decimal(18200)),
+        ("18,200", "vi", Decimal("18.200")),
+        ("2,5 triệu", "auto", Decimal(2_500_000)),
+    ],
+)
+def test_parse_number_conventions(text, convention, expected):
+    """Each convention reads its own separators; auto reads either."""
+    assert expected == parse_number(text, convention=convention)
+
+
+@pytest.mark.parametrize("text", ["18,200", "1.200", "999,999", "-1.000"])
+def test_parse_number_refuses_ambiguous_text_showing_both(text):
+    """Text the two conventions read differently is refused, both shown."""
+    with pytest.raises(ParseError, match="Vietnamese way.*English way"):
+        parse_number(text, convention="auto")
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda: parse_number(None), "number"),
+        (lambda: parse_percent(5), "percent"),
+        (lambda: parse_range(None), "range"),
+        (lambda: nfc(None), "text"),
+        (lambda: fold(3), "text"),
+        (lambda: parse_number("1" * 41), "number"),
+        (lambda: parse_number("٣"), "number"),
+        (lambda: parse_number("²"), "number"),
+        (lambda: parse_number("1", convention="us"), "convention"),
+    ],
+)
+def test_wrong_types_and_digits_are_parse_errors(call, field):
+    """Non-text, non-ASCII digits and over-long numbers give ParseError."""
+    with pytest.raises(ParseError) as info:
+        call()
+
+    assert field == info.value.field
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_auto_reads_whole_numbers_either_way_or_refuses(n):
+    """A whole number written either way reads back, unless ambiguous."""
+    for text in (f"{n:,}", _vietnamese(n)):
+        try:
+            value = parse_number(text, convention="auto")
+        except ParseError as error:
+            assert "ambiguous" in error.rule
+            assert 1000 <= n < 1_000_000
+        else:
+            assert Decimal(n) == value

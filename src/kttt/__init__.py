@@ -1,191 +1,339 @@
-"""
-kttt: a typed domain model of Vietnam's collective economy (kinh tế tập thể).
+"""kttt: a typed domain model of Vietnam's collective economy.
 
 Everything public is importable from here and listed in `__all__`.
+A room (a submodule) is imported the first time one of its names is used,
+so that ``import kttt`` costs little more than its dependencies.
 """
 
 from __future__ import annotations
 
-from importlib.metadata import version as _version
+import importlib
 
-# --- committees ---
-from kttt.committees import (
-    CommitteeLevel,
-    CommitteeMember,
-    Engagement,
-    FindingStatus,
-    NetworkAspect,
-    NetworkSnapshot,
-    NetworkSummary,
-    PlannedChange,
-    ProvinceNetwork,
-    RegroupedProvince,
-    Role,
-    RuleKind,
-    StandingAgency,
-    StatedCount,
-    SteeringCommittee,
-    StructureFinding,
-    StructureRule,
-    SupportUnit,
-    SupportUnitKind,
-    check_structure,
-    national_committee_history,
-    network_2023,
-    network_summary,
-    provincial_committees,
-    regroup,
-    structure_rules,
-)
+from typing import TYPE_CHECKING, Any
 
-# --- documents ---
-from kttt.documents import (
-    Document,
-    DocumentKind,
-    DocumentNumber,
-    Issuer,
-    find_document_numbers,
-    get_document,
-    parse_document_number,
-)
+from kttt._version import __version__
 
-# --- errors and text (foundation) ---
-from kttt.errors import (
-    DataError,
-    DocumentNumberError,
-    IncompatibleSeriesError,
-    KtttError,
-    NotFoundError,
-    ParseError,
-    ScoreError,
-    UnknownProvinceError,
-    ValidationError,
-)
 
-# --- geography ---
-from kttt.geography import MERGE_DATE, Era, Province, ProvinceKind
+if TYPE_CHECKING:
+    from kttt.committees import (
+        CommitteeLevel,
+        CommitteeMember,
+        Engagement,
+        FindingStatus,
+        NetworkAspect,
+        NetworkSnapshot,
+        NetworkSummary,
+        PlannedChange,
+        ProvinceNetwork,
+        RegroupedProvince,
+        Role,
+        RuleKind,
+        StandingAgency,
+        StatedCount,
+        SteeringCommittee,
+        StructureFinding,
+        StructureRule,
+        SupportUnit,
+        SupportUnitKind,
+        check_structure,
+        national_committee_history,
+        network_2023,
+        network_summary,
+        provincial_committees,
+        regroup,
+        structure_rules,
+    )
+    from kttt.documents import (
+        Document,
+        DocumentKind,
+        DocumentNumber,
+        Issuer,
+        find_document_numbers,
+        get_document,
+        parse_document_number,
+    )
+    from kttt.errors import (
+        DataError,
+        DocumentNumberError,
+        IncompatibleSeriesError,
+        KtttError,
+        NotFoundError,
+        ParseError,
+        ScoreError,
+        UnknownProvinceError,
+        ValidationError,
+    )
+    from kttt.geography import (
+        MERGE_DATE,
+        Era,
+        Province,
+        ProvinceKind,
+    )
+    from kttt.organizations import (
+        Cooperative,
+        CooperativeGroup,
+        CooperativeUnion,
+        Finding,
+        LegalRule,
+        Measure,
+        Members,
+        MemberType,
+        OperatingStatus,
+        Organization,
+        OrganizationKind,
+        PeoplesCreditFund,
+        RuleBound,
+        Sector,
+        Severity,
+        check_compliance,
+        legal_rules,
+        parse_legal_rules,
+    )
+    from kttt.programmes import (
+        ActionProgramme,
+        Agency,
+        AgencyLevel,
+        Completion,
+        Deadline,
+        Frequency,
+        Objective,
+        ProgrammeKind,
+        ProgressNote,
+        Recurrence,
+        Task,
+        TaskStatus,
+        completion_by_agency,
+        get_programme,
+        overdue,
+        tasks_by_agency,
+    )
+    from kttt.progress import (
+        CompoundGrowth,
+        Diagnostic,
+        DiagnosticKind,
+        LinearTrend,
+        MethodLabel,
+        Progress,
+        ProgressBatch,
+        ProgressReport,
+        ProgressStatus,
+        Projector,
+        RequiredPace,
+        TimeWeightedGeometric,
+        WeightedLogit,
+        assess,
+        assess_many,
+        is_met_at,
+        met_share,
+        required_pace,
+    )
+    from kttt.rating import (
+        Classification,
+        Denominator,
+        Grade,
+        GroupBy,
+        Rating,
+        RatingScheme,
+        RatingShares,
+        ScoreSheet,
+        SizeClass,
+        classify,
+        classify_many,
+        load_scheme,
+        rating_shares,
+    )
+    from kttt.scenarios import (
+        Assumption,
+        AssumptionKind,
+        Comparison,
+        ComparisonCell,
+        QuantileBand,
+        Scenario,
+        SimulatedTarget,
+        Simulation,
+        compare,
+        project,
+        required_rate,
+        simulate,
+        year_met,
+    )
+    from kttt.series import (
+        Observation,
+        Series,
+        check_compatible,
+        fill_base,
+    )
+    from kttt.sources import (
+        Source,
+    )
+    from kttt.targets import (
+        Catalogue,
+        Comparator,
+        Direction,
+        Indicator,
+        Interval,
+        Target,
+        TargetForm,
+        TargetSet,
+        Unit,
+    )
+    from kttt.text import (
+        fold,
+        nfc,
+        parse_flag,
+        parse_number,
+        parse_percent,
+        parse_range,
+    )
 
-# --- organizations ---
-from kttt.organizations import (
-    Cooperative,
-    CooperativeGroup,
-    CooperativeUnion,
-    Finding,
-    LegalRule,
-    Measure,
-    Members,
-    MemberType,
-    OperatingStatus,
-    Organization,
-    OrganizationKind,
-    PeoplesCreditFund,
-    RuleBound,
-    Sector,
-    Severity,
-    check_compliance,
-    legal_rules,
-    parse_legal_rules,
-)
 
-# --- programmes ---
-from kttt.programmes import (
-    ActionProgramme,
-    Agency,
-    AgencyLevel,
-    Completion,
-    Deadline,
-    Frequency,
-    Objective,
-    ProgrammeKind,
-    ProgressNote,
-    Recurrence,
-    Task,
-    TaskStatus,
-    completion_by_agency,
-    get_programme,
-    overdue,
-    tasks_by_agency,
-)
-
-# --- progress ---
-from kttt.progress import (
-    CompoundGrowth,
-    Diagnostic,
-    DiagnosticKind,
-    LinearTrend,
-    MethodLabel,
-    Progress,
-    ProgressBatch,
-    ProgressReport,
-    ProgressStatus,
-    Projector,
-    RequiredPace,
-    TimeWeightedGeometric,
-    WeightedLogit,
-    assess,
-    assess_many,
-    is_met_at,
-    met_share,
-    required_pace,
-)
-
-# --- rating ---
-from kttt.rating import (
-    Classification,
-    Denominator,
-    Grade,
-    GroupBy,
-    Rating,
-    RatingScheme,
-    RatingShares,
-    ScoreSheet,
-    SizeClass,
-    classify,
-    classify_many,
-    load_scheme,
-    rating_shares,
-)
-
-# --- scenarios ---
-from kttt.scenarios import (
-    Assumption,
-    AssumptionKind,
-    Comparison,
-    ComparisonCell,
-    QuantileBand,
-    Scenario,
-    SimulatedTarget,
-    Simulation,
-    compare,
-    project,
-    required_rate,
-    simulate,
-    year_met,
-)
-
-# --- targets and series ---
-from kttt.series import Observation, Series, check_compatible, fill_base
-from kttt.sources import Source
-from kttt.targets import (
-    Catalogue,
-    Comparator,
-    Direction,
-    Indicator,
-    Interval,
-    Target,
-    TargetForm,
-    TargetSet,
-    Unit,
-)
-from kttt.text import (
-    fold,
-    nfc,
-    parse_flag,
-    parse_number,
-    parse_percent,
-    parse_range,
-)
-
+#: Each public name and the room that defines it.
+_ROOMS: dict[str, str] = {
+    "CommitteeLevel": "kttt.committees",
+    "CommitteeMember": "kttt.committees",
+    "Engagement": "kttt.committees",
+    "FindingStatus": "kttt.committees",
+    "NetworkAspect": "kttt.committees",
+    "NetworkSnapshot": "kttt.committees",
+    "NetworkSummary": "kttt.committees",
+    "PlannedChange": "kttt.committees",
+    "ProvinceNetwork": "kttt.committees",
+    "RegroupedProvince": "kttt.committees",
+    "Role": "kttt.committees",
+    "RuleKind": "kttt.committees",
+    "StandingAgency": "kttt.committees",
+    "StatedCount": "kttt.committees",
+    "SteeringCommittee": "kttt.committees",
+    "StructureFinding": "kttt.committees",
+    "StructureRule": "kttt.committees",
+    "SupportUnit": "kttt.committees",
+    "SupportUnitKind": "kttt.committees",
+    "check_structure": "kttt.committees",
+    "national_committee_history": "kttt.committees",
+    "network_2023": "kttt.committees",
+    "network_summary": "kttt.committees",
+    "provincial_committees": "kttt.committees",
+    "regroup": "kttt.committees",
+    "structure_rules": "kttt.committees",
+    "Document": "kttt.documents",
+    "DocumentKind": "kttt.documents",
+    "DocumentNumber": "kttt.documents",
+    "Issuer": "kttt.documents",
+    "find_document_numbers": "kttt.documents",
+    "get_document": "kttt.documents",
+    "parse_document_number": "kttt.documents",
+    "DataError": "kttt.errors",
+    "DocumentNumberError": "kttt.errors",
+    "IncompatibleSeriesError": "kttt.errors",
+    "KtttError": "kttt.errors",
+    "NotFoundError": "kttt.errors",
+    "ParseError": "kttt.errors",
+    "ScoreError": "kttt.errors",
+    "UnknownProvinceError": "kttt.errors",
+    "ValidationError": "kttt.errors",
+    "Era": "kttt.geography",
+    "MERGE_DATE": "kttt.geography",
+    "Province": "kttt.geography",
+    "ProvinceKind": "kttt.geography",
+    "Cooperative": "kttt.organizations",
+    "CooperativeGroup": "kttt.organizations",
+    "CooperativeUnion": "kttt.organizations",
+    "Finding": "kttt.organizations",
+    "LegalRule": "kttt.organizations",
+    "Measure": "kttt.organizations",
+    "MemberType": "kttt.organizations",
+    "Members": "kttt.organizations",
+    "OperatingStatus": "kttt.organizations",
+    "Organization": "kttt.organizations",
+    "OrganizationKind": "kttt.organizations",
+    "PeoplesCreditFund": "kttt.organizations",
+    "RuleBound": "kttt.organizations",
+    "Sector": "kttt.organizations",
+    "Severity": "kttt.organizations",
+    "check_compliance": "kttt.organizations",
+    "legal_rules": "kttt.organizations",
+    "parse_legal_rules": "kttt.organizations",
+    "ActionProgramme": "kttt.programmes",
+    "Agency": "kttt.programmes",
+    "AgencyLevel": "kttt.programmes",
+    "Completion": "kttt.programmes",
+    "Deadline": "kttt.programmes",
+    "Frequency": "kttt.programmes",
+    "Objective": "kttt.programmes",
+    "ProgrammeKind": "kttt.programmes",
+    "ProgressNote": "kttt.programmes",
+    "Recurrence": "kttt.programmes",
+    "Task": "kttt.programmes",
+    "TaskStatus": "kttt.programmes",
+    "completion_by_agency": "kttt.programmes",
+    "get_programme": "kttt.programmes",
+    "overdue": "kttt.programmes",
+    "tasks_by_agency": "kttt.programmes",
+    "CompoundGrowth": "kttt.progress",
+    "Diagnostic": "kttt.progress",
+    "DiagnosticKind": "kttt.progress",
+    "LinearTrend": "kttt.progress",
+    "MethodLabel": "kttt.progress",
+    "Progress": "kttt.progress",
+    "ProgressReport": "kttt.progress",
+    "ProgressStatus": "kttt.progress",
+    "Projector": "kttt.progress",
+    "TimeWeightedGeometric": "kttt.progress",
+    "WeightedLogit": "kttt.progress",
+    "assess": "kttt.progress",
+    "ProgressBatch": "kttt.progress",
+    "RequiredPace": "kttt.progress",
+    "assess_many": "kttt.progress",
+    "is_met_at": "kttt.progress",
+    "met_share": "kttt.progress",
+    "required_pace": "kttt.progress",
+    "Classification": "kttt.rating",
+    "Denominator": "kttt.rating",
+    "Grade": "kttt.rating",
+    "GroupBy": "kttt.rating",
+    "Rating": "kttt.rating",
+    "RatingScheme": "kttt.rating",
+    "RatingShares": "kttt.rating",
+    "ScoreSheet": "kttt.rating",
+    "SizeClass": "kttt.rating",
+    "classify": "kttt.rating",
+    "classify_many": "kttt.rating",
+    "load_scheme": "kttt.rating",
+    "rating_shares": "kttt.rating",
+    "Assumption": "kttt.scenarios",
+    "AssumptionKind": "kttt.scenarios",
+    "Comparison": "kttt.scenarios",
+    "ComparisonCell": "kttt.scenarios",
+    "QuantileBand": "kttt.scenarios",
+    "Scenario": "kttt.scenarios",
+    "SimulatedTarget": "kttt.scenarios",
+    "Simulation": "kttt.scenarios",
+    "compare": "kttt.scenarios",
+    "project": "kttt.scenarios",
+    "required_rate": "kttt.scenarios",
+    "simulate": "kttt.scenarios",
+    "year_met": "kttt.scenarios",
+    "Observation": "kttt.series",
+    "Series": "kttt.series",
+    "check_compatible": "kttt.series",
+    "fill_base": "kttt.series",
+    "Source": "kttt.sources",
+    "Catalogue": "kttt.targets",
+    "Comparator": "kttt.targets",
+    "Direction": "kttt.targets",
+    "Indicator": "kttt.targets",
+    "Interval": "kttt.targets",
+    "Target": "kttt.targets",
+    "TargetForm": "kttt.targets",
+    "TargetSet": "kttt.targets",
+    "Unit": "kttt.targets",
+    "fold": "kttt.text",
+    "nfc": "kttt.text",
+    "parse_flag": "kttt.text",
+    "parse_number": "kttt.text",
+    "parse_percent": "kttt.text",
+    "parse_range": "kttt.text",
+}
 
 __all__ = [
     "MERGE_DATE",
@@ -335,4 +483,16 @@ __all__ = [
     "year_met",
 ]
 
-__version__: str = _version("kttt")
+
+def __getattr__(name: str) -> Any:
+    room = _ROOMS.get(name)
+    if room is None:
+        message = f"module 'kttt' has no attribute {name!r}"
+        raise AttributeError(message)
+    value = getattr(importlib.import_module(room), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

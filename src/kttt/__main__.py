@@ -1,68 +1,8 @@
-"""
-The ``kttt`` command line: reports on the built-in data or on your files.
+"""Run the ``kttt`` command line: ``python -m kttt``."""
 
-Run ``kttt --help`` (or ``python -m kttt --help``) for the commands.
-"""
-
-from __future__ import annotations
-
-import argparse
 import sys
 
-from collections.abc import Callable, Sequence
-from typing import TypeAlias
-
-from kttt import (
-    _cli_committees,
-    _cli_geography,
-    _cli_progress,
-    _cli_rating,
-)
-from kttt.errors import KtttError
+from kttt.cli import main
 
 
-_Parser: TypeAlias = argparse.ArgumentParser
-_Subparsers: TypeAlias = "argparse._SubParsersAction[_Parser]"  # pyright: ignore[reportPrivateUsage]  # noqa: SLF001
-
-#: One ``register(subparsers)`` function per command module.
-_COMMANDS: list[Callable[[_Subparsers], None]] = [
-    _cli_geography.register,
-    _cli_progress.register,
-    _cli_rating.register,
-    _cli_committees.register,
-]
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """
-    Return the argument parser of the ``kttt`` command.
-    """
-    parser = argparse.ArgumentParser(
-        prog="kttt",
-        description=(
-            "Vietnam's collective economy: ratings, targets, progress."
-        ),
-    )
-    subparsers = parser.add_subparsers(dest="command", required=True)
-    for register in _COMMANDS:
-        register(subparsers)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """
-    Run the ``kttt`` command line and return its exit status.
-
-    Errors in the user's input are printed on stderr (exit status 2),
-    never as a traceback.
-    """
-    args = build_parser().parse_args(argv)
-    try:
-        return int(args.run(args))
-    except KtttError as error:
-        print(f"kttt: error: {error}", file=sys.stderr)
-        return 2
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+sys.exit(main())

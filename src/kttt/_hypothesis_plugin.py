@@ -1,5 +1,4 @@
-"""
-Hypothesis' entry point: makes ``st.from_type`` know every kttt type.
+"""Hypothesis' entry point: makes ``st.from_type`` know every kttt type.
 
 Hypothesis calls `setup` when it is imported.
 Importing `kttt.strategies` registers the types; if that import is what
@@ -13,8 +12,6 @@ import sys
 
 
 def setup() -> None:
-    """
-    Import `kttt.strategies` (which registers the types) unless underway.
-    """
+    """Import `kttt.strategies` (which registers the types) unless underway."""
     if "kttt.strategies" not in sys.modules:
         importlib.import_module("kttt.strategies")

@@ -1,12 +1,11 @@
-"""
-Enumerations with a Vietnamese and an English label.
-"""
+"""Enumerations with a Vietnamese and an English label."""
 
 from __future__ import annotations
 
 import enum
+import functools
 
-from typing import Self
+from typing import Self, cast
 
 from kttt.errors import ParseError, ValidationError
 from kttt.text import fold
@@ -16,8 +15,7 @@ _SWAP_SEPARATORS = str.maketrans(",.", ".,")
 
 
 def pick(lang: str, vi: str, en: str) -> str:
-    """
-    Return *vi* or *en* for *lang* (``"vi"`` or ``"en"``).
+    """Return *vi* or *en* for *lang* (``"vi"`` or ``"en"``).
 
     Raises:
         ValidationError: For any other *lang*.
@@ -30,8 +28,7 @@ def pick(lang: str, vi: str, en: str) -> str:
 
 
 def localize_digits(text: str, lang: str) -> str:
-    """
-    Write a number formatted the English way ("1,200.5") for *lang*.
+    """Write a number formatted the English way ("1,200.5") for *lang*.
 
     Vietnamese swaps the separators ("1.200,5").
 
@@ -42,8 +39,7 @@ def localize_digits(text: str, lang: str) -> str:
 
 
 class LabelledEnum(enum.Enum):
-    """
-    An enumeration whose members have a stable code and two labels.
+    """An enumeration whose members have a stable code and two labels.
 
     Members are written ``NAME = "code", "nhãn tiếng Việt", "English label"``.
     The code is the member's ``value``, so ``Rating("good")`` works and the
@@ -64,15 +60,12 @@ class LabelledEnum(enum.Enum):
         return self._value_
 
     def label(self, lang: str = "vi") -> str:
-        """
-        Return the label in *lang*, ``"vi"`` or ``"en"``.
-        """
+        """Return the label in *lang*, ``"vi"`` or ``"en"``."""
         return pick(lang, self.label_vi, self.label_en)
 
     @classmethod
     def parse(cls, text: str) -> Self:
-        """
-        Find the member whose code or label matches *text*.
+        """Find the member whose code or label matches *text*.
 
         Matching ignores case, diacritics, Unicode normalisation and
         surrounding space, so ``"Tot"``, ``"tốt"`` and ``"GOOD"`` all work.
@@ -80,14 +73,24 @@ class LabelledEnum(enum.Enum):
         Raises:
             ParseError: If no member matches.
         """
-        wanted = fold(text)
-        for member in cls:
-            if wanted in {
-                fold(member.value),
-                fold(member.label_vi),
-                fold(member.label_en),
-                fold(member.name),
-            }:
-                return member
+        if isinstance(cast("object", text), str):
+            exact = cls._value2member_map_.get(text)
+            if exact is not None:
+                return cast("Self", exact)
+            found = _folded(cls).get(fold(text))
+            if found is not None:
+                return cast("Self", found)
         choices = ", ".join(m.value for m in cls)
         raise ParseError(cls.__name__, text, f"must be one of: {choices}")
+
+
+@functools.cache
+def _folded(cls: type[LabelledEnum]) -> dict[str, LabelledEnum]:
+    """Return the members of *cls* by folded code, labels and name."""
+    table: dict[str, LabelledEnum] = {}
+    for member in reversed(cls):
+        for key in (member.name, member.label_en, member.label_vi):
+            table[fold(key)] = member
+    for member in reversed(cls):
+        table[fold(member.value)] = member
+    return table

@@ -1,5 +1,4 @@
-"""
-attrs converters and validators shared by the domain modules.
+"""attrs converters and validators shared by the domain modules.
 
 Each validator raises `kttt.errors.ValidationError` naming the field, the
 value and the rule.
@@ -21,18 +20,14 @@ Validator = Callable[[object, "attrs.Attribute[Any]", Any], None]
 
 
 def optional_nfc(value: str | None) -> str | None:
-    """
-    Normalise optional text to NFC, leaving `None` alone.
-    """
+    """Normalise optional text to NFC, leaving `None` alone."""
     return None if value is None else nfc(value)
 
 
 def instance_of(
     cls: type[object] | tuple[type[object], ...], rule: str | None = None
 ) -> Validator:
-    """
-    Refuse values that are not instances of *cls*.
-    """
+    """Refuse values that are not instances of *cls*."""
     names = (
         " or ".join(c.__name__ for c in cls)
         if isinstance(cls, tuple)
@@ -48,9 +43,7 @@ def instance_of(
 
 
 def tuple_of(cls: type[object]) -> Validator:
-    """
-    Refuse anything but a tuple of instances of *cls*, naming the index.
-    """
+    """Refuse anything but a tuple of instances of *cls*, naming the index."""
 
     def check(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, tuple):
@@ -68,9 +61,7 @@ def tuple_of(cls: type[object]) -> Validator:
 
 
 def require_date(name: str, value: object) -> pendulum.Date:
-    """
-    Return *value* if it is a `pendulum.Date` (not a date-time), else raise.
-    """
+    """Return *value* if it is a `pendulum.Date` (not a date-time), else raise."""
     if not isinstance(value, pendulum.Date) or isinstance(
         value, pendulum.DateTime
     ):
@@ -79,17 +70,13 @@ def require_date(name: str, value: object) -> pendulum.Date:
 
 
 def check_date(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """
-    Validate a `pendulum.Date` field.
-    """
+    """Validate a `pendulum.Date` field."""
     require_date(attribute.name, value)
 
 
 def check_optional_date(
     instance: object, attribute: attrs.Attribute[Any], value: Any
 ) -> None:
-    """
-    Validate an optional `pendulum.Date` field.
-    """
+    """Validate an optional `pendulum.Date` field."""
     if value is not None:
         check_date(instance, attribute, value)

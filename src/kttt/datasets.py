@@ -1,11 +1,30 @@
-"""
-The built-in data: every dataset kttt ships, each with its sources.
+"""The built-in data: every dataset kttt ships, each with its sources.
 
-Each loader returns domain values, validated on load; the data files live
-in the package (``kttt/data/``) and carry their sources inside them.
+Each dataset is one data file under ``kttt/data/`` in the one envelope of
+kttt's data files (a description, its sources with the date each was
+retrieved, and the rows), read by the room that owns it and validated on
+load.
+`names` lists them, `about` tells what one holds and where it comes from,
+and `load` reads one, from kttt's own file or from a corrected or updated
+copy of it in the same format:
+
+>>> from kttt import datasets
+>>> "documents/registry" in datasets.names()
+True
+>>> datasets.about("bodies/issuers").sources[0].document
+'GLOSSARY.md'
+
+The functions below the registry return the datasets as domain values.
 """
 
 from __future__ import annotations
+
+import importlib
+import os
+
+from typing import Any, Final, cast
+
+import attrs
 
 from kttt import committees as _committees
 from kttt import documents as _documents
@@ -14,19 +33,26 @@ from kttt import programmes as _programmes
 from kttt import rating as _rating
 from kttt import series as _series
 from kttt import targets as _targets
+from kttt._data import PACKAGE_DATA, Dataset
 from kttt.committees import NetworkSnapshot, SteeringCommittee
 from kttt.documents import Document
+from kttt.errors import NotFoundError
 from kttt.geography import Era, Province
 from kttt.organizations import LegalRule
 from kttt.programmes import ActionProgramme
 from kttt.series import Series
+from kttt.sources import Source
 from kttt.targets import TargetSet
 
 
 __all__: list[str] = [
+    "DatasetInfo",
+    "about",
     "committee_network_2023",
     "documents",
     "legal_rules",
+    "load",
+    "names",
     "national_committee_history",
     "national_statistics",
     "nq20_targets",
@@ -37,6 +63,97 @@ __all__: list[str] = [
     "target_set",
     "target_sets",
 ]
+
+
+#: Every built-in dataset: its name (the file's path under ``kttt/data``
+#: without ``.json``) and where its room declares it, as
+#: ``(module, attribute)``; a room is imported only when one of its
+#: datasets is asked for.
+_REGISTRY: Final[dict[str, tuple[str, str]]] = {
+    "bodies/agencies": ("kttt.bodies", "AGENCIES"),
+    "bodies/issuers": ("kttt.bodies", "ISSUERS"),
+    "committees/national": ("kttt.committees", "NATIONAL_COMMITTEES"),
+    "committees/network-2023": ("kttt.committees", "NETWORK_2023"),
+    "committees/provincial": ("kttt.committees", "PROVINCIAL_COMMITTEES"),
+    "committees/structure-rules": ("kttt.committees", "STRUCTURE_RULES"),
+    "documents/kind_codes": ("kttt.documents", "KIND_CODES"),
+    "documents/registry": ("kttt.documents", "REGISTRY"),
+    "geography/provinces": ("kttt.geography", "PROVINCES"),
+    "programmes/bcd-2023": ("kttt.programmes", "BCD_2023"),
+    "programmes/bcd-2026": ("kttt.programmes", "BCD_2026"),
+    "programmes/ninh-thuan-155": ("kttt.programmes", "NINH_THUAN_155"),
+    "programmes/quang-binh-2020": ("kttt.programmes", "QUANG_BINH_2020"),
+    "organizations/legal_rules": ("kttt.organizations", "LEGAL_RULES"),
+}
+
+
+@attrs.frozen(kw_only=True)
+class DatasetInfo:
+    """What a built-in dataset holds and where its facts come from."""
+
+    #: The dataset's name (``"geography/provinces"``).
+    name: str
+    #: The file, under the installed package.
+    file: str
+    #: What the rows are.
+    description: str
+    #: Every source of the file, with the date it was retrieved where
+    #: recorded.
+    sources: tuple[Source, ...]
+    #: How many rows the file holds.
+    rows: int
+
+
+def names() -> tuple[str, ...]:
+    """Return the name of every built-in dataset, sorted."""
+    return tuple(sorted(_REGISTRY))
+
+
+def _dataset(name: str) -> Dataset[Any]:
+    entry = (
+        _REGISTRY.get(name) if isinstance(cast("object", name), str) else None
+    )
+    if entry is None:
+        raise NotFoundError(
+            "dataset", name, f"the built-in datasets are: {', '.join(names())}"
+        )
+    module, attribute = entry
+    dataset: Dataset[Any] = getattr(importlib.import_module(module), attribute)
+    return dataset
+
+
+def about(name: str) -> DatasetInfo:
+    """Return what the built-in dataset *name* holds and its sources.
+
+    Raises:
+        NotFoundError: If kttt ships no dataset of that name.
+    """
+    dataset = _dataset(name)
+    envelope = dataset.envelope()
+    return DatasetInfo(
+        name=dataset.name,
+        file=f"{PACKAGE_DATA}/{dataset.file}",
+        description=envelope.description,
+        sources=envelope.sources,
+        rows=len(envelope.rows),
+    )
+
+
+def load(name: str, path: str | os.PathLike[str] | None = None) -> Any:
+    """Return the dataset *name* as domain values, validated.
+
+    Args:
+        name: A name from `names`.
+        path: A file in the same format to read instead of kttt's own
+            (a corrected or more recent copy); read at every call, while
+            kttt's own file is read once.
+
+    Raises:
+        NotFoundError: If kttt ships no dataset of that name.
+        DataError: If the file is malformed, naming the file and the row,
+            column or path of what is wrong.
+    """
+    return _dataset(name).load(path)
 
 
 # --- documents ---

@@ -1,23 +1,54 @@
-"""
-Where a fact comes from: the `Source` every built-in rule and figure carries.
-"""
+"""Where a fact comes from: the `Source` on every built-in rule and figure."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import attrs
 import pendulum
 
-from kttt._validators import optional_nfc
 from kttt.errors import ValidationError
+from kttt.text import nfc
 
 
 __all__ = ["Source"]
 
 
+def _optional_nfc(value: Any) -> Any:
+    # Anything but text is left for the validator to refuse.
+    return nfc(value) if isinstance(value, str) else value
+
+
+def _optional_text(
+    _: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if value is not None and not (isinstance(value, str) and value.strip()):
+        raise ValidationError(
+            attribute.name, value, "must be non-blank text or None"
+        )
+
+
+def _optional_date(
+    _: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if value is not None and (
+        not isinstance(value, pendulum.Date)
+        or isinstance(value, pendulum.DateTime)
+    ):
+        raise ValidationError(
+            attribute.name, value, "must be a pendulum.Date or None"
+        )
+
+
+def _text_field() -> Any:
+    return attrs.field(
+        default=None, converter=_optional_nfc, validator=_optional_text
+    )
+
+
 @attrs.frozen(kw_only=True)
 class Source:
-    """
-    The origin of a rule or a figure, precise enough to be checked.
+    """The origin of a rule or a figure, precise enough to be checked.
 
     At least one of *document* and *url* must be given.
 
@@ -26,17 +57,19 @@ class Source:
     """
 
     #: The reference number of the document, as written (``"20-NQ/TW"``).
-    document: str | None = attrs.field(default=None, converter=optional_nfc)
+    document: str | None = _text_field()
     #: The article, clause or section within it (``"Điều 8"``, ``"II.2"``).
-    clause: str | None = attrs.field(default=None, converter=optional_nfc)
+    clause: str | None = _text_field()
     #: The document's title or the publisher's headline.
-    title: str | None = attrs.field(default=None, converter=optional_nfc)
+    title: str | None = _text_field()
     #: Where it was read.
-    url: str | None = None
-    #: When it was read.
-    retrieved: pendulum.Date | None = None
+    url: str | None = attrs.field(default=None, validator=_optional_text)
+    #: When it was read (``None``: the date was not recorded).
+    retrieved: pendulum.Date | None = attrs.field(
+        default=None, validator=_optional_date
+    )
     #: What a reader should know (caveats, disagreements, derivations).
-    note: str | None = attrs.field(default=None, converter=optional_nfc)
+    note: str | None = _text_field()
 
     def __attrs_post_init__(self) -> None:
         if not (self.document or self.url):
@@ -45,8 +78,6 @@ class Source:
             )
 
     def cite(self) -> str:
-        """
-        Return a short citation: the document (or URL) and the clause.
-        """
+        """Return a short citation: the document (or URL) and the clause."""
         head = self.document or self.url or ""
         return f"{head}, {self.clause}" if self.clause else head

@@ -25,10 +25,10 @@ from typing import Any, Required, Self, TypedDict, Unpack, cast
 import attrs
 import cattrs
 
+from kttt import _data, geography
 from kttt._labels import LabelledEnum, localize_digits, pick
 from kttt.errors import DataError, KtttError, NotFoundError, ValidationError
 from kttt.geography import Era, Province
-from kttt.serialization import make_converter, structure
 from kttt.sources import Source
 from kttt.text import fold, nfc
 
@@ -1101,7 +1101,7 @@ class TargetSet:
         catalogue lacks (or defines differently) are written in an
         ``"indicators"`` list, so `from_json` gives back an equal set.
         """
-        conv = make_converter()
+        conv = _make_converter()
         builtin = Catalogue.builtin()
         own = [
             conv.unstructure(indicator)
@@ -1179,7 +1179,7 @@ class TargetSet:
         for key, value in fields.items():
             if key not in _SET_FIELDS:
                 raise DataError(key, value, "unknown field of a target set")
-        conv = make_converter()
+        conv = _make_converter()
         own: tuple[Indicator, ...] = _structure(
             conv,
             fields.get("indicators", []),
@@ -1242,6 +1242,10 @@ def _mapping(data: object, what: str) -> dict[str, object]:
     return dict(cast("Mapping[str, object]", data))
 
 
+def _make_converter() -> cattrs.Converter:
+    return _data.new_converter(geography.configure_converter)
+
+
 def _structure(
     conv: cattrs.Converter,
     data: object,
@@ -1250,7 +1254,7 @@ def _structure(
     where: str = "",
 ) -> Any:
     try:
-        return structure(data, cls, conv=conv)
+        return _data.structure(conv, data, cls)
     except KtttError as error:
         field = f"{where}{error.field}" if where else error.field
         raise DataError(field, error.value, error.rule, row=row) from None
@@ -1357,7 +1361,7 @@ def _builtin_catalogue() -> Catalogue:
             raise DataError(
                 "catalogue", sorted(document), "has 'sources' and 'indicators'"
             )
-        conv = make_converter()
+        conv = _make_converter()
         _structure(conv, document["sources"], tuple[Source, ...], None)
         found: tuple[Indicator, ...] = _structure(
             conv, document["indicators"], tuple[Indicator, ...], None

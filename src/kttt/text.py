@@ -1,5 +1,4 @@
-"""
-Vietnamese text at the boundary: normalisation, folding and numbers.
+"""Vietnamese text at the boundary: normalisation, folding and numbers.
 
 Vietnamese official texts write numbers with ``.`` between thousands and
 ``,`` before decimals ("1.200", "8,5%"), often with a word for the
@@ -14,11 +13,14 @@ import re
 import unicodedata
 
 from decimal import Decimal
+from typing import Final, Literal
 
 from kttt.errors import ParseError
 
 
 __all__ = [
+    "MAX_NUMBER_DIGITS",
+    "NumberConvention",
     "fold",
     "nfc",
     "parse_flag",
@@ -34,32 +36,45 @@ _MAGNITUDES = {
     "ty": 10**9,
     "ti": 10**9,
 }
-_NUMBER = re.compile(
-    r"""
-    (?P<sign>[-−])?
-    (?P<int>\d{1,3}(?:\.\d{3})+|\d+)
-    (?:,(?P<frac>\d+))?
-    """,
-    re.VERBOSE,
-)
+#: How a number may be written: Vietnamese ("1.200,5"), English
+#: ("1,200.5"), or either where the two readings agree.
+NumberConvention = Literal["vi", "en", "auto"]
+
+#: The most digits a number read from text may have.
+MAX_NUMBER_DIGITS = 40
+
+
+def _number_pattern(group: str, decimal: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"""
+        (?P<sign>[-−])?
+        (?P<int>[0-9]{{1,3}}(?:{re.escape(group)}[0-9]{{3}})+|[0-9]+)
+        (?:{re.escape(decimal)}(?P<frac>[0-9]+))?
+        """,
+        re.VERBOSE,
+    )
+
+
+_NUMBERS: Final = {
+    "vi": (_number_pattern(".", ","), "."),
+    "en": (_number_pattern(",", "."), ","),
+}
 _RANGE_SEPARATOR = re.compile(r"\s*(?:[-–—]|đến|den)\s*")
 _YES = frozenset({"co", "x", "true", "yes", "1", "dung"})
 _NO = frozenset({"khong", "false", "no", "0", "sai"})
 
 
 def nfc(text: str) -> str:
-    """
-    Return *text* in Unicode normal form C, the form kttt stores.
+    """Return *text* in Unicode normal form C, the form kttt stores.
 
     >>> nfc("Ho\u0300a Bi\u0300nh") == "Hòa Bình"
     True
     """
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", _text(text, "text"))
 
 
 def fold(text: str) -> str:
-    """
-    Return a key for matching names: no diacritics, lower case, single spaces.
+    """Return a key for matching names: no diacritics, lower case, one space.
 
     "Đ" and "đ" fold to "d", and the two tone-mark conventions ("Hoà"/"Hòa")
     fold to the same key.
@@ -68,7 +83,7 @@ def fold(text: str) -> str:
     'ba ria - vung tau'
     """
     decomposed = unicodedata.normalize(
-        "NFD", text.replace("đ", "d").replace("Đ", "D")
+        "NFD", _text(text, "text").replace("đ", "d").replace("Đ", "D")
     )
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     dashed = re.sub(r"\s*[-–—]\s*", " - ", stripped)
@@ -76,8 +91,7 @@ def fold(text: str) -> str:
 
 
 def parse_flag(text: str, *, field: str = "flag") -> bool:
-    """
-    Read a yes/no cell: có/không, đúng/sai, x, true/false, yes/no, 1/0.
+    """Read a yes/no cell: có/không, đúng/sai, x, true/false, yes/no, 1/0.
 
     >>> parse_flag("Có"), parse_flag("khong"), parse_flag("x")
     (True, False, True)
@@ -97,9 +111,10 @@ def parse_flag(text: str, *, field: str = "flag") -> bool:
     )
 
 
-def parse_number(text: str, *, field: str = "number") -> Decimal:
-    """
-    Read a number written the Vietnamese way.
+def parse_number(
+    text: str, *, field: str = "number", convention: NumberConvention = "vi"
+) -> Decimal:
+    """Read a number written the Vietnamese way (or the English way).
 
     >>> parse_number("1.200")
     Decimal('1200')
@@ -110,15 +125,29 @@ def parse_number(text: str, *, field: str = "number") -> Decimal:
     >>> parse_number("1,5 tỷ")
     Decimal('1500000000')
 
+    With ``convention="auto"`` either way is read where the text allows
+    one reading only, and text that the two conventions read differently
+    is refused with both readings:
+
+    >>> parse_number("12.5", convention="auto")
+    Decimal('12.5')
+    >>> parse_number("18,200", convention="auto")
+    Traceback (most recent call last):
+    kttt.errors.ParseError: number='18,200': ambiguous: 18.2 the Vietnamese \
+way, 18200 the English way; say which convention the data uses
+
     Args:
         text: The number, with an optional magnitude word
             (nghìn/ngàn, triệu, tỷ/tỉ).
         field: The name to put in the error if *text* is not a number.
+        convention: ``"vi"`` (``.`` between thousands, ``,`` before
+            decimals), ``"en"`` (the other way round) or ``"auto"``.
 
     Raises:
-        ParseError: If *text* is not exactly one such number.
+        ParseError: If *text* is not exactly one such number, has more
+            than `MAX_NUMBER_DIGITS` digits, or is ambiguous.
     """
-    value, rest = _leading_number(text, field)
+    value, rest = _leading_number(text, field, convention)
     if not rest:
         return value
     scale = _MAGNITUDES.get(fold(rest))
@@ -126,15 +155,15 @@ def parse_number(text: str, *, field: str = "number") -> Decimal:
         raise ParseError(
             field,
             text,
-            "a Vietnamese number ('1.200', '8,5') optionally followed by "
-            "nghìn, triệu or tỷ",
+            f"{_RULES[convention]}, optionally followed by nghìn, triệu or tỷ",
         )
     return _whole_if_integral(value * scale)
 
 
-def parse_percent(text: str, *, field: str = "percent") -> Decimal:
-    """
-    Read a percentage such as "60%" or "8,5 %" and return it in percent.
+def parse_percent(
+    text: str, *, field: str = "percent", convention: NumberConvention = "vi"
+) -> Decimal:
+    """Read a percentage such as "60%" or "8,5 %" and return it in percent.
 
     >>> parse_percent("8,5%")
     Decimal('8.5')
@@ -142,15 +171,14 @@ def parse_percent(text: str, *, field: str = "percent") -> Decimal:
     Raises:
         ParseError: If *text* is not a number followed by "%".
     """
-    stripped = nfc(text).strip()
+    stripped = nfc(_text(text, field)).strip()
     if not stripped.endswith("%"):
         raise ParseError(field, text, "a percentage must end with '%'")
-    return parse_number(stripped[:-1], field=field)
+    return parse_number(stripped[:-1], field=field, convention=convention)
 
 
 def parse_range(text: str, *, field: str = "range") -> tuple[Decimal, Decimal]:
-    """
-    Read a range such as "21.000-22.000" or "1.200 – 1.400".
+    """Read a range such as "21.000-22.000" or "1.200 – 1.400".
 
     A "%" on either or both ends is accepted, and so is a magnitude word
     after the second end ("2-3 triệu" is 2 to 3 million).
@@ -164,7 +192,7 @@ def parse_range(text: str, *, field: str = "range") -> tuple[Decimal, Decimal]:
         ParseError: If *text* is not two numbers with a dash between them,
             or if the lower end is above the upper end.
     """
-    stripped = nfc(text).strip()
+    stripped = nfc(_text(text, field)).strip()
     low_text, sep, high_text = _split_range(stripped)
     if not sep:
         raise ParseError(field, text, "a range is two numbers joined by '-'")
@@ -186,9 +214,7 @@ def parse_range(text: str, *, field: str = "range") -> tuple[Decimal, Decimal]:
 
 
 def _whole_if_integral(value: Decimal) -> Decimal:
-    """
-    Drop a fraction of zeros that scaling left ("1,5 tỷ" is 1500000000).
-    """
+    """Drop a fraction of zeros that scaling left ("1,5 tỷ" is 1500000000)."""
     integral = value.to_integral_value()
     return integral if integral == value else value
 
@@ -202,18 +228,62 @@ def _split_range(text: str) -> tuple[str, str, str]:
     return text[: match.start()], match.group(), text[match.end() :]
 
 
-def _leading_number(text: str, field: str) -> tuple[Decimal, str]:
-    stripped = nfc(text).strip()
-    match = _NUMBER.match(stripped)
-    rest = stripped[match.end() :] if match else stripped
-    if match is None or (rest and not rest[0].isspace()):
+def _text(text: object, field: str) -> str:
+    """Return *text* if it is text, else raise naming *field*."""
+    if not isinstance(text, str):
+        raise ParseError(field, text, "must be text")
+    return text
+
+
+_RULES: Final = {
+    "vi": "a Vietnamese number uses '.' between thousands and ',' before "
+    "decimals, e.g. '1.200' or '8,5'",
+    "en": "an English number uses ',' between thousands and '.' before "
+    "decimals, e.g. '1,200' or '8.5'",
+    "auto": "a number is written '1.200' or '8,5' (or '1,200' or '8.5')",
+}
+
+
+def _leading_number(
+    text: str, field: str, convention: NumberConvention = "vi"
+) -> tuple[Decimal, str]:
+    stripped = nfc(_text(text, field)).strip()
+    if sum(c.isdigit() for c in stripped) > MAX_NUMBER_DIGITS:
+        raise ParseError(
+            field, text, f"has more than {MAX_NUMBER_DIGITS} digits"
+        )
+    conventions = ("vi", "en") if convention == "auto" else (convention,)
+    readings: dict[str, tuple[Decimal, str]] = {}
+    for name in conventions:
+        if name not in _NUMBERS:
+            raise ParseError(
+                "convention", convention, "must be 'vi', 'en' or 'auto'"
+            )
+        found = _reading(stripped, name)
+        if found is not None:
+            readings[name] = found
+    if not readings:
+        raise ParseError(field, text, _RULES[convention])
+    values = {value for value, _ in readings.values()}
+    if len(values) > 1:
+        vi, en = readings["vi"][0], readings["en"][0]
         raise ParseError(
             field,
             text,
-            "a Vietnamese number uses '.' between thousands and ',' "
-            "before decimals, e.g. '1.200' or '8,5'",
+            f"ambiguous: {vi.normalize():f} the Vietnamese way, "
+            f"{en.normalize():f} the English way;"
+            " say which convention the data uses",
         )
-    digits = match["int"].replace(".", "")
+    return next(iter(readings.values()))
+
+
+def _reading(text: str, convention: str) -> tuple[Decimal, str] | None:
+    pattern, group = _NUMBERS[convention]
+    match = pattern.match(text)
+    rest = text[match.end() :] if match else text
+    if match is None or (rest and not rest[0].isspace()):
+        return None
+    digits = match["int"].replace(group, "")
     if match["frac"]:
         digits += "." + match["frac"]
     value = Decimal(digits)

@@ -10,9 +10,10 @@ registry holds every document the seed texts and the domain notes cite.
 
 from __future__ import annotations
 
+from kttt.bodies import Issuer
 from kttt.documents._kinds import (
+    KIND_CODES,
     DocumentKind,
-    Issuer,
     KindCode,
     get_issuer,
     issuers,
@@ -25,18 +26,23 @@ from kttt.documents._numbers import (
     parse_document_number,
 )
 from kttt.documents._registry import (
+    REGISTRY,
     Document,
     DocumentRegistry,
+    configure_converter,
     documents,
     get_document,
     implementation_chain,
     implemented_by,
+    parse_registry,
     registry,
     replacement_chain,
 )
 
 
 __all__ = [
+    "KIND_CODES",
+    "REGISTRY",
     "Document",
     "DocumentKind",
     "DocumentNumber",
@@ -44,6 +50,7 @@ __all__ = [
     "DocumentRegistry",
     "Issuer",
     "KindCode",
+    "configure_converter",
     "documents",
     "find_document_numbers",
     "get_document",
@@ -53,6 +60,7 @@ __all__ = [
     "issuers",
     "kind_codes",
     "parse_document_number",
+    "parse_registry",
     "registry",
     "replacement_chain",
 ]

@@ -6,19 +6,17 @@ import functools
 import re
 
 from collections.abc import Mapping
-from typing import cast
+from typing import Any, Final
 
 import attrs
 
-from kttt._labels import LabelledEnum, pick
-from kttt.documents._data import (
-    package_text,
-    rows_from_json,
-    source_from,
-)
+from kttt import _data
+from kttt._data import Dataset, Envelope
+from kttt._labels import LabelledEnum
+from kttt.bodies import ISSUERS, Issuer, check_issuer_code
 from kttt.errors import DataError, NotFoundError
 from kttt.sources import Source
-from kttt.text import fold, nfc
+from kttt.text import fold
 
 
 class DocumentKind(LabelledEnum):
@@ -66,48 +64,20 @@ class KindCode:
     """
 
     #: The abbreviation as the format rules write it (``"CTr"``, ``"QĐ"``).
-    code: str = attrs.field(converter=nfc)
+    code: str = attrs.field(converter=_data.nfc_text)
     #: The kind it stands for.
-    kind: DocumentKind
+    kind: DocumentKind = attrs.field(
+        validator=_data.instance_of(DocumentKind, "must be a DocumentKind")
+    )
     #: Whether party documents use it.
-    party: bool
+    party: bool = attrs.field(validator=_data.flag())
     #: Whether state documents use it.
-    state: bool
+    state: bool = attrs.field(validator=_data.flag())
     #: Where the abbreviation is defined.
-    source: Source
+    source: Source = attrs.field(validator=_data.instance_of(Source))
 
-
-def _nfc_tuple(values: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(nfc(v) for v in values)
-
-
-@attrs.frozen(kw_only=True)
-class Issuer:
-    """A body that issues documents, with the code its reference numbers use.
-
-    >>> from kttt.documents import get_issuer
-    >>> get_issuer("TTg").name_en
-    'the Prime Minister'
-    """
-
-    #: The code as reference numbers write it (``"TTg"``, ``"BKHĐT"``).
-    code: str = attrs.field(converter=nfc)
-    #: The Vietnamese name.
-    name_vi: str = attrs.field(converter=nfc)
-    #: The English name.
-    name_en: str
-    #: Whether it is a body of the Communist Party (not of the state).
-    party: bool
-    #: Other codes found in reference numbers for the same body.
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_nfc_tuple)
-    #: Whether numbers append a term of office to the code (``QH15``).
-    numbered_term: bool = False
-    #: Where the code and the name come from.
-    source: Source
-
-    def label(self, lang: str = "vi") -> str:
-        """Return the name in *lang*, ``"vi"`` or ``"en"``."""
-        return pick(lang, self.name_vi, self.name_en)
+    def __attrs_post_init__(self) -> None:
+        check_issuer_code("code", self.code)
 
 
 _TERM = re.compile(r"(?P<code>[^\W\d_]+)(?P<term>\d{1,2})")
@@ -128,84 +98,13 @@ class _Tables:
     numbered: frozenset[str]
 
 
-def _read_json(name: str) -> list[dict[str, object]]:
-    text = package_text(name)
-    rows = rows_from_json(text, file=name)
-    for number, row in enumerate(rows, start=1):
-        if not isinstance(row, dict):
-            raise DataError(name, row, "a row is a JSON object", row=number)
-    return cast("list[dict[str, object]]", rows)
+def _parse_kind_codes(envelope: Envelope) -> tuple[KindCode, ...]:
+    return envelope.structure(_data.new_converter(), KindCode)
 
 
-def _field(
-    row: Mapping[str, object], name: str, file: str, number: int
-) -> str:
-    value = row.get(name)
-    if not isinstance(value, str) or not value.strip():
-        raise DataError(f"{file}: {name}", value, "must be text", row=number)
-    return value
-
-
-def _flag(
-    row: Mapping[str, object], name: str, file: str, number: int
-) -> bool:
-    value = row.get(name, False)
-    if not isinstance(value, bool):
-        raise DataError(
-            f"{file}: {name}", value, "must be true or false", row=number
-        )
-    return value
-
-
-def _load_kind_codes() -> tuple[KindCode, ...]:
-    file = "kind_codes.json"
-    codes: list[KindCode] = []
-    for number, row in enumerate(_read_json(file), start=1):
-        kind_text = _field(row, "kind", file, number)
-        try:
-            kind = DocumentKind(kind_text)
-        except ValueError:
-            raise DataError(
-                f"{file}: kind", kind_text, "not a DocumentKind", row=number
-            ) from None
-        codes.append(
-            KindCode(
-                code=_field(row, "code", file, number),
-                kind=kind,
-                party=_flag(row, "party", file, number),
-                state=_flag(row, "state", file, number),
-                source=source_from(row.get("source"), file=file, row=number),
-            )
-        )
-    return tuple(codes)
-
-
-def _load_issuers() -> tuple[Issuer, ...]:
-    file = "issuers.json"
-    issuers: list[Issuer] = []
-    for number, row in enumerate(_read_json(file), start=1):
-        aliases = row.get("aliases", [])
-        if not isinstance(aliases, list) or not all(
-            isinstance(a, str) for a in cast("list[object]", aliases)
-        ):
-            raise DataError(
-                f"{file}: aliases",
-                row.get("aliases"),
-                "a list of codes",
-                row=number,
-            )
-        issuers.append(
-            Issuer(
-                code=_field(row, "code", file, number),
-                name_vi=_field(row, "name_vi", file, number),
-                name_en=_field(row, "name_en", file, number),
-                party=_flag(row, "party", file, number),
-                aliases=tuple(cast("list[str]", aliases)),
-                numbered_term=_flag(row, "numbered_term", file, number),
-                source=source_from(row.get("source"), file=file, row=number),
-            )
-        )
-    return tuple(issuers)
+#: The abbreviations of document kinds
+#: (``kttt/data/documents/kind_codes.json``).
+KIND_CODES: Final = Dataset("documents/kind_codes.json", _parse_kind_codes)
 
 
 def _index_tables(
@@ -215,7 +114,6 @@ def _index_tables(
     state_kinds: dict[str, KindCode] = {}
     spellings: dict[str, str] = {}
     for number, entry in enumerate(kind_codes, start=1):
-        _check_code(entry.code, "kind_codes.json", number)
         key = fold(entry.code)
         for wanted, table in (
             (entry.party, party_kinds),
@@ -223,42 +121,27 @@ def _index_tables(
         ):
             if wanted and key in table:
                 raise DataError(
-                    "kind_codes.json: code",
+                    "code",
                     entry.code,
                     "the same code (ignoring case, Đ/D) twice in a family",
                     row=number,
+                    file=_file(KIND_CODES),
                 )
             if wanted:
                 table[key] = entry
         spellings[key] = entry.code
     index: dict[tuple[str, bool], Issuer] = {}
     for number, issuer in enumerate(issuers, start=1):
-        for code in (issuer.code, *issuer.aliases):
-            _check_code(code, "issuers.json", number)
-            entry_key = (fold(code), issuer.party)
-            if entry_key in index:
+        for code in issuer.codes():
+            rule = _issuer_clash(code, issuer.party, index, state_kinds)
+            known = spellings.setdefault(fold(code), code)
+            if rule is None and known != code:
+                rule = f"spelled differently elsewhere ({known!r})"
+            if rule is not None:
                 raise DataError(
-                    "issuers.json: code",
-                    code,
-                    "the same code twice among party or state issuers",
-                    row=number,
+                    "code", code, rule, row=number, file=_file(ISSUERS)
                 )
-            if not issuer.party and fold(code) in state_kinds:
-                raise DataError(
-                    "issuers.json: code",
-                    code,
-                    "a state issuer code must not be a state kind code",
-                    row=number,
-                )
-            index[entry_key] = issuer
-            known = spellings.setdefault(entry_key[0], code)
-            if known != code:
-                raise DataError(
-                    "issuers.json: code",
-                    code,
-                    f"spelled differently elsewhere ({known!r})",
-                    row=number,
-                )
+            index[fold(code), issuer.party] = issuer
     return _Tables(
         kind_codes=kind_codes,
         issuers=issuers,
@@ -270,20 +153,27 @@ def _index_tables(
     )
 
 
-def _check_code(code: str, file: str, row: int) -> None:
-    if not re.fullmatch(r"[A-ZĐ][A-Za-zĐđ]*", code):
-        raise DataError(
-            f"{file}: code",
-            code,
-            "a code is letters (A–Z, Đ) starting with a capital",
-            row=row,
-        )
+def _issuer_clash(
+    code: str,
+    party: bool,
+    index: Mapping[tuple[str, bool], Issuer],
+    state_kinds: Mapping[str, KindCode],
+) -> str | None:
+    if (fold(code), party) in index:
+        return "the same code twice among party or state issuers"
+    if not party and fold(code) in state_kinds:
+        return "a state issuer code must not be a state kind code"
+    return None
+
+
+def _file(dataset: Dataset[Any]) -> str:
+    return f"{_data.PACKAGE_DATA}/{dataset.file}"
 
 
 @functools.cache
 def tables() -> _Tables:
     """Load and index the built-in kind codes and issuers (once)."""
-    return _index_tables(_load_kind_codes(), _load_issuers())
+    return _index_tables(KIND_CODES.load(), ISSUERS.load())
 
 
 def kind_codes() -> tuple[KindCode, ...]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from typing import cast
+
 import attrs
 
 from kttt.documents._kinds import (
@@ -236,7 +238,10 @@ def _strip_prefix(body: str) -> str:
 
 
 def _sequence(digits: str, text: str) -> int:
-    sequence = int(digits)
+    # Longer digit runs cannot be in range (and int() refuses very long
+    # ones): compare the length first.
+    short = len(digits.lstrip("0")) <= len(str(MAX_SEQUENCE))
+    sequence = int(digits) if short else 0
     if not 1 <= sequence <= MAX_SEQUENCE:
         raise DocumentNumberError(
             "sequence", text, f"the number runs from 1 to {MAX_SEQUENCE}"
@@ -374,6 +379,8 @@ def find_document_numbers(text: str) -> tuple[DocumentNumberMatch, ...]:
     >>> [(str(m.number), m.span) for m in found]
     [('20-NQ/TW', (24, 32)), ('09/NQ-CP', (50, 58))]
     """
+    if not isinstance(cast("object", text), str):
+        raise DocumentNumberError("text", text, "must be text")
     found: list[DocumentNumberMatch] = []
     for match in _FIND.finditer(text):
         try:

@@ -5,37 +5,19 @@ from __future__ import annotations
 import functools
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import cast
+from typing import Final
 
 import attrs
+import cattrs
 import pendulum
 
-from kttt._validators import optional_nfc
-from kttt.documents._data import (
-    package_text,
-    parse_iso_date,
-    rows_from_json,
-    source_from,
-)
-from kttt.documents._kinds import DocumentKind, Issuer, get_issuer
+from kttt import _data
+from kttt._data import Dataset, Envelope, Row
+from kttt.bodies import Issuer
+from kttt.documents._kinds import DocumentKind, get_issuer
 from kttt.documents._numbers import DocumentNumber, parse_document_number
-from kttt.errors import (
-    DataError,
-    KtttError,
-    NotFoundError,
-    ParseError,
-    ValidationError,
-)
+from kttt.errors import DataError, NotFoundError, ParseError, ValidationError
 from kttt.sources import Source
-
-
-def _check_optional_text(
-    _: object, attribute: attrs.Attribute[str | None], value: str | None
-) -> None:
-    if value is not None and not value.strip():
-        raise ValidationError(
-            attribute.name, value, "must not be blank (use None if unknown)"
-        )
 
 
 def _check_links(
@@ -110,28 +92,45 @@ class Document:
     """
 
     #: The reference number.
-    number: DocumentNumber
+    number: DocumentNumber = attrs.field(
+        validator=_data.instance_of(DocumentNumber)
+    )
     #: The kind of document.
-    kind: DocumentKind
+    kind: DocumentKind = attrs.field(validator=_data.instance_of(DocumentKind))
     #: The body that issued it.
-    issuer: Issuer = attrs.field(validator=_check_issuer)
+    issuer: Issuer = attrs.field(
+        validator=attrs.validators.and_(
+            _data.instance_of(Issuer), _check_issuer
+        )
+    )
     #: The title (*trích yếu*) in Vietnamese, if the sources give it.
     title: str | None = attrs.field(
-        default=None, converter=optional_nfc, validator=_check_optional_text
+        default=None,
+        converter=_data.nfc_text,
+        validator=_data.optional(_data.text()),
     )
     #: The signing (or adoption) date, if known.
-    signed: pendulum.Date | None = None
+    signed: pendulum.Date | None = attrs.field(
+        default=None, validator=_data.optional(_data.date())
+    )
     #: The person who signed it, if known.
     signer: str | None = attrs.field(
-        default=None, converter=optional_nfc, validator=_check_optional_text
+        default=None,
+        converter=_data.nfc_text,
+        validator=_data.optional(_data.text()),
     )
     #: The date it came into force, if known.
     in_force: pendulum.Date | None = attrs.field(
-        default=None, validator=_check_in_force
+        default=None,
+        validator=attrs.validators.and_(
+            _data.optional(_data.date()), _check_in_force
+        ),
     )
     #: The province whose bodies issued it; `None` for national documents.
     jurisdiction: str | None = attrs.field(
-        default=None, converter=optional_nfc, validator=_check_optional_text
+        default=None,
+        converter=_data.nfc_text,
+        validator=_data.optional(_data.text()),
     )
     #: The documents it carries out or is issued under.
     implements: tuple[DocumentNumber, ...] = attrs.field(
@@ -146,7 +145,7 @@ class Document:
         default=(), validator=_check_links
     )
     #: Where the facts above come from.
-    source: Source
+    source: Source = attrs.field(validator=_data.instance_of(Source))
 
     def links(self) -> tuple[DocumentNumber, ...]:
         """Return every number this document links to, of every link kind."""
@@ -248,20 +247,7 @@ class DocumentRegistry:
         Raises:
             DataError: Naming the file, row, field and value at fault.
         """
-        rows = rows_from_json(text, file=file)
-        documents = [
-            _document_from_row(data, file=file, row=number)
-            for number, data in enumerate(rows, start=1)
-        ]
-        try:
-            return cls(tuple(documents))
-        except DataError as error:
-            raise DataError(
-                f"{file}: {error.field}",
-                error.value,
-                error.rule,
-                row=error.row,
-            ) from None
+        return parse_registry(_data.parse_envelope(text, file=file))
 
     def get(self, number: DocumentNumber | str) -> Document:
         """Return the document with this number (a value or any written form).
@@ -323,115 +309,86 @@ class DocumentRegistry:
         return tuple(reversed(order))
 
 
-_ROW_KEYS = frozenset(
-    {
-        "number",
-        "kind",
-        "issuer",
-        "title",
-        "signed",
-        "signer",
-        "in_force",
-        "jurisdiction",
-        "implements",
-        "replaces",
-        "amends",
-        "source",
-    }
-)
+def configure_converter(conv: cattrs.Converter) -> None:
+    """Write a `DocumentNumber` in its canonical form and read it back."""
+    conv.register_unstructure_hook(DocumentNumber, str)
+    conv.register_structure_hook(DocumentNumber, _structure_number)
 
 
-def _document_from_row(data: object, *, file: str, row: int) -> Document:
-    if not isinstance(data, dict):
-        raise DataError(file, data, "a document is a JSON object", row=row)
-    values = cast("dict[str, object]", data)
-    extra = sorted(set(values) - _ROW_KEYS)
-    if extra:
-        raise DataError(
-            f"{file}: {extra[0]}", values[extra[0]], "unknown key", row=row
+def _structure_number(value: object, _: object) -> DocumentNumber:
+    if not isinstance(value, str):
+        raise ParseError(
+            "", value, "a reference number is text such as '20-NQ/TW'"
         )
-    kind_text = _text_or_error(values.get("kind"), "kind", file, row)
-    try:
-        kind = DocumentKind(kind_text)
-    except ValueError:
-        raise DataError(
-            f"{file}: kind",
-            kind_text,
-            f"not one of: {', '.join(k.value for k in DocumentKind)}",
-            row=row,
-        ) from None
-    try:
-        number = _number(values.get("number"), "number")
-        return Document(
-            number=number,
-            kind=kind,
-            issuer=get_issuer(
-                _text(values.get("issuer"), "issuer"), party=number.is_party
-            ),
-            title=_optional_text(values.get("title"), "title"),
-            signed=_date(values.get("signed"), "signed"),
-            signer=_optional_text(values.get("signer"), "signer"),
-            in_force=_date(values.get("in_force"), "in_force"),
-            jurisdiction=_optional_text(
-                values.get("jurisdiction"), "jurisdiction"
-            ),
-            implements=_numbers(values.get("implements"), "implements"),
-            replaces=_numbers(values.get("replaces"), "replaces"),
-            amends=_numbers(values.get("amends"), "amends"),
-            source=source_from(values.get("source"), file=file, row=row),
-        )
-    except DataError:
-        raise
-    except KtttError as error:
-        raise DataError(
-            f"{file}: {error.field}", error.value, error.rule, row=row
-        ) from None
+    return parse_document_number(value)
 
 
-def _text_or_error(value: object, field: str, file: str, row: int) -> str:
-    try:
-        return _text(value, field)
-    except ParseError as error:
-        raise DataError(
-            f"{file}: {field}", value, error.rule, row=row
-        ) from None
-
-
-def _text(value: object, field: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ParseError(field, value, "must be non-empty text")
-    return value
-
-
-def _optional_text(value: object, field: str) -> str | None:
-    return None if value is None else _text(value, field)
-
-
-def _date(value: object, field: str) -> pendulum.Date | None:
-    return None if value is None else parse_iso_date(value, field=field)
-
-
-def _number(value: object, field: str) -> DocumentNumber:
-    number = parse_document_number(_text(value, field))
+def _canonical_number(value: object, _: object) -> DocumentNumber:
+    number = _structure_number(value, DocumentNumber)
     if str(number) != value:
-        raise ParseError(field, value, f"write it as {str(number)!r}")
+        raise ParseError("", value, f"write it as {str(number)!r}")
     return number
 
 
-def _numbers(value: object, field: str) -> tuple[DocumentNumber, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        raise ParseError(field, value, "a list of reference numbers")
-    return tuple(_number(item, field) for item in cast("list[object]", value))
+def _issuer_given(value: object, _: object) -> Issuer:
+    if not isinstance(value, Issuer):
+        raise ParseError("issuer", value, "an issuer is named by its code")
+    return value
 
 
 @functools.cache
+def _file_converter() -> cattrs.Converter:
+    # A registry file writes numbers canonically and issuers as codes,
+    # looked up in the party or state family of the document's number.
+    conv = _data.new_converter()
+    conv.register_structure_hook(DocumentNumber, _canonical_number)
+    conv.register_structure_hook(Issuer, _issuer_given)
+    return conv
+
+
+@attrs.frozen
+class _Number:
+    # Reads a row's number alone, first: its family picks the issuer.
+    number: DocumentNumber
+
+
+def _document(row: Row) -> Document:
+    conv = _file_converter()
+    with row.reading():
+        fields = _data.as_mapping(row.data)
+        if fields is None:
+            raise ParseError("", row.data, "a document is a JSON object")
+        record = dict(fields)
+        number = _data.structure(
+            conv, {"number": record.get("number")}, _Number
+        ).number
+        code = record.get("issuer")
+        if not isinstance(code, str):
+            raise ParseError("issuer", code, "an issuer is named by its code")
+        record["issuer"] = get_issuer(code, party=number.is_party)
+        return _data.structure(conv, record, Document)
+
+
+def parse_registry(envelope: Envelope) -> DocumentRegistry:
+    """Read a registry from an envelope of document rows.
+
+    Raises:
+        DataError: Naming the file and the path of the first bad value,
+            or the row of a repeated number or a link that does not
+            resolve.
+    """
+    documents = tuple(_document(row) for row in envelope)
+    with _data.reading(envelope.file):
+        return DocumentRegistry(documents)
+
+
+#: The documents the sources cite (``kttt/data/documents/registry.json``).
+REGISTRY: Final = Dataset("documents/registry.json", parse_registry)
+
+
 def registry() -> DocumentRegistry:
     """Return the built-in registry of the documents the sources cite."""
-    return DocumentRegistry.from_json(
-        package_text("registry.json"), file="registry.json"
-    )
+    return REGISTRY.load()
 
 
 def documents() -> tuple[Document, ...]:

@@ -1,5 +1,4 @@
-"""
-Progress toward quantified targets, by the methods statisticians publish.
+"""Progress toward quantified targets, by the methods statisticians publish.
 
 `assess` says where one `kttt.targets.Target` stands given a
 `kttt.series.Series` of observations, with one of five methods:

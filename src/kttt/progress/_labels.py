@@ -1,6 +1,4 @@
-"""
-The statuses, the methods' own labels and the diagnostics of an assessment.
-"""
+"""Statuses, the methods' own labels and the diagnostics of an assessment."""
 
 from __future__ import annotations
 
@@ -8,8 +6,7 @@ from kttt._labels import LabelledEnum
 
 
 class ProgressStatus(LabelledEnum):
-    """
-    Where a target stands, on one scale shared by every method.
+    """Where a target stands, on one scale shared by every method.
 
     Each method has its own categories (see `MethodLabel`); this harmonised
     status lets methods be compared side by side.
@@ -36,8 +33,7 @@ class ProgressStatus(LabelledEnum):
 
     @property
     def rank(self) -> int | None:
-        """
-        Return 5 for achieved down to 0 for missed; None without data.
+        """Return 5 for achieved down to 0 for missed; None without data.
 
         >>> ProgressStatus.ON_TRACK.rank > ProgressStatus.LIMITED.rank
         True
@@ -56,8 +52,7 @@ _RANKS = {
 
 
 class MethodLabel(LabelledEnum):
-    """
-    A category in a method's own words, before harmonisation.
+    """A category in a method's own words, before harmonisation.
 
     Codes are ``<method>.<category>``, as the method's documents name them;
     ``<method>.target_missed`` is kttt's own, for a target year already
@@ -230,9 +225,7 @@ class MethodLabel(LabelledEnum):
 
 
 class DiagnosticKind(LabelledEnum):
-    """
-    A substitution or adjustment an assessment made, to be shown with it.
-    """
+    """A substitution or adjustment an assessment made, to be shown with it."""
 
     BASE_SHIFTED = "base_shifted", "dời năm gốc", "base year shifted"
     ZERO_REPLACED = (

@@ -1,5 +1,4 @@
-"""
-Projectors: extrapolate a series to its target year.
+"""Projectors: extrapolate a series to its target year.
 
 Each projector takes the observed years and values and returns the value
 expected in the horizon year if the observed pace goes on.
@@ -29,15 +28,11 @@ __all__ = [
 
 
 class Projector(Protocol):
-    """
-    Anything that extrapolates observations to a horizon year.
-    """
+    """Anything that extrapolates observations to a horizon year."""
 
     @property
     def name(self) -> str:
-        """
-        A short code for reports (``"compound"``, ``"logit"``...).
-        """
+        """A short code for reports (``"compound"``, ``"logit"``...)."""
         ...  # pragma: no cover
 
     def project(
@@ -46,9 +41,7 @@ class Projector(Protocol):
         values: Sequence[SupportsFloat],
         horizon: int,
     ) -> float:
-        """
-        Return the value expected in *horizon* from the observations.
-        """
+        """Return the value expected in *horizon* from the observations."""
         ...  # pragma: no cover
 
 
@@ -99,8 +92,7 @@ def _finite(projected: float, projector: str) -> float:
 
 @attrs.frozen
 class CompoundGrowth:
-    """
-    Continue the compound annual growth rate of the first to the last point.
+    """Continue the compound annual growth rate of the first to the last point.
 
     This is UNSD's projection (SDG Report 2023 onward):
     ``x̂_T = x_n · (x_n / x_1) ** ((T − t_n) / (t_n − t_1))``.
@@ -111,9 +103,7 @@ class CompoundGrowth:
 
     @property
     def name(self) -> str:
-        """
-        ``"compound"``.
-        """
+        """``"compound"``."""
         return "compound"
 
     def project(
@@ -122,8 +112,7 @@ class CompoundGrowth:
         values: Sequence[SupportsFloat],
         horizon: int,
     ) -> float:
-        """
-        Return the compound-growth projection of *values* to *horizon*.
+        """Return the compound-growth projection of *values* to *horizon*.
 
         Raises:
             ValidationError: If there are fewer than two points, years do
@@ -142,8 +131,7 @@ class CompoundGrowth:
 
 @attrs.frozen
 class LinearTrend:
-    """
-    Continue the average annual change of the first to the last point.
+    """Continue the average annual change of the first to the last point.
 
     ``x̂_T = x_n + (T − t_n) · (x_n − x_1) / (t_n − t_1)``.
 
@@ -153,9 +141,7 @@ class LinearTrend:
 
     @property
     def name(self) -> str:
-        """
-        ``"linear"``.
-        """
+        """``"linear"``."""
         return "linear"
 
     def project(
@@ -164,8 +150,7 @@ class LinearTrend:
         values: Sequence[SupportsFloat],
         horizon: int,
     ) -> float:
-        """
-        Return the straight-line projection of *values* to *horizon*.
+        """Return the straight-line projection of *values* to *horizon*.
 
         Raises:
             ValidationError: If there are fewer than two points, years do
@@ -177,16 +162,13 @@ class LinearTrend:
 
 
 def _escap_weights(years: Sequence[int], horizon: int) -> list[float]:
-    """
-    ESCAP WP04 weights ``w_i = (T − t_min) / (T − t_i)``.
-    """
+    """ESCAP WP04 weights ``w_i = (T − t_min) / (T − t_i)``."""
     return [(horizon - years[0]) / (horizon - year) for year in years]
 
 
 @attrs.frozen
 class TimeWeightedGeometric:
-    """
-    ESCAP's time-weighted geometric extrapolation, for unbounded counts.
+    """ESCAP's time-weighted geometric extrapolation, for unbounded counts.
 
     Each year-on-year growth factor gets the weight
     ``w_i = (T − t_min) / (T − t_i)``, so recent changes count more
@@ -203,9 +185,7 @@ class TimeWeightedGeometric:
 
     @property
     def name(self) -> str:
-        """
-        ``"escap_geometric"``.
-        """
+        """``"escap_geometric"``."""
         return "escap_geometric"
 
     def project(
@@ -214,8 +194,7 @@ class TimeWeightedGeometric:
         values: Sequence[SupportsFloat],
         horizon: int,
     ) -> float:
-        """
-        Return the time-weighted geometric projection to *horizon*.
+        """Return the time-weighted geometric projection to *horizon*.
 
         Raises:
             ValidationError: If there are fewer than two points, years do
@@ -245,8 +224,7 @@ def _check_scale(_: object, __: attrs.Attribute[float], value: float) -> None:
 
 @attrs.frozen
 class WeightedLogit:
-    """
-    ESCAP's weighted logit regression, for shares bounded by *scale*.
+    """ESCAP's weighted logit regression, for shares bounded by *scale*.
 
     The logits ``ln(p / (1 − p))`` of ``p = x / scale`` are fitted on the
     centred years by least squares with the ESCAP weights
@@ -265,9 +243,7 @@ class WeightedLogit:
 
     @property
     def name(self) -> str:
-        """
-        ``"escap_logit"``.
-        """
+        """``"escap_logit"``."""
         return "escap_logit"
 
     def project(
@@ -276,8 +252,7 @@ class WeightedLogit:
         values: Sequence[SupportsFloat],
         horizon: int,
     ) -> float:
-        """
-        Return the weighted logit projection of the shares to *horizon*.
+        """Return the weighted logit projection of the shares to *horizon*.
 
         Raises:
             ValidationError: If there are fewer than two points, years do
@@ -311,9 +286,7 @@ class WeightedLogit:
 
 
 def _expit(value: float) -> float:
-    """
-    The logistic function, without overflow for large ``|value|``.
-    """
+    """The logistic function, without overflow for large ``|value|``."""
     if value >= 0:
         return 1.0 / (1.0 + math.exp(-value))
     exp = math.exp(value)

@@ -1,5 +1,4 @@
-"""
-`ProgressReport`: every target of a programme against the data.
+"""`ProgressReport`: every target of a programme against the data.
 
 One table (text, HTML, JSON or records), by one method or several side by
 side.
@@ -53,9 +52,7 @@ _STALE = {"vi": "số liệu cũ", "en": "stale"}
 
 @attrs.frozen(kw_only=True)
 class ReportRow:
-    """
-    One target of a report, its data and its assessment by each method.
-    """
+    """One target of a report, its data and its assessment by each method."""
 
     #: The target.
     target: Target
@@ -69,8 +66,7 @@ class ReportRow:
     proxy: Indicator | None = None
 
     def status(self, index: int = 0) -> ProgressStatus:
-        """
-        Return the status by the *index*-th method.
+        """Return the status by the *index*-th method.
 
         Without anything to assess, the status is insufficient data.
         """
@@ -84,9 +80,7 @@ def _series_for(
     data: Mapping[str, Series | Sequence[Series]],
     proxies: Mapping[str, str],
 ) -> tuple[Series | None, Indicator | None]:
-    """
-    Find the target's series, or its proxy's relabelled as the target's.
-    """
+    """Find the target's series, or its proxy's relabelled as the target's."""
     code = target.indicator.code
     found = data.get(code)
     if found is not None:
@@ -115,8 +109,7 @@ def _as_series(value: Series | Sequence[Series]) -> Series:
 
 @attrs.frozen(kw_only=True)
 class ProgressReport:
-    """
-    The progress of every target of a `kttt.targets.TargetSet`.
+    """The progress of every target of a `kttt.targets.TargetSet`.
 
     >>> from kttt.targets import nq20_targets
     >>> from kttt.series import national_statistics
@@ -147,8 +140,7 @@ class ProgressReport:
         proxies: Mapping[str, str] | None = None,
         stale_after: int = STALE_AFTER_YEARS,
     ) -> ProgressReport:
-        """
-        Assess every target of *target_set* against *data*.
+        """Assess every target of *target_set* against *data*.
 
         Args:
             target_set: The programme.
@@ -263,8 +255,7 @@ class ProgressReport:
         return headers
 
     def to_text(self, lang: str = "vi") -> str:
-        """
-        Return the report as a plain-text table in *lang*.
+        """Return the report as a plain-text table in *lang*.
 
         *lang* is ``"vi"`` or ``"en"``; there is one section per target
         year, and the main method's diagnostics follow as notes.
@@ -337,8 +328,7 @@ class ProgressReport:
         )
 
     def to_records(self) -> list[dict[str, Any]]:
-        """
-        Return one flat record per target and method.
+        """Return one flat record per target and method.
 
         Records are those of `Progress.as_record`; a target without data
         gives one record with status ``"insufficient_data"``.
@@ -367,8 +357,7 @@ class ProgressReport:
         return records
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        """
-        Return the report as JSON.
+        """Return the report as JSON.
 
         The document holds the programme, the date, the methods and the
         records of `to_records`.

@@ -1,5 +1,4 @@
-"""
-Public Hypothesis strategies for every kttt domain type.
+"""Public Hypothesis strategies for every kttt domain type.
 
 Install the extra (``pip install "kttt[hypothesis]"``) and use them in your
 own property tests::
@@ -23,6 +22,7 @@ from collections.abc import Callable
 
 from hypothesis import strategies as st
 
+from kttt.bodies import Agency
 from kttt.committees import (
     CommitteeLevel,
     CommitteeMember,
@@ -53,7 +53,6 @@ from kttt.organizations import (
 )
 from kttt.programmes import (
     ActionProgramme,
-    Agency,
     Deadline,
     Objective,
     ProgressNote,
@@ -223,8 +222,7 @@ TYPE_STRATEGIES: dict[type, Callable[[], st.SearchStrategy[object]]] = {
 
 
 def register_types() -> None:
-    """
-    Register every type in `TYPE_STRATEGIES` with ``st.from_type``.
+    """Register every type in `TYPE_STRATEGIES` with ``st.from_type``.
 
     Importing this module does it; call it again after
     ``st.register_type_strategy`` has replaced one of them.

@@ -1,6 +1,4 @@
-"""
-Strategies for the building blocks shared by every domain type.
-"""
+"""Strategies for the building blocks shared by every domain type."""
 
 from __future__ import annotations
 
@@ -23,8 +21,7 @@ def pendulum_dates(
     min_value: dt.date = dt.date(1990, 1, 1),
     max_value: dt.date = dt.date(2050, 12, 31),
 ) -> st.SearchStrategy[pendulum.Date]:
-    """
-    Draw `pendulum.Date` values between *min_value* and *max_value*.
+    """Draw `pendulum.Date` values between *min_value* and *max_value*.
 
     Shrinks towards *min_value*.
     """
@@ -34,7 +31,5 @@ def pendulum_dates(
 
 
 def labelled_enums(enum: type[E]) -> st.SearchStrategy[E]:
-    """
-    Draw members of a bilingual enumeration, shrinking towards the first.
-    """
+    """Draw members of a bilingual enumeration, shrinking towards the first."""
     return st.sampled_from(list(enum))

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from kttt.geography import Province
 from kttt.organizations import (
+    OCOP_STARS,
     Cooperative,
     CooperativeGroup,
     CooperativeUnion,
@@ -191,7 +192,7 @@ def _organization(
         "applies_high_technology": draw(st.booleans()),
         "value_chain_linked": draw(st.booleans()),
         "digital_transformation": draw(st.booleans()),
-        "ocop_stars": draw(_optional(st.integers(3, 5))),
+        "ocop_stars": draw(_optional(st.sampled_from(OCOP_STARS))),
         "traceability": draw(st.booleans()),
         **draw(_capital(drawn_members)),
     }

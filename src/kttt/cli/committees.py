@@ -66,9 +66,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def render(summary: NetworkSummary, lang: str) -> str:
-    """
-    Return the summary as a two-column text table in *lang*.
-    """
+    """Return the summary as a two-column text table in *lang*."""
     title = pick(
         lang,
         f"Mạng lưới Ban Chỉ đạo cấp tỉnh ({summary.as_of.year})",

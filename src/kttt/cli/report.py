@@ -1,6 +1,4 @@
-"""
-``kttt report``: the progress of a programme's targets against the data.
-"""
+"""``kttt report``: the progress of a programme's targets against the data."""
 
 from __future__ import annotations
 
@@ -35,9 +33,7 @@ _OPTIONAL_COLUMNS = ("as_of", "source")
 def register(
     subparsers: argparse._SubParsersAction[argparse.ArgumentParser],  # pyright: ignore[reportPrivateUsage]
 ) -> None:
-    """
-    Add the ``report`` command to the ``kttt`` command line.
-    """
+    """Add the ``report`` command to the ``kttt`` command line."""
     parser = subparsers.add_parser(
         "report",
         help="progress of a programme's targets (default: NQ 20-NQ/TW)",
@@ -101,9 +97,7 @@ def register(
 
 
 def run(args: argparse.Namespace) -> int:
-    """
-    Print the report the parsed *args* ask for; return the exit status.
-    """
+    """Print the report the parsed *args* ask for; return the exit status."""
     programme = (
         target_set(args.programme) if args.programme else nq20_targets()
     )
@@ -170,8 +164,7 @@ def _parse_date(text: str | None) -> pendulum.Date | None:
 
 
 def read_observations(text: str, programme: TargetSet) -> dict[str, Series]:
-    """
-    Read a CSV of observations into one series per indicator.
+    """Read a CSV of observations into one series per indicator.
 
     Indicators are those of *programme*; numbers may be written the
     Vietnamese way ("35.041", "78,1").

@@ -1,0 +1,93 @@
+"""The data layer: reading kttt's data files and the user's, knowing no domain.
+
+Below every domain room: the one envelope of data files
+(`parse_envelope`, `read_package`, `read_path`), strict JSON and CSV
+readers that locate every error (`load_json`, `read_csv`, `decode`), dates
+(`parse_iso_date`, `parse_day`), the base cattrs converter
+(`new_converter`, `structure`), the one wrapper that turns a lower-level
+error into a located `kttt.errors.DataError` (`reading`, `as_data_error`),
+attrs validator factories, and the dataset descriptor the registry in
+`kttt.datasets` lists.
+Rooms register hooks for their own types; nothing here imports a room.
+"""
+
+from kttt._data._convert import (
+    MAX_DIGITS,
+    Configure,
+    exact_number,
+    new_converter,
+    structure,
+)
+from kttt._data._dataset import Dataset
+from kttt._data._dates import parse_day, parse_iso_date, require_date
+from kttt._data._envelope import (
+    PACKAGE_DATA,
+    Envelope,
+    Row,
+    parse_envelope,
+    read_package,
+    read_path,
+    read_text,
+)
+from kttt._data._json import MAX_DEPTH, as_list, as_mapping, load_json
+from kttt._data._locate import as_data_error, join, reading
+from kttt._data._tables import Table, decode, read_csv, sniff_delimiter
+from kttt._data._validators import (
+    Validator,
+    all_of,
+    date,
+    finite,
+    flag,
+    instance_of,
+    is_blank,
+    nfc_text,
+    optional,
+    text,
+    tuple_of,
+    whole_number,
+    year_in,
+)
+
+
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_DIGITS",
+    "PACKAGE_DATA",
+    "Configure",
+    "Dataset",
+    "Envelope",
+    "Row",
+    "Table",
+    "Validator",
+    "all_of",
+    "as_data_error",
+    "as_list",
+    "as_mapping",
+    "date",
+    "decode",
+    "exact_number",
+    "finite",
+    "flag",
+    "instance_of",
+    "is_blank",
+    "join",
+    "load_json",
+    "new_converter",
+    "nfc_text",
+    "optional",
+    "parse_day",
+    "parse_envelope",
+    "parse_iso_date",
+    "read_csv",
+    "read_package",
+    "read_path",
+    "read_text",
+    "reading",
+    "require_date",
+    "sniff_delimiter",
+    "structure",
+    "text",
+    "tuple_of",
+    "whole_number",
+    "year_in",
+]
