@@ -7,7 +7,6 @@ import textwrap
 from collections.abc import Mapping, Sequence
 
 from kttt._labels import localize_digits, pick
-from kttt.errors import ValidationError
 from kttt.series import Observation
 from kttt.targets import Target
 
@@ -58,9 +57,7 @@ def render(
     Raises:
         ValidationError: For a *lang* other than ``"vi"`` or ``"en"``.
     """
-    if lang not in headers:
-        raise ValidationError("lang", lang, "must be 'vi' or 'en'")
-    names = headers[lang]
+    names = headers[pick(lang, "vi", "en")]
     widths = [len(h) for h in names]
     widths[0] = _FIRST_WIDTH
     for _, cells in rows:
