@@ -109,5 +109,9 @@ def examples(session: nox.Session) -> None:
     _install(session, "tests")
     for script in sorted((ROOT / "examples").glob("*.py")):
         session.run("python", "-W", "error", str(script))
-    for bench in ("bench/bench_rating.py", "bench/bench_progress.py"):
+    for bench in (
+        "bench/bench_rating.py",
+        "bench/bench_progress.py",
+        "bench/bench_scenarios.py",
+    ):
         session.run("python", bench)

@@ -107,7 +107,9 @@ def test_statcan_pinned_ratio_and_score():
     assert MethodLabel.STATCAN_SUBSTANTIAL == progress.method_label
     assert 2015 == progress.base_year
     assert math.isclose(0.0456395, progress.observed_growth, rel_tol=1e-5)
-    assert math.isclose(0.0472941, progress.required_growth, rel_tol=1e-5)
+    assert math.isclose(
+        0.0472941, progress.required_growth_from_base, rel_tol=1e-5
+    )
     assert math.isclose(0.965015, progress.ratio, rel_tol=1e-5)
     assert math.isclose(2.607252, progress.score, rel_tol=1e-5)
     assert 5 == progress.observed_change
@@ -176,7 +178,7 @@ def test_zero_target_uses_linear_rates_without_epsilon():
     assert S.NEEDS_ACCELERATION == progress.status
     assert 0.8 == progress.ratio
     assert math.isclose(10 / 7, progress.score)
-    assert progress.required_growth is None
+    assert progress.required_growth_from_base is None
     assert DiagnosticKind.LINEAR_RATES in kinds(progress)
 
 
@@ -313,7 +315,7 @@ def test_growth_rate_target_compares_rates():
 
     assert S.NEEDS_ACCELERATION == progress.status
     assert math.isclose(6 / 7, progress.ratio, rel_tol=1e-9)
-    assert math.isclose(0.07, progress.required_growth, rel_tol=1e-9)
+    assert math.isclose(0.07, progress.required_growth_from_base, rel_tol=1e-9)
 
 
 def test_growth_rate_target_met_by_the_observed_rate():
@@ -382,15 +384,21 @@ def test_logit_with_epsilon_moves_the_bound():
     assert DiagnosticKind.ZERO_REPLACED in kinds(progress)
 
 
-def test_horizon_reached_uses_the_latest_value():
-    """Data at the target year: nothing is projected."""
+def test_horizon_reached_gives_a_final_missed_verdict():
+    """Data at the target year: 80 of 100 is missed by 20, for every method."""
     target = level(Comparator.AT_LEAST, 100, horizon=2025)
-    progress = assess(
-        target, series({2020: 50, 2025: 80}), method="projection"
-    )
+    data = series({2016: 30, 2020: 50, 2021: 60, 2022: 65, 2023: 70, 2025: 80})
 
-    assert 80 == progress.projected_value
-    assert DiagnosticKind.HORIZON_REACHED in kinds(progress)
+    for method in METHOD_NAMES:
+        progress = assess(target, data, method=method)
+
+        assert S.MISSED == progress.status, method
+        assert progress.method_label.value.endswith(".target_missed")
+        assert 20 == progress.missed_by
+        assert progress.is_final
+        assert progress.required_growth_from_latest is None
+        assert DiagnosticKind.HORIZON_REACHED in kinds(progress)
+        assert "missed by 20.0" == progress.summary("en")
 
 
 def test_as_of_ignores_later_observations():
@@ -540,10 +548,10 @@ def test_logit_far_projection_does_not_overflow():
 
 
 def test_status_ranks():
-    """Statuses are ordered from achieved to regressing."""
+    """Statuses are ordered from achieved to missed."""
     ranks = [s.rank for s in ProgressStatus]
 
-    assert [4, 3, 2, 1, 0, None] == ranks
+    assert [5, 4, 3, 2, 1, 0, None] == ranks
 
 
 # --- properties --------------------------------------------------------------

@@ -76,6 +76,9 @@ class Observation:
     as_of: pendulum.Date | None = attrs.field(
         default=None, validator=_data.optional(_data.date())
     )
+    #: Whether the value is projected under an assumption rather than
+    #: observed (see `kttt.scenarios.project`).
+    projected: bool = attrs.field(default=False, validator=_data.flag())
 
     def __attrs_post_init__(self) -> None:
         if self.as_of is not None and self.as_of.year < self.year:

@@ -78,6 +78,45 @@ def progress(target: kttt.Target, series: kttt.Series) -> None:
     assert_type(result, kttt.Progress)
     assert_type(result.status, kttt.ProgressStatus)
     assert_type(target.is_met(60.0), bool)
+    assert_type(result.required_growth_from_base, float | None)
+    assert_type(result.required_growth_from_latest, float | None)
+    assert_type(result.missed_by, float | None)
+    assert_type(result.required_from_latest(), kttt.RequiredPace | None)
+    pace = kttt.required_pace(target, 2025, 35_041.0)
+    assert_type(pace.rate, float | None)
+    assert_type(kttt.is_met_at(target, 2030, 45_000.0), bool)
+    batch = kttt.assess_many(target, series, [[1.0, 2.0]], years=[2026, 2027])
+    assert_type(batch, kttt.ProgressBatch)
+    assert_type(batch.statuses, tuple[kttt.ProgressStatus, ...])
+    assert_type(batch.progress(0), kttt.Progress)
+    assert_type(kttt.met_share(target, [1.0, 2.0]), float)
+
+
+def scenarios(
+    target: kttt.Target, series: kttt.Series, programme: kttt.TargetSet
+) -> None:
+    """Project, simulate and compare scenarios."""
+    growth = kttt.Assumption.normal(0.05, 0.02)
+    assert_type(growth.kind, kttt.AssumptionKind)
+    scenario = kttt.Scenario(
+        name="5 %", assumptions={"cooperatives.count": growth}
+    )
+    steady = kttt.Assumption.constant_rate(0.05)
+    assert_type(kttt.project(series, steady, until=2030), kttt.Series)
+    assert_type(kttt.required_rate(target, series), kttt.RequiredPace)
+    assert_type(kttt.year_met(target, series, steady), int | None)
+    data = {"cooperatives.count": series}
+    simulation = kttt.simulate(programme, data, scenario, draws=100, seed=1)
+    assert_type(simulation, kttt.Simulation)
+    row = simulation.get("cooperatives.count", 2030)
+    assert_type(row, kttt.SimulatedTarget)
+    assert_type(row.probability, float | None)
+    assert_type(row.bands, tuple[kttt.QuantileBand, ...])
+    comparison = kttt.compare([scenario], programme, data)
+    assert_type(comparison, kttt.Comparison)
+    cell = comparison.cell("5 %", "cooperatives.count", 2030)
+    assert_type(cell, kttt.ComparisonCell)
+    assert_type(cell.status, kttt.ProgressStatus)
 
 
 def organisations(cooperative: kttt.Cooperative) -> None:

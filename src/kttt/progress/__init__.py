@@ -1,5 +1,4 @@
-"""
-Progress toward quantified targets, by the methods statisticians publish.
+"""Progress toward quantified targets, by the methods statisticians publish.
 
 `assess` says where one `kttt.targets.Target` stands given a
 `kttt.series.Series` of observations, with one of five methods:
@@ -16,13 +15,22 @@ Progress toward quantified targets, by the methods statisticians publish.
 Every method returns a `Progress` with the harmonised `ProgressStatus`, the
 method's own `MethodLabel` and the numbers behind them;
 `ProgressReport` assesses a whole `kttt.targets.TargetSet`.
+Only observations up to the target year decide a target, and once that
+year is observed the verdict is final (achieved or missed).
+`required_pace` gives the constant pace that meets a target from a value;
+`is_met_at` says whether a value observed in a year meets it.
+`assess_many` assesses many scenario paths of one series at once (NumPy).
 """
 
 from __future__ import annotations
 
-from kttt.progress._assess import DEFAULT_METHOD, Progress, assess
+from kttt.progress._assess import DEFAULT_METHOD, STALE_AFTER_YEARS, assess
+from kttt.progress._batch import ProgressBatch, assess_many, met_share
+from kttt.progress._case import Diagnostic
+from kttt.progress._goal import RequiredPace, is_met_at, required_pace
 from kttt.progress._labels import DiagnosticKind, MethodLabel, ProgressStatus
-from kttt.progress._methods import METHODS, Diagnostic
+from kttt.progress._methods import METHODS
+from kttt.progress._progress import Progress
 from kttt.progress._projectors import (
     CompoundGrowth,
     LinearTrend,
@@ -36,19 +44,26 @@ from kttt.progress._report import ProgressReport, ReportRow
 __all__ = [
     "DEFAULT_METHOD",
     "METHOD_NAMES",
+    "STALE_AFTER_YEARS",
     "CompoundGrowth",
     "Diagnostic",
     "DiagnosticKind",
     "LinearTrend",
     "MethodLabel",
     "Progress",
+    "ProgressBatch",
     "ProgressReport",
     "ProgressStatus",
     "Projector",
     "ReportRow",
+    "RequiredPace",
     "TimeWeightedGeometric",
     "WeightedLogit",
     "assess",
+    "assess_many",
+    "is_met_at",
+    "met_share",
+    "required_pace",
 ]
 
 #: The names `assess` accepts for *method*, the default first.

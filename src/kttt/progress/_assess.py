@@ -1,195 +1,70 @@
-"""
-`assess` and the `Progress` it returns.
-
-Where one target stands, by one method, with the numbers behind it.
-"""
+"""`assess`: where one target stands, by one method."""
 
 from __future__ import annotations
 
 import math
 
-from fractions import Fraction
-from typing import Any
+from collections.abc import Callable, Sequence
 
-import attrs
 import pendulum
 
-from kttt._labels import localize_digits
 from kttt.errors import NotFoundError, ValidationError
-from kttt.progress._labels import DiagnosticKind, MethodLabel, ProgressStatus
-from kttt.progress._methods import (
-    METHODS,
-    Case,
-    Diagnostic,
-    Outcome,
-    default_projector,
-)
+from kttt.progress._bands import Labels
+from kttt.progress._case import Case, Diagnostic, Outcome
+from kttt.progress._goal import goal_of, met
+from kttt.progress._labels import DiagnosticKind, ProgressStatus
+from kttt.progress._methods import METHODS
+from kttt.progress._progress import Progress
 from kttt.progress._projectors import Projector
 from kttt.series import Observation, Series, check_compatible, fill_base
-from kttt.targets import Direction, Target, TargetForm
+from kttt.targets import Target, TargetForm
 
+
+_LEVEL = TargetForm.LEVEL  # looked up once: enum attributes are slow
 
 #: The method `assess` uses unless told otherwise.
 DEFAULT_METHOD = "statcan"
 
-
-def _optional_float(value: Fraction | float | None) -> float | None:
-    return None if value is None else float(value)
-
-
-@attrs.frozen(kw_only=True)
-class Progress:
-    """
-    Where a target stands: the status, the method and every number behind.
-
-    Numbers the method did not need are ``None``.
-    Rates are fractions per year (``0.05`` is 5 % a year); changes,
-    levels and projections are in the indicator's unit.
-    """
-
-    #: The target assessed.
-    target: Target
-    #: The assessment date asked for (``None``: the latest data).
-    as_of: pendulum.Date | None
-    #: The method's name (``"statcan"``, ``"projection"``...).
-    method: str
-    #: The harmonised status, comparable across methods.
-    status: ProgressStatus
-    #: The method's own category.
-    method_label: MethodLabel
-    #: The latest year with data known at *as_of*, and its value.
-    latest_year: int
-    latest_value: float
-    #: The level aimed at (the target level, for a growth-rate target the
-    #: level at the horizon, or the edge of an "about"/"between" band).
-    goal: float
-    #: Which way the indicator must move to reach the goal.
-    direction: Direction
-    #: The start of the method's window, and its value.
-    base_year: int | None = None
-    base_value: float | None = None
-    #: Observed and required compound annual growth rates.
-    observed_growth: float | None = None
-    required_growth: float | None = None
-    #: Observed and required average annual change (linear).
-    observed_change: float | None = None
-    required_change: float | None = None
-    #: The method's progress ratio, observed over required growth (StatCan,
-    #: Eurostat, UNSD 2022) or expected over required progress (projection).
-    ratio: float | None = None
-    #: The projected value in the target year, and the projector used.
-    projected_value: float | None = None
-    projector: str | None = None
-    #: The projected shortfall as a share of the remaining gap (Destatis).
-    shortfall: float | None = None
-    #: Share of the base-to-goal distance covered (ESCAP's current status
-    #: index), to compare with the share of time elapsed.
-    distance_covered: float | None = None
-    time_elapsed: float | None = None
-    #: Years still needed to reach the goal at the observed linear pace
-    #: (``None`` when not moving towards it).
-    years_to_target: float | None = None
-    #: The Eurostat / Statistics Canada score, from −5 to +5.
-    score: float | None = None
-    #: Substitutions and adjustments made (epsilon, shifted base year...).
-    diagnostics: tuple[Diagnostic, ...] = ()
-
-    def summary(self, lang: str = "vi") -> str:
-        """
-        Return the decisive number in words, e.g. ``"R = 0.82"``.
-
-        >>> from kttt.targets import nq20_targets
-        >>> from kttt.series import national_series
-        >>> target = nq20_targets().get("cooperatives.count", 2030)
-        >>> progress = assess(target, national_series("cooperatives.count"))
-        >>> progress.summary("en").startswith("R = ")
-        True
-        """
-        return _summary(self, lang)
-
-    def as_record(self) -> dict[str, Any]:
-        """
-        Return the progress as a flat record of JSON-ready values.
-
-        Enumerations become their codes and diagnostics their kinds
-        (joined by ``;``).
-        """
-        target = self.target
-        record: dict[str, Any] = {
-            "indicator": target.indicator.code,
-            "horizon": target.horizon,
-            "comparator": target.comparator.value,
-            "target_value": target.value,
-            "as_of": None if self.as_of is None else self.as_of.isoformat(),
-            "method": self.method,
-            "status": self.status.value,
-            "method_label": self.method_label.value,
-            "direction": self.direction.value,
-        }
-        for field in attrs.fields(Progress):
-            if field.name not in _RECORDED_ABOVE:
-                record[field.name] = getattr(self, field.name)
-        record["diagnostics"] = ";".join(
-            d.kind.value for d in self.diagnostics
-        )
-        return record
-
-
-_RECORDED_ABOVE = frozenset(
-    {"target", "as_of", "method", "status", "method_label", "direction"}
-)
-
-
-def _percent(value: float, lang: str) -> str:
-    return localize_digits(f"{value * 100:+.1f} %", lang)
-
-
-def _number(value: float, lang: str) -> str:
-    return localize_digits(f"{value:.2f}", lang)
-
-
-def _summary(progress: Progress, lang: str) -> str:
-    vi = lang == "vi"
-    if progress.status is ProgressStatus.ACHIEVED:
-        return "đạt mục tiêu" if vi else "target met"
-    if progress.base_year is None:
-        return "không đủ số liệu" if vi else "too few data"
-    parts: list[str] = []
-    if progress.shortfall is not None:
-        parts.append(f"m = {_percent(progress.shortfall, lang)}")
-    elif progress.ratio is not None:
-        name = "P" if progress.method == "projection" else "R"
-        parts.append(f"{name} = {_number(progress.ratio, lang)}")
-    if progress.projected_value is not None:
-        label = "dự báo" if vi else "projected"
-        parts.append(
-            f"{label} {progress.target.horizon}: "
-            f"{format_level(progress.projected_value, lang)}"
-        )
-    elif progress.observed_growth is not None:
-        observed = _percent(progress.observed_growth, lang)
-        required = _percent(progress.required_growth or 0.0, lang)
-        per = "/năm" if vi else "/yr"
-        parts.append(f"{observed}{per} vs {required}{per}")
-    return ", ".join(parts)
-
-
-def format_level(value: float, lang: str) -> str:
-    digits = 0 if abs(value) >= 100 else 1
-    text = f"{value:,.{digits}f}"
-    if lang == "vi":
-        text = text.translate(str.maketrans(",.", ".,"))
-    return text
+#: How many years the latest data may lag before it is called stale: behind
+#: the assessment date's year (`assess` with *as_of*), or behind the newest
+#: data of the same report (`ProgressReport`). Publication usually lags a
+#: year or two; a figure four years old says little about today.
+STALE_AFTER_YEARS = 3
 
 
 def resolve_method(method: str) -> str:
+    """Return *method* if `assess` knows it.
+
+    Raises:
+        NotFoundError: Listing the known methods otherwise.
+    """
     if method not in METHODS:
         choices = ", ".join(METHODS)
         raise NotFoundError("method", method, f"known methods: {choices}")
     return method
 
 
+def check_stale_after(stale_after: object) -> None:
+    """Refuse a *stale_after* that is not a whole number of years ≥ 0.
+
+    Raises:
+        ValidationError: Naming *stale_after*.
+    """
+    if (
+        isinstance(stale_after, bool)
+        or not isinstance(stale_after, int)
+        or stale_after < 0
+    ):
+        raise ValidationError(
+            "stale_after", stale_after, "a whole number of years, at least 0"
+        )
+
+
 def known_by(observation: Observation, as_of: pendulum.Date | None) -> bool:
+    """Whether *observation* was published by *as_of*.
+
+    Without a publication date, when its year had ended.
+    """
     if as_of is None:
         return True
     if observation.as_of is not None:
@@ -197,78 +72,83 @@ def known_by(observation: Observation, as_of: pendulum.Date | None) -> bool:
     return pendulum.Date(observation.year, 12, 31) <= as_of
 
 
-def _achieved(target: Target, kept: list[Observation]) -> bool:
-    latest = kept[-1]
-    if target.form is not TargetForm.GROWTH_RATE:
-        return target.is_met(latest.value)
-    base_year = target.base_year or latest.year
-    base = target.base_value
-    if latest.year <= base_year or not base or base * latest.value <= 0:
-        return False
-    rate = (latest.value / base) ** (1 / (latest.year - base_year)) - 1
-    return target.is_met(rate * 100)
+def stale_note(latest: int, reference: str, stale_after: int) -> Diagnostic:
+    """Return the diagnostic that the latest data, from *latest*, is stale."""
+    return Diagnostic(
+        kind=DiagnosticKind.STALE_DATA,
+        detail=(
+            f"the latest observation is from {latest}, more than "
+            f"{stale_after} years before {reference}"
+        ),
+    )
 
 
-def _goal(target: Target) -> tuple[Fraction, Direction]:
-    interval = target.interval()
-    if target.form is TargetForm.GROWTH_RATE:
-        return Fraction(target.horizon_level()), (
-            Direction.INCREASE
-            if interval.lower is not None
-            else Direction.DECREASE
+def _observations(
+    target: Target, series: Series, as_of: pendulum.Date | None
+) -> tuple[Sequence[Observation], list[Diagnostic]]:
+    """Return the observations to assess on, and notes on those left out."""
+    notes: list[Diagnostic] = []
+    observations = series.observations
+    known: Sequence[Observation] = observations
+    if as_of is not None:
+        known = [o for o in observations if known_by(o, as_of)]
+        if not known:
+            raise ValidationError(
+                "as_of",
+                as_of,
+                "no observation of the series was known by this date"
+                if observations
+                else "the series has no observation",
+            )
+        if len(known) < len(observations):
+            ignored = [o.year for o in observations if not known_by(o, as_of)]
+            notes.append(
+                Diagnostic(
+                    kind=DiagnosticKind.LATER_DATA_IGNORED,
+                    detail=f"not yet known on {as_of}: {ignored}",
+                )
+            )
+    elif not known:
+        raise ValidationError(
+            "series", series, "the series has no observation"
         )
-    if interval.lower is not None:
-        return Fraction(interval.lower), Direction.INCREASE
-    return Fraction(interval.upper or 0), Direction.DECREASE
+    horizon = target.horizon
+    if known[-1].year <= horizon:
+        return known, notes
+    later = [o.year for o in known if o.year > horizon]
+    kept = [o for o in known if o.year <= horizon]
+    if not kept:
+        raise ValidationError(
+            "series",
+            later,
+            f"no observation up to the target year {horizon}",
+        )
+    notes.append(
+        Diagnostic(
+            kind=DiagnosticKind.PAST_HORIZON_IGNORED, detail=_span(later)
+        )
+    )
+    return kept, notes
 
 
-def assess(
+def check_options(
     target: Target,
-    series: Series,
+    method: str,
     *,
-    as_of: pendulum.Date | None = None,
-    method: str = DEFAULT_METHOD,
     projector: Projector | None = None,
     base_year: int | None = None,
     epsilon: float | None = None,
-) -> Progress:
-    """
-    Say where *target* stands given the observations in *series*.
-
-    Args:
-        target: The target to assess.
-        series: Observations of the target's indicator, for its scope.
-        as_of: Use only what was known on this date: observations
-            published after it (or, without a publication date, whose year
-            ends after it) are ignored. ``None``: all the data.
-        method: ``"statcan"`` (default), ``"eurostat"``, ``"unsd2022"``,
-            ``"projection"`` or ``"destatis"`` (see the methods page).
-        projector: For ``"projection"`` only: how to extrapolate
-            (default `CompoundGrowth`).
-        base_year: The start of the assessment window, instead of the
-            method's own (the target's base year, else 2015; Eurostat: five
-            years before the latest). A year without data moves to the
-            nearest one the method allows, with a diagnostic.
-        epsilon: Replace a zero (or a share at its bound) by this value
-            where a formula needs logarithms, as Statistics Canada does
-            with 0.001. By default nothing is replaced: the method compares
-            linear changes instead and says so in the diagnostics.
+    stale_after: int = STALE_AFTER_YEARS,
+) -> tuple[Callable[[Case], Outcome], Labels]:
+    """Return the method named *method* if the options fit it.
 
     Raises:
         NotFoundError: For an unknown method name.
-        IncompatibleSeriesError: If *series* observes another indicator,
-            unit or scope.
-        ValidationError: If nothing was observed by *as_of*, for a
-            projector with another method, a non-positive *epsilon*, or a
-            base year at or after the target year.
-
-    >>> from kttt.targets import nq20_targets
-    >>> from kttt.series import national_series
-    >>> target = nq20_targets().get("cooperatives.count", 2030)
-    >>> assess(target, national_series("cooperatives.count")).status
-    <ProgressStatus.ON_TRACK: 'on_track'>
+        ValidationError: For a projector with another method, a
+            non-positive *epsilon*, a base year at or after the target year
+            or a negative *stale_after*.
     """
-    run = METHODS[resolve_method(method)]
+    found = METHODS[resolve_method(method)]
     if projector is not None and method != "projection":
         raise ValidationError(
             "projector",
@@ -283,87 +163,151 @@ def assess(
             base_year,
             f"must come before the target year {target.horizon}",
         )
-    check_compatible(target, series)
-    if target.form is not TargetForm.LEVEL:
-        target = fill_base(target, series)
-    kept = [o for o in series.observations if known_by(o, as_of)]
-    if not kept:
-        raise ValidationError(
-            "as_of",
-            as_of,
-            "no observation of the series was known by this date"
-            if series.observations
-            else "the series has no observation",
-        )
-    goal, direction = _goal(target)
-    upper = target.indicator.upper
-    case = Case(
-        years=tuple(o.year for o in kept),
-        values=tuple(Fraction(o.value) for o in kept),
-        horizon=target.horizon,
-        achieved=_achieved(target, kept),
-        goal=goal,
-        direction=direction.sign,
-        upper=None if upper is None else Fraction(upper),
-        base_year=base_year if base_year is not None else target.base_year,
-        epsilon=None if epsilon is None else Fraction(epsilon),
-        projector=projector or default_projector(),
-    )
-    outcome = run(case)
-    if len(kept) < len(series.observations):
-        ignored = [o.year for o in series if not known_by(o, as_of)]
-        note = Diagnostic(
-            kind=DiagnosticKind.LATER_DATA_IGNORED,
-            detail=f"not yet known on {as_of}: {ignored}",
-        )
-        outcome = attrs.evolve(
-            outcome, diagnostics=(*outcome.diagnostics, note)
-        )
-    return _progress(
-        target,
-        as_of,
-        method,
-        outcome,
-        latest=kept[-1],
-        goal=goal,
-        direction=direction,
+    check_stale_after(stale_after)
+    return found
+
+
+def _unobserved_note(
+    horizon: int, as_of: pendulum.Date, latest: int
+) -> Diagnostic:
+    return Diagnostic(
+        kind=DiagnosticKind.HORIZON_UNOBSERVED,
+        detail=(
+            f"{horizon} has passed (as of {as_of}) but its value is not "
+            f"known yet; no verdict until it is; the numbers are the trend "
+            f"to {latest}"
+        ),
     )
 
 
-def _progress(
+def _span(years: Sequence[int]) -> str:
+    """Write years as ``2031`` or ``2031–2045``."""
+    if len(years) == 1:
+        return f"{years[0]}"
+    return f"{years[0]}–{years[-1]}"
+
+
+def assess(
     target: Target,
-    as_of: pendulum.Date | None,
-    method: str,
-    outcome: Outcome,
+    series: Series,
     *,
-    latest: Observation,
-    goal: Fraction,
-    direction: Direction,
+    as_of: pendulum.Date | None = None,
+    method: str = DEFAULT_METHOD,
+    projector: Projector | None = None,
+    base_year: int | None = None,
+    epsilon: float | None = None,
+    stale_after: int = STALE_AFTER_YEARS,
 ) -> Progress:
-    numbers = {
-        field.name: _optional_float(getattr(outcome, field.name))
-        for field in attrs.fields(Outcome)
-        if field.name
-        not in {
-            "status",
-            "method_label",
-            "base_year",
-            "projector",
-            "diagnostics",
-        }
-    }
+    """Say where *target* stands given the observations in *series*.
+
+    Only observations up to the target year count: later ones (a scenario
+    run past it) never decide the target, and a diagnostic lists them.
+    Once the target year is observed the verdict is final: achieved, or
+    missed (``ProgressStatus.MISSED``, with `Progress.missed_by`).
+
+    Args:
+        target: The target to assess.
+        series: Observations of the target's indicator, for its scope.
+        as_of: Use only what was known on this date: observations
+            published after it (or, without a publication date, whose year
+            ends after it) are ignored. ``None``: all the data. When *as_of*
+            is past the target year and that year has no observation yet,
+            there is no verdict (insufficient data) until it has one.
+        method: ``"statcan"`` (default), ``"eurostat"``, ``"unsd2022"``,
+            ``"projection"`` or ``"destatis"`` (see the methods page).
+        projector: For ``"projection"`` only: how to extrapolate
+            (default `CompoundGrowth`).
+        base_year: The start of the assessment window, instead of the
+            method's own (the target's base year, else 2015; Eurostat: five
+            years before the latest). A year without data moves to the
+            nearest one the method allows, with a diagnostic.
+        epsilon: Replace a zero (or a share at its bound) by this value
+            where a formula needs logarithms, as Statistics Canada does
+            with 0.001. By default nothing is replaced: the method compares
+            linear changes instead and says so in the diagnostics.
+        stale_after: With *as_of*, a diagnostic says the data is stale when
+            its latest year is more than this many years before *as_of*'s
+            (default ``STALE_AFTER_YEARS``, 3).
+
+    Raises:
+        NotFoundError: For an unknown method name.
+        IncompatibleSeriesError: If *series* observes another indicator,
+            unit or scope.
+        ValidationError: If nothing was observed by *as_of* or up to the
+            target year, for a projector with another method, a
+            non-positive *epsilon*, a negative *stale_after*, or a base year
+            at or after the target year.
+
+    >>> from kttt.targets import nq20_targets
+    >>> from kttt.series import national_series
+    >>> target = nq20_targets().get("cooperatives.count", 2030)
+    >>> assess(target, national_series("cooperatives.count")).status
+    <ProgressStatus.ON_TRACK: 'on_track'>
+    """
+    run, labels = check_options(
+        target,
+        method,
+        projector=projector,
+        base_year=base_year,
+        epsilon=epsilon,
+        stale_after=stale_after,
+    )
+    check_compatible(target, series)
+    if target.form is not _LEVEL:
+        target = fill_base(target, series)
+    kept, notes = _observations(target, series, as_of)
+    latest = kept[-1]
+    goal, direction = goal_of(target)
+    indicator = target.indicator
+    horizon = target.horizon
+    # A series holds values within the indicator's bounds: no re-check.
+    achieved = met(target, latest.year, latest.value)
+    outcome = run(
+        Case(
+            kept,
+            horizon,
+            achieved,
+            goal,
+            direction.sign,
+            indicator.lower,
+            indicator.upper,
+            base_year if base_year is not None else target.base_year,
+            epsilon,
+            projector,
+        )
+    )
+    if latest.year == horizon:
+        notes.append(
+            Diagnostic(
+                kind=DiagnosticKind.HORIZON_REACHED,
+                detail=f"{horizon}: {latest.value:,.6g} against {goal:,.6g}",
+            )
+        )
+    elif as_of is not None and as_of.year > horizon and not achieved:
+        outcome["status"] = ProgressStatus.INSUFFICIENT_DATA
+        outcome["method_label"] = labels.insufficient
+        notes.append(_unobserved_note(horizon, as_of, latest.year))
+    projected = [o.year for o in kept if o.projected]
+    projected_from = projected[0] if projected else None
+    if projected:
+        notes.append(
+            Diagnostic(
+                kind=DiagnosticKind.PROJECTED_DATA,
+                detail=f"{_span(projected)} projected, not observed",
+            )
+        )
+    if as_of is not None and latest.year < as_of.year - stale_after:
+        notes.append(stale_note(latest.year, f"{as_of}", stale_after))
+    if notes:
+        outcome["diagnostics"] = (*outcome.get("diagnostics", ()), *notes)
     return Progress(
         target=target,
         as_of=as_of,
         method=method,
-        status=outcome.status,
-        method_label=outcome.method_label,
         latest_year=latest.year,
         latest_value=latest.value,
-        goal=float(goal),
+        goal=goal,
         direction=direction,
-        base_year=outcome.base_year,
-        projector=outcome.projector,
-        diagnostics=outcome.diagnostics,
-        **numbers,
+        projected_from=projected_from,
+        **outcome,
     )

@@ -1,6 +1,4 @@
-"""
-The statuses, the methods' own labels and the diagnostics of an assessment.
-"""
+"""Statuses, the methods' own labels and the diagnostics of an assessment."""
 
 from __future__ import annotations
 
@@ -8,12 +6,13 @@ from kttt._labels import LabelledEnum
 
 
 class ProgressStatus(LabelledEnum):
-    """
-    Where a target stands, on one scale shared by every method.
+    """Where a target stands, on one scale shared by every method.
 
     Each method has its own categories (see `MethodLabel`); this harmonised
     status lets methods be compared side by side.
     The members are listed from best to worst, then ``INSUFFICIENT_DATA``.
+    ``ACHIEVED`` and ``MISSED`` are final once the target year is observed;
+    the others say where the trend leads while the target year is ahead.
     """
 
     ACHIEVED = "achieved", "đã đạt", "achieved"
@@ -25,6 +24,7 @@ class ProgressStatus(LabelledEnum):
     )
     LIMITED = "limited", "tiến bộ hạn chế", "limited progress"
     REGRESSING = "regressing", "đi lùi", "regressing"
+    MISSED = "missed", "không đạt", "missed"
     INSUFFICIENT_DATA = (
         "insufficient_data",
         "không đủ số liệu",
@@ -33,8 +33,7 @@ class ProgressStatus(LabelledEnum):
 
     @property
     def rank(self) -> int | None:
-        """
-        Return 4 for achieved down to 0 for regressing; None without data.
+        """Return 5 for achieved down to 0 for missed; None without data.
 
         >>> ProgressStatus.ON_TRACK.rank > ProgressStatus.LIMITED.rank
         True
@@ -43,19 +42,21 @@ class ProgressStatus(LabelledEnum):
 
 
 _RANKS = {
-    ProgressStatus.ACHIEVED: 4,
-    ProgressStatus.ON_TRACK: 3,
-    ProgressStatus.NEEDS_ACCELERATION: 2,
-    ProgressStatus.LIMITED: 1,
-    ProgressStatus.REGRESSING: 0,
+    ProgressStatus.ACHIEVED: 5,
+    ProgressStatus.ON_TRACK: 4,
+    ProgressStatus.NEEDS_ACCELERATION: 3,
+    ProgressStatus.LIMITED: 2,
+    ProgressStatus.REGRESSING: 1,
+    ProgressStatus.MISSED: 0,
 }
 
 
 class MethodLabel(LabelledEnum):
-    """
-    A category in a method's own words, before harmonisation.
+    """A category in a method's own words, before harmonisation.
 
-    Codes are ``<method>.<category>``, as the method's documents name them.
+    Codes are ``<method>.<category>``, as the method's documents name them;
+    ``<method>.target_missed`` is kttt's own, for a target year already
+    observed (the published methods judge targets still ahead).
     """
 
     STATCAN_ACHIEVED = (
@@ -88,6 +89,11 @@ class MethodLabel(LabelledEnum):
         "không thể đánh giá",
         "unable to assess",
     )
+    STATCAN_MISSED = (
+        "statcan.target_missed",
+        "không đạt mục tiêu",
+        "target missed",
+    )
     EUROSTAT_ACHIEVED = (
         "eurostat.target_met",
         "đã đạt mục tiêu",
@@ -118,6 +124,11 @@ class MethodLabel(LabelledEnum):
         "không đánh giá được",
         "not assessed",
     )
+    EUROSTAT_MISSED = (
+        "eurostat.target_missed",
+        "không đạt mục tiêu",
+        "target missed",
+    )
     UNSD2022_ACHIEVED = (
         "unsd2022.target_met",
         "đã đạt mục tiêu",
@@ -147,6 +158,11 @@ class MethodLabel(LabelledEnum):
         "unsd2022.insufficient_data",
         "không đủ số liệu",
         "insufficient data",
+    )
+    UNSD2022_MISSED = (
+        "unsd2022.target_missed",
+        "không đạt mục tiêu",
+        "target missed",
     )
     PROJECTION_ACHIEVED = (
         "projection.target_met",
@@ -183,6 +199,11 @@ class MethodLabel(LabelledEnum):
         "không đủ số liệu",
         "insufficient data",
     )
+    PROJECTION_MISSED = (
+        "projection.target_missed",
+        "không đạt mục tiêu",
+        "target missed",
+    )
     DESTATIS_SUN = "destatis.sun", "nắng", "sun"
     DESTATIS_SUN_CLOUD = (
         "destatis.sun_behind_cloud",
@@ -196,12 +217,15 @@ class MethodLabel(LabelledEnum):
         "không đánh giá",
         "not assessed",
     )
+    DESTATIS_MISSED = (
+        "destatis.target_missed",
+        "không đạt mục tiêu",
+        "target missed",
+    )
 
 
 class DiagnosticKind(LabelledEnum):
-    """
-    A substitution or adjustment an assessment made, to be shown with it.
-    """
+    """A substitution or adjustment an assessment made, to be shown with it."""
 
     BASE_SHIFTED = "base_shifted", "dời năm gốc", "base year shifted"
     ZERO_REPLACED = (
@@ -227,7 +251,32 @@ class DiagnosticKind(LabelledEnum):
     HORIZON_REACHED = (
         "horizon_reached",
         "đã tới năm mục tiêu",
-        "target year reached",
+        "target year observed, the verdict is final",
+    )
+    HORIZON_UNOBSERVED = (
+        "horizon_unobserved",
+        "đã qua năm mục tiêu nhưng chưa có số liệu năm đó",
+        "target year passed without data for it",
+    )
+    PAST_HORIZON_IGNORED = (
+        "past_horizon_ignored",
+        "bỏ qua số liệu sau năm mục tiêu",
+        "observations after the target year left out",
+    )
+    STALE_DATA = (
+        "stale_data",
+        "số liệu cũ",
+        "stale data",
+    )
+    PROJECTED_DATA = (
+        "projected_data",
+        "dựa trên số liệu dự báo",
+        "rests on projected values",
+    )
+    PROJECTION_BOUNDED = (
+        "projection_bounded",
+        "dự báo giữ trong giới hạn của chỉ tiêu",
+        "projection held within the indicator's bounds",
     )
     SHORT_WINDOW = (
         "short_window",

@@ -1,242 +1,53 @@
-"""
-The published progress methods, on plain numbers.
+"""The published progress methods, on plain numbers.
 
-Each method takes a `Case` (the observations up to the assessment date and
-what the target asks for) and returns an `Outcome`: the harmonised status,
-the method's own label and every number behind them.
-Levels are exact `fractions.Fraction` values, so linear quantities and
-band edges are exact; compound rates, which need powers, are floats.
+Each method takes a `Case` and returns an `Outcome` (see `_case`).
+The case holds observations up to the target year only, so a method never
+sees the target year passed: when the latest year *is* the target year the
+verdict is final (achieved or missed) and no method runs.
+Numbers are floats; the classes are decided as `_bands.classify` explains.
 """
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Callable, Sequence
 from fractions import Fraction
-from typing import Any
-
-import attrs
+from typing import NamedTuple
 
 from kttt.errors import ValidationError
-from kttt.progress._labels import (
-    DiagnosticKind,
-    MethodLabel,
-    ProgressStatus,
+from kttt.progress._bands import (
+    DESTATIS,
+    DESTATIS_LABELS,
+    EUROSTAT,
+    EUROSTAT_LABELS,
+    PROJECTION,
+    PROJECTION_LABELS,
+    STATCAN,
+    STATCAN_LABELS,
+    UNSD2022,
+    UNSD2022_LABELS,
+    Band,
+    Labels,
+    classify,
 )
-from kttt.progress._projectors import CompoundGrowth, LinearTrend, Projector
+from kttt.progress._case import Case, Diagnostic, Outcome
+from kttt.progress._labels import DiagnosticKind, ProgressStatus
+from kttt.progress._projectors import CompoundGrowth, LinearTrend
 
 
 #: The base year the SDG methods use when the target names none.
 SDG_BASE_YEAR = 2015
 
-Number = Fraction | float
+# Enum members are looked up once: attribute access on an enum class is
+# slow in Python 3.11, and these are on every call of `assess`.
+_ACHIEVED = ProgressStatus.ACHIEVED
+_MISSED = ProgressStatus.MISSED
+_INSUFFICIENT = ProgressStatus.INSUFFICIENT_DATA
+_ON_TRACK = ProgressStatus.ON_TRACK
+_LIMITED = ProgressStatus.LIMITED
+_REGRESSING = ProgressStatus.REGRESSING
 
-
-@attrs.frozen(kw_only=True)
-class Diagnostic:
-    """
-    One substitution or adjustment made while assessing, with its reason.
-
-    >>> note = Diagnostic(kind=DiagnosticKind.BASE_SHIFTED, detail="2017")
-    >>> note.describe("en")
-    'base year shifted: 2017'
-    """
-
-    #: What was done.
-    kind: DiagnosticKind
-    #: The numbers involved, in English.
-    detail: str
-
-    def describe(self, lang: str = "vi") -> str:
-        """
-        Return the kind in *lang* followed by the detail.
-        """
-        return f"{self.kind.label(lang)}: {self.detail}"
-
-
-@attrs.frozen(kw_only=True)
-class Case:
-    """
-    What a method needs: observations, the goal and the assessment options.
-    """
-
-    years: tuple[int, ...]
-    values: tuple[Fraction, ...]
-    horizon: int
-    #: Whether the latest value already satisfies the target.
-    achieved: bool
-    #: The level aimed at: the target level or the near edge of a band.
-    goal: Fraction
-    #: +1 when more is better, −1 when less is better.
-    direction: int
-    #: The natural upper bound of the indicator (100 for shares), if any.
-    upper: Fraction | None
-    base_year: int | None
-    epsilon: Fraction | None
-    projector: Projector
-
-
-@attrs.frozen(kw_only=True)
-class Outcome:
-    """
-    A method's verdict and the numbers behind it.
-    """
-
-    status: ProgressStatus
-    method_label: MethodLabel
-    base_year: int | None = None
-    base_value: Fraction | None = None
-    observed_growth: float | None = None
-    required_growth: float | None = None
-    observed_change: Fraction | None = None
-    required_change: Fraction | None = None
-    ratio: Number | None = None
-    projected_value: float | None = None
-    projector: str | None = None
-    shortfall: Fraction | None = None
-    distance_covered: Fraction | None = None
-    time_elapsed: Fraction | None = None
-    years_to_target: Fraction | None = None
-    score: Number | None = None
-    diagnostics: tuple[Diagnostic, ...] = ()
-
-
-@attrs.frozen
-class _Band:
-    """
-    A class of a method: values from *floor* up (inclusive or not).
-    """
-
-    floor: Fraction | None
-    inclusive: bool = attrs.field(kw_only=True)
-    status: ProgressStatus = attrs.field(kw_only=True)
-    label: MethodLabel = attrs.field(kw_only=True)
-
-
-def _from(
-    floor: Fraction, status: ProgressStatus, label: MethodLabel
-) -> _Band:
-    """
-    The band of values from *floor* up, *floor* included.
-    """
-    return _Band(floor, inclusive=True, status=status, label=label)
-
-
-def _above(
-    floor: Fraction, status: ProgressStatus, label: MethodLabel
-) -> _Band:
-    """
-    The band of values above *floor*, *floor* excluded.
-    """
-    return _Band(floor, inclusive=False, status=status, label=label)
-
-
-def _rest(status: ProgressStatus, label: MethodLabel) -> _Band:
-    """
-    The band of every value below the other bands.
-    """
-    return _Band(None, inclusive=True, status=status, label=label)
-
-
-def _classify(value: Number, bands: Sequence[_Band]) -> _Band:
-    for band in bands:
-        if (
-            band.floor is None
-            or value > band.floor
-            or (band.inclusive and value == band.floor)
-        ):
-            return band
-    raise AssertionError(bands)  # pragma: no cover (last floor is None)
-
-
-_S = ProgressStatus
-_L = MethodLabel
-
-
-@attrs.frozen
-class _Labels:
-    """
-    A method's labels for the cases outside its bands.
-    """
-
-    achieved: MethodLabel
-    insufficient: MethodLabel
-    #: Labels for "moving towards", "not moving" and "moving away" when the
-    #: base value equals the goal, so no ratio exists.
-    towards: MethodLabel
-    still: MethodLabel
-    away: MethodLabel
-
-
-# --- thresholds (see docs/guides/methods.md for the sources) ---------------
-
-_STATCAN = (
-    _from(Fraction(95, 100), _S.ON_TRACK, _L.STATCAN_SUBSTANTIAL),
-    _from(Fraction(60, 100), _S.NEEDS_ACCELERATION, _L.STATCAN_MODERATE),
-    _from(Fraction(0), _S.LIMITED, _L.STATCAN_LIMITED),
-    _rest(_S.REGRESSING, _L.STATCAN_DETERIORATION),
-)
-_STATCAN_LABELS = _Labels(
-    _L.STATCAN_ACHIEVED,
-    _L.STATCAN_NOT_AVAILABLE,
-    _L.STATCAN_SUBSTANTIAL,
-    _L.STATCAN_LIMITED,
-    _L.STATCAN_DETERIORATION,
-)
-_EUROSTAT = (
-    _from(Fraction(95, 100), _S.ON_TRACK, _L.EUROSTAT_SIGNIFICANT),
-    _from(Fraction(60, 100), _S.NEEDS_ACCELERATION, _L.EUROSTAT_MODERATE),
-    _from(Fraction(0), _S.LIMITED, _L.EUROSTAT_INSUFFICIENT),
-    _rest(_S.REGRESSING, _L.EUROSTAT_AWAY),
-)
-_EUROSTAT_LABELS = _Labels(
-    _L.EUROSTAT_ACHIEVED,
-    _L.EUROSTAT_NOT_ASSESSED,
-    _L.EUROSTAT_SIGNIFICANT,
-    _L.EUROSTAT_INSUFFICIENT,
-    _L.EUROSTAT_AWAY,
-)
-_UNSD2022 = (
-    _above(Fraction(95, 100), _S.ON_TRACK, _L.UNSD2022_SUBSTANTIAL),
-    _from(Fraction(50, 100), _S.NEEDS_ACCELERATION, _L.UNSD2022_FAIR),
-    _from(Fraction(-10, 100), _S.LIMITED, _L.UNSD2022_LIMITED),
-    _rest(_S.REGRESSING, _L.UNSD2022_DETERIORATION),
-)
-_UNSD2022_LABELS = _Labels(
-    _L.UNSD2022_ACHIEVED,
-    _L.UNSD2022_INSUFFICIENT,
-    _L.UNSD2022_SUBSTANTIAL,
-    _L.UNSD2022_LIMITED,
-    _L.UNSD2022_DETERIORATION,
-)
-_PROJECTION = (
-    _from(Fraction(95, 100), _S.ON_TRACK, _L.PROJECTION_ON_TRACK),
-    _from(
-        Fraction(50, 100),
-        _S.NEEDS_ACCELERATION,
-        _L.PROJECTION_MODERATE,
-    ),
-    _from(Fraction(10, 100), _S.LIMITED, _L.PROJECTION_MARGINAL),
-    _from(Fraction(-10, 100), _S.LIMITED, _L.PROJECTION_STAGNATION),
-    _rest(_S.REGRESSING, _L.PROJECTION_REGRESSION),
-)
-_PROJECTION_LABELS = _Labels(
-    _L.PROJECTION_ACHIEVED,
-    _L.PROJECTION_INSUFFICIENT,
-    _L.PROJECTION_ON_TRACK,
-    _L.PROJECTION_STAGNATION,
-    _L.PROJECTION_REGRESSION,
-)
-#: Destatis bands on the *negated* shortfall ``−m``: sun for m < 5 %, sun
-#: behind cloud for 5 % ≤ m ≤ 20 %, cloud above (when moving the right way).
-_DESTATIS = (
-    _above(Fraction(-5, 100), _S.ON_TRACK, _L.DESTATIS_SUN),
-    _from(
-        Fraction(-20, 100),
-        _S.NEEDS_ACCELERATION,
-        _L.DESTATIS_SUN_CLOUD,
-    ),
-    _rest(_S.LIMITED, _L.DESTATIS_CLOUD),
-)
 #: Destatis uses the last five annual changes, at least three.
 _DESTATIS_POINTS = 6
 _DESTATIS_MIN_POINTS = 4
@@ -244,138 +55,140 @@ _DESTATIS_MIN_POINTS = 4
 _EUROSTAT_WINDOW = 5
 _EUROSTAT_MIN_SPAN = 3
 #: The score of an achieved target in the Eurostat / StatCan map.
-_MAX_SCORE = 5
+_MAX_SCORE = 5.0
 
 
 # --- shared pieces ---------------------------------------------------------
 
 
-@attrs.frozen
-class _Window:
+def _later_base(
+    years: Sequence[int], wanted: int, min_span: int = 1
+) -> int | None:
+    """Return the index of the first year at or after *wanted*.
+
+    ``None`` unless it leaves *min_span* years before the latest.
     """
-    The base and the latest observation an assessment compares.
-    """
-
-    t0: int
-    x0: Fraction
-    t: int
-    xt: Fraction
-
-
-def _window(case: Case, base_index: int) -> _Window:
-    return _Window(
-        case.years[base_index],
-        case.values[base_index],
-        case.years[-1],
-        case.values[-1],
-    )
-
-
-def _later_base(case: Case, wanted: int, min_span: int = 1) -> int | None:
-    """
-    Index of the first year at or after *wanted* leaving *min_span* years.
-    """
-    latest = case.years[-1]
-    for index, year in enumerate(case.years):
+    latest = years[-1]
+    for index, year in enumerate(years):
         if year >= wanted:
             return index if latest - year >= min_span else None
     return None
 
 
-def _nearest_base(case: Case, wanted: int) -> int | None:
+def _nearest_base(years: Sequence[int], wanted: int) -> int:
+    """Return the index of the year nearest *wanted* before the latest.
+
+    The later year wins a tie.
     """
-    Index of the year nearest *wanted* (later first on ties), before latest.
-    """
-    candidates = [
+    return min(
         (abs(year - wanted), year < wanted, index)
-        for index, year in enumerate(case.years[:-1])
-    ]
-    return min(candidates)[2] if candidates else None
+        for index, year in enumerate(years[:-1])
+    )[2]
 
 
-def _shift_note(wanted: int, got: int) -> tuple[Diagnostic, ...]:
-    if wanted == got:
-        return ()
-    return (
-        Diagnostic(
-            kind=DiagnosticKind.BASE_SHIFTED,
-            detail=f"no data for {wanted}; base year {got} used",
+@functools.cache
+def _shifted(wanted: int, got: int) -> Diagnostic:
+    """Return the note of a base year moved (the same few, memoised)."""
+    return Diagnostic(
+        kind=DiagnosticKind.BASE_SHIFTED,
+        detail=f"no data for {wanted}; base year {got} used",
+    )
+
+
+def _shift_note(wanted: int, got: int) -> list[Diagnostic]:
+    return [] if wanted == got else [_shifted(wanted, got)]
+
+
+def _by_sign(value: float, labels: Labels) -> Outcome:
+    if value > 0:
+        return {"status": _ON_TRACK, "method_label": labels.towards}
+    if value == 0:
+        return {"status": _LIMITED, "method_label": labels.still}
+    return {"status": _REGRESSING, "method_label": labels.away}
+
+
+def _eurostat_score(ratio: float) -> float:
+    """Map the ratio to Eurostat's −5…+5 (as Statistics Canada's code does).
+
+    The map is continuous, so no threshold of it decides anything.
+    """
+    if ratio >= 1.3:
+        return _MAX_SCORE
+    if ratio >= 0.6:
+        return 50 / 7 * (ratio - 0.6)
+    if ratio > -0.6:
+        return 25 / 6 * (ratio + 0.6) - _MAX_SCORE
+    return -_MAX_SCORE
+
+
+def _fmt(value: float | None) -> str:
+    return "undefined" if value is None else f"{value:.4g}"
+
+
+def _base_past_target(value: float, year: int, rest: str) -> Diagnostic:
+    return Diagnostic(
+        kind=DiagnosticKind.BASE_PAST_TARGET,
+        detail=(
+            f"the base value {_fmt(value)} ({year}) was already past the "
+            f"target; {rest}"
         ),
     )
 
 
-def _trend(case: Case, w: _Window) -> dict[str, Any]:
-    """
-    The linear numbers every method reports over its window.
-    """
-    observed = (w.xt - w.x0) / (w.t - w.t0)
-    required = (case.goal - w.x0) / (case.horizon - w.t0)
-    gap = case.goal - w.x0
-    moving = case.direction * observed > 0
+def _done(
+    case: Case, labels: Labels, *, scored: bool = False
+) -> Outcome | None:
+    """Return the verdicts every method shares: final, or too little data."""
+    if case.achieved:
+        outcome: Outcome = {
+            "status": _ACHIEVED,
+            "method_label": labels.achieved,
+        }
+        if scored:
+            outcome["score"] = _MAX_SCORE
+        return outcome
+    if case.observations[-1].year == case.horizon:
+        return {"status": _MISSED, "method_label": labels.missed}
+    if len(case.observations) < 2:
+        return insufficient(labels)
+    return None
+
+
+def insufficient(labels: Labels) -> Outcome:
+    """Return the verdict "insufficient data" in a method's words."""
     return {
-        "observed_change": observed,
-        "required_change": required,
-        "distance_covered": (
-            case.direction * (w.xt - w.x0) / abs(gap) if gap else None
-        ),
-        "time_elapsed": Fraction(w.t - w.t0, case.horizon - w.t0),
-        "years_to_target": (case.goal - w.xt) / observed if moving else None,
+        "status": _INSUFFICIENT,
+        "method_label": labels.insufficient,
     }
-
-
-def _check_horizon(case: Case, w: _Window) -> None:
-    if w.t0 >= case.horizon:
-        raise ValidationError(
-            "base_year",
-            w.t0,
-            f"the base year must come before the target year {case.horizon}",
-        )
-
-
-def _cagr(ratio: Fraction, years: int) -> float:
-    growth: float = float(ratio) ** (1 / years) - 1
-    return growth
-
-
-def _same_sign(a: Fraction, b: Fraction) -> bool:
-    return (a > 0 and b > 0) or (a < 0 and b < 0)
-
-
-def _by_sign(value: Number, labels: _Labels) -> tuple[_S, MethodLabel]:
-    if value > 0:
-        return _S.ON_TRACK, labels.towards
-    if value == 0:
-        return _S.LIMITED, labels.still
-    return _S.REGRESSING, labels.away
-
-
-def _eurostat_score(ratio: Number) -> Number:
-    """
-    Eurostat's −5…+5 map of the ratio (identical in Statistics Canada's code).
-    """
-    if ratio >= Fraction(13, 10):
-        return Fraction(_MAX_SCORE)
-    if ratio >= Fraction(6, 10):
-        return Fraction(50, 7) * (ratio - Fraction(6, 10))
-    if ratio > Fraction(-6, 10):
-        return Fraction(25, 6) * (ratio + Fraction(6, 10)) - _MAX_SCORE
-    return Fraction(-_MAX_SCORE)
 
 
 # --- the growth-rate ratio family (StatCan, Eurostat, UNSD 2022) -----------
 
 
+def _linear_ratio(case: Case, index: int) -> Fraction:
+    """Return ``d·Δobs / |Δreq|`` exactly."""
+    base, latest = case.observations[index], case.observations[-1]
+    x0 = Fraction(base.value)
+    observed = (Fraction(latest.value) - x0) / (latest.year - base.year)
+    required = abs(Fraction(case.goal) - x0) / (case.horizon - base.year)
+    return case.direction * observed / required
+
+
 def _growth_ratio(
     case: Case,
-    w: _Window,
-    bands: Sequence[_Band],
-    labels: _Labels,
+    index: int,
+    wanted: int,
+    bands: Sequence[Band],
+    labels: Labels,
     *,
     scored: bool,
 ) -> Outcome:
-    _check_horizon(case, w)
-    notes: list[Diagnostic] = []
-    x0, goal = w.x0, case.goal
+    base_observation, latest = case.observations[index], case.observations[-1]
+    t0, x0 = base_observation.year, base_observation.value
+    t, xt = latest.year, latest.value
+    direction, horizon = case.direction, case.horizon
+    notes = _shift_note(wanted, t0)
+    base, goal = x0, case.goal
     if case.epsilon is not None:
         for name, value in (("base value", x0), ("target", goal)):
             if value == 0:
@@ -385,18 +198,21 @@ def _growth_ratio(
                         detail=f"{name} 0 replaced by {case.epsilon}",
                     )
                 )
-        x0 = x0 or case.epsilon
+        base = base or case.epsilon
         goal = goal or case.epsilon
-    trend = _trend(case, w)
-    observed_growth = required_growth = None
-    compound = _same_sign(goal, x0) and (w.xt == 0 or _same_sign(w.xt, x0))
-    if compound:
-        sign = -1 if x0 < 0 else 1
-        observed_growth = _cagr(w.xt / x0, w.t - w.t0)
-        required_growth = _cagr(goal / x0, case.horizon - w.t0)
-        observed: Number = sign * case.direction * observed_growth
-        required: Number = abs(required_growth)
-        plain = observed_growth / required_growth if required_growth else None
+    observed_growth = required_growth = plain = None
+    exact: Callable[[], Fraction] | None = None
+    # Compound growth needs the goal and the latest value (0 aside) on the
+    # base's side of zero.
+    if (goal > 0 < base or goal < 0 > base) and (
+        xt == 0 or xt > 0 < base or xt < 0 > base
+    ):
+        observed_growth = (xt / base) ** (1 / (t - t0)) - 1
+        required_growth = (goal / base) ** (1 / (horizon - t0)) - 1
+        observed = (-direction if base < 0 else direction) * observed_growth
+        required = abs(required_growth)
+        if required_growth:
+            plain = observed_growth / required_growth
     else:
         notes.append(
             Diagnostic(
@@ -407,27 +223,18 @@ def _growth_ratio(
                 ),
             )
         )
-        observed = case.direction * trend["observed_change"]
-        required = abs(trend["required_change"])
-        plain = None
-    if case.direction * (goal - x0) < 0:
+        observed = direction * (xt - x0) / (t - t0)
+        required = abs(case.goal - x0) / (horizon - t0)
+        exact = lambda: _linear_ratio(case, index)  # noqa: E731
+    if direction * (goal - base) < 0:
         notes.append(
-            Diagnostic(
-                kind=DiagnosticKind.BASE_PAST_TARGET,
-                detail=(
-                    f"the base value {_fmt(w.x0)} ({w.t0}) was already past "
-                    f"the target; the plain ratio would be {_fmt(plain)}, "
-                    "the direction-signed ratio is used"
-                ),
+            _base_past_target(
+                x0,
+                t0,
+                f"the plain ratio would be {_fmt(plain)}, the "
+                "direction-signed ratio is used",
             )
         )
-    common: dict[str, Any] = {
-        "base_year": w.t0,
-        "base_value": w.x0,
-        "observed_growth": observed_growth,
-        "required_growth": required_growth,
-        **trend,
-    }
     if required == 0:
         notes.append(
             Diagnostic(
@@ -435,136 +242,109 @@ def _growth_ratio(
                 detail="no growth was required; judged on the direction only",
             )
         )
-        status, label = _by_sign(observed, labels)
-        return Outcome(
-            status=status,
-            method_label=label,
-            diagnostics=tuple(notes),
-            **common,
-        )
-    ratio = observed / required
-    band = _classify(ratio, bands)
-    return Outcome(
-        status=band.status,
-        method_label=band.label,
-        ratio=ratio,
-        score=_eurostat_score(ratio) if scored else None,
-        diagnostics=tuple(notes),
-        **common,
-    )
-
-
-def _need(value: Fraction | None) -> Fraction:
-    if value is None:  # pragma: no cover (always set by _trend)
-        raise AssertionError(value)
-    return value
-
-
-def _fmt(value: Number | None) -> str:
-    return "undefined" if value is None else f"{float(value):.4g}"
-
-
-def _done(
-    case: Case, labels: _Labels, *, scored: bool = False
-) -> Outcome | None:
-    """
-    The verdicts every method shares: achieved, or too little data.
-    """
-    if case.achieved:
-        return Outcome(
-            status=_S.ACHIEVED,
-            method_label=labels.achieved,
-            score=Fraction(_MAX_SCORE) if scored else None,
-        )
-    if len(case.years) < 2:
-        return _insufficient(labels)
-    return None
-
-
-def _insufficient(labels: _Labels) -> Outcome:
-    return Outcome(
-        status=_S.INSUFFICIENT_DATA, method_label=labels.insufficient
-    )
-
-
-def statcan(case: Case) -> Outcome:
-    """
-    Statistics Canada / Open SDG: ``R = s·d·CAGR_obs / |CAGR_req|``.
-    """
-    done = _done(case, _STATCAN_LABELS, scored=True)
-    if done:
-        return done
-    wanted = case.base_year or SDG_BASE_YEAR
-    index = _later_base(case, wanted)
-    if index is None:
-        return _insufficient(_STATCAN_LABELS)
-    outcome = _growth_ratio(
-        case, _window(case, index), _STATCAN, _STATCAN_LABELS, scored=True
-    )
-    return _with_notes(outcome, _shift_note(wanted, case.years[index]))
-
-
-def eurostat(case: Case) -> Outcome:
-    """
-    Eurostat: the ratio of observed to required growth over five years.
-    """
-    done = _done(case, _EUROSTAT_LABELS, scored=True)
-    if done:
-        return done
-    if case.base_year is None:
-        wanted = case.years[-1] - _EUROSTAT_WINDOW
-        index = _later_base(case, wanted, _EUROSTAT_MIN_SPAN)
+        outcome: Outcome = _by_sign(observed, labels)
     else:
-        wanted = case.base_year
-        index = _later_base(case, wanted)
-    if index is None:
-        return _insufficient(_EUROSTAT_LABELS)
-    outcome = _growth_ratio(
-        case, _window(case, index), _EUROSTAT, _EUROSTAT_LABELS, scored=True
-    )
-    return _with_notes(outcome, _shift_note(wanted, case.years[index]))
+        band, ratio = classify(observed / required, bands, exact)
+        outcome = {
+            "status": band.status,
+            "method_label": band.label,
+            "ratio": ratio,
+            "score": _eurostat_score(ratio) if scored else None,
+        }
+    outcome["base_year"] = t0
+    outcome["base_value"] = x0
+    outcome["observed_growth"] = observed_growth
+    outcome["required_growth_from_base"] = required_growth
+    outcome["diagnostics"] = tuple(notes)
+    return outcome
 
 
-def unsd2022(case: Case) -> Outcome:
-    """
-    UNSD Progress Chart up to 2022: ``CR = CAGR_obs / CAGR_req``.
-    """
-    done = _done(case, _UNSD2022_LABELS)
-    if done:
-        return done
-    wanted = case.base_year or SDG_BASE_YEAR
-    index = _nearest_base(case, wanted)
-    if index is None:  # pragma: no cover (two points always give a base)
-        return _insufficient(_UNSD2022_LABELS)
-    outcome = _growth_ratio(
-        case,
-        _window(case, index),
-        _UNSD2022,
-        _UNSD2022_LABELS,
-        scored=False,
-    )
-    return _with_notes(outcome, _shift_note(wanted, case.years[index]))
+def _statcan_base(
+    years: Sequence[int], base_year: int | None
+) -> tuple[int, int | None]:
+    wanted = base_year or SDG_BASE_YEAR
+    return wanted, _later_base(years, wanted)
 
 
-def _with_notes(outcome: Outcome, notes: tuple[Diagnostic, ...]) -> Outcome:
-    if not notes:
-        return outcome
-    return attrs.evolve(outcome, diagnostics=notes + outcome.diagnostics)
+def _eurostat_base(
+    years: Sequence[int], base_year: int | None
+) -> tuple[int, int | None]:
+    if base_year is None:
+        wanted = years[-1] - _EUROSTAT_WINDOW
+        return wanted, _later_base(years, wanted, _EUROSTAT_MIN_SPAN)
+    return base_year, _later_base(years, base_year)
+
+
+def _unsd2022_base(
+    years: Sequence[int], base_year: int | None
+) -> tuple[int, int | None]:
+    wanted = base_year or SDG_BASE_YEAR
+    return wanted, _nearest_base(years, wanted)
+
+
+class RatioMethod(NamedTuple):
+    """A method of the ratio family: its window, classes and labels."""
+
+    #: Return the base year wanted and the index of the one used (``None``:
+    #: too few data), from the years observed and the base year asked for.
+    base: Callable[[Sequence[int], int | None], tuple[int, int | None]]
+    bands: Sequence[Band]
+    labels: Labels
+    #: Whether the method gives the Eurostat score.
+    scored: bool
+
+
+#: The ratio family by name: Statistics Canada's ``R = s·d·CAGR_obs /
+#: |CAGR_req|`` from 2015, Eurostat's over five years, UNSD's Progress
+#: Chart ratio (up to 2022) from the year nearest 2015.
+RATIO_METHODS = {
+    "statcan": RatioMethod(
+        _statcan_base, STATCAN, STATCAN_LABELS, scored=True
+    ),
+    "eurostat": RatioMethod(
+        _eurostat_base, EUROSTAT, EUROSTAT_LABELS, scored=True
+    ),
+    "unsd2022": RatioMethod(
+        _unsd2022_base, UNSD2022, UNSD2022_LABELS, scored=False
+    ),
+}
+
+
+def _ratio_method(spec: RatioMethod) -> Callable[[Case], Outcome]:
+    def run(case: Case) -> Outcome:
+        done = _done(case, spec.labels, scored=spec.scored)
+        if done:
+            return done
+        years = [o.year for o in case.observations]
+        wanted, index = spec.base(years, case.base_year)
+        if index is None:
+            return insufficient(spec.labels)
+        return _growth_ratio(
+            case, index, wanted, spec.bands, spec.labels, scored=spec.scored
+        )
+
+    return run
 
 
 # --- projected value against the target (UNSD 2023+, ESCAP) ----------------
 
 
-def _project(
-    case: Case, years: Sequence[int], values: Sequence[Fraction]
-) -> tuple[float, str, tuple[Diagnostic, ...]]:
-    """
-    Project with the case's projector, substituting or falling back loudly.
-    """
+def _substitute(value: float, case: Case, epsilon: float) -> float:
+    if value == 0:
+        return epsilon
+    if case.upper is not None and value == case.upper:
+        return case.upper - epsilon
+    return value
+
+
+def _project(case: Case, index: int) -> tuple[float, str, list[Diagnostic]]:
+    """Project with the case's projector, substituting or falling back."""
     notes: list[Diagnostic] = []
-    used = list(values)
+    years = [o.year for o in case.observations[index:]]
+    values = [o.value for o in case.observations[index:]]
+    used = values
     if case.epsilon is not None:
-        used = [_substitute(v, case) for v in values]
+        used = [_substitute(v, case, case.epsilon) for v in values]
         if used != list(values):
             notes.append(
                 Diagnostic(
@@ -574,78 +354,71 @@ def _project(
                     ),
                 )
             )
+    projector = case.projector or CompoundGrowth()
     try:
-        value = case.projector.project(years, used, case.horizon)
+        return (
+            projector.project(years, used, case.horizon),
+            projector.name,
+            notes,
+        )
     except ValidationError as error:
         notes.append(
             Diagnostic(
                 kind=DiagnosticKind.LINEAR_RATES,
                 detail=(
-                    f"the {case.projector.name} projector cannot take this "
+                    f"the {projector.name} projector cannot take this "
                     f"series ({error.rule}); linear projection used"
                 ),
             )
         )
         linear = LinearTrend()
-        return (
-            linear.project(years, values, case.horizon),
-            linear.name,
-            tuple(notes),
-        )
-    return value, case.projector.name, tuple(notes)
+        return linear.project(years, values, case.horizon), linear.name, notes
 
 
-def _substitute(value: Fraction, case: Case) -> Fraction:
-    epsilon = _need(case.epsilon)
-    if value == 0:
-        return epsilon
-    if case.upper is not None and value == case.upper:
-        return case.upper - epsilon
+def bounded(case: Case, value: float, notes: list[Diagnostic]) -> float:
+    """Return *value* held within the indicator's bounds.
+
+    A held value is noted in *notes*.
+    """
+    for bound, beyond, side in (
+        (case.upper, case.upper is not None and value > case.upper, "upper"),
+        (case.lower, case.lower is not None and value < case.lower, "lower"),
+    ):
+        if beyond and bound is not None:
+            notes.append(
+                Diagnostic(
+                    kind=DiagnosticKind.PROJECTION_BOUNDED,
+                    detail=(
+                        f"the projection {value:.6g} is held at the "
+                        f"indicator's {side} bound {bound:g}"
+                    ),
+                )
+            )
+            return bound
     return value
 
 
 def projection(case: Case) -> Outcome:
-    """
-    UNSD 2023+ / ESCAP: ``P = d·(x̂_T − x0) / |x* − x0|``.
-    """
-    done = _done(case, _PROJECTION_LABELS)
+    """UNSD 2023+ / ESCAP: ``P = d·(x̂_T − x0) / |x* − x0|``."""
+    done = _done(case, PROJECTION_LABELS)
     if done:
         return done
     wanted = case.base_year or SDG_BASE_YEAR
-    index = _nearest_base(case, wanted)
-    if index is None:  # pragma: no cover (two points always give a base)
-        return _insufficient(_PROJECTION_LABELS)
-    w = _window(case, index)
-    _check_horizon(case, w)
-    notes = list(_shift_note(wanted, w.t0))
-    if w.t >= case.horizon:
-        projected, name = float(w.xt), None
-        notes.append(_horizon_note(w.t, case.horizon))
-    else:
-        projected, name, more = _project(
-            case, case.years[index:], case.values[index:]
-        )
-        notes.extend(more)
-    common: dict[str, Any] = {
-        "base_year": w.t0,
-        "base_value": w.x0,
-        "projected_value": projected,
-        "projector": name,
-        **_trend(case, w),
-    }
-    gap = case.goal - w.x0
-    moved = case.direction * (projected - float(w.x0))
+    index = _nearest_base([o.year for o in case.observations], wanted)
+    t0, x0 = case.observations[index].year, case.observations[index].value
+    notes = _shift_note(wanted, t0)
+    projected, name, more = _project(case, index)
+    notes.extend(more)
+    projected = bounded(case, projected, notes)
+    gap = case.goal - x0
+    moved = case.direction * (projected - x0)
     if case.direction * gap < 0:
         notes.append(
-            Diagnostic(
-                kind=DiagnosticKind.BASE_PAST_TARGET,
-                detail=(
-                    f"the base value {_fmt(w.x0)} ({w.t0}) was already past "
-                    "the target; progress is measured in the desired "
-                    "direction"
-                ),
+            _base_past_target(
+                x0, t0, "progress is measured in the desired direction"
             )
         )
+    outcome: Outcome
     if gap == 0:
         notes.append(
             Diagnostic(
@@ -653,60 +426,50 @@ def projection(case: Case) -> Outcome:
                 detail="no change was required; judged on the direction only",
             )
         )
-        status, label = _by_sign(moved, _PROJECTION_LABELS)
-        return Outcome(
-            status=status,
-            method_label=label,
-            diagnostics=tuple(notes),
-            **common,
-        )
-    ratio = moved / float(abs(gap))
-    band = _classify(ratio, _PROJECTION)
-    return Outcome(
-        status=band.status,
-        method_label=band.label,
-        ratio=ratio,
-        diagnostics=tuple(notes),
-        **common,
-    )
-
-
-def _horizon_note(latest: int, horizon: int) -> Diagnostic:
-    return Diagnostic(
-        kind=DiagnosticKind.HORIZON_REACHED,
-        detail=(
-            f"the latest year {latest} is at or after the target year "
-            f"{horizon}; the latest value stands for the target year"
-        ),
-    )
+        outcome = _by_sign(moved, PROJECTION_LABELS)
+    else:
+        band, ratio = classify(moved / abs(gap), PROJECTION)
+        outcome = {
+            "status": band.status,
+            "method_label": band.label,
+            "ratio": ratio,
+        }
+    outcome["base_year"] = t0
+    outcome["base_value"] = x0
+    outcome["projected_value"] = projected
+    outcome["projector"] = name
+    outcome["diagnostics"] = tuple(notes)
+    return outcome
 
 
 # --- Destatis weather symbols ----------------------------------------------
 
 
 def _consecutive_tail(years: Sequence[int]) -> int:
-    """
-    How many of the last years form an unbroken annual run.
-    """
+    """Return how many of the last years form an unbroken annual run."""
     run = 1
     while run < len(years) and years[-run - 1] == years[-run] - 1:
         run += 1
     return run
 
 
-_DESTATIS_LABELS = _Labels(
-    _L.DESTATIS_SUN,
-    _L.DESTATIS_NOT_ASSESSED,
-    _L.DESTATIS_SUN,
-    _L.DESTATIS_THUNDERSTORM,
-    _L.DESTATIS_THUNDERSTORM,
-)
+def _exact_shortfall(case: Case, index: int) -> Fraction:
+    """Return Destatis' shortfall ``m`` exactly (negated, as banded).
+
+    Only a shortfall near a threshold is recomputed: the projection then
+    lies short of the goal, so within the indicator's bounds.
+    """
+    base, latest = case.observations[index], case.observations[-1]
+    x0, xt = Fraction(base.value), Fraction(latest.value)
+    goal = Fraction(case.goal)
+    t0, t = base.year, latest.year
+    projected = xt + (case.horizon - t) * (xt - x0) / (t - t0)
+    short = max(Fraction(0), case.direction * (goal - projected))
+    return -short / abs(goal - xt)
 
 
 def destatis(case: Case) -> Outcome:
-    """
-    Destatis weather symbols: a linear trend of the last five changes.
-    """
+    """Destatis weather symbols: a linear trend of the last five changes."""
     if case.base_year is not None:
         raise ValidationError(
             "base_year",
@@ -714,14 +477,18 @@ def destatis(case: Case) -> Outcome:
             "the destatis method uses the last six annual values; it takes "
             "no base year",
         )
-    done = _done(case, _DESTATIS_LABELS)
+    done = _done(case, DESTATIS_LABELS)
     if done:
         return done
-    points = min(_consecutive_tail(case.years), _DESTATIS_POINTS)
+    observations = case.observations
+    points = min(
+        _consecutive_tail([o.year for o in observations]), _DESTATIS_POINTS
+    )
     if points < _DESTATIS_MIN_POINTS:
-        return _insufficient(_DESTATIS_LABELS)
-    w = _window(case, len(case.years) - points)
-    _check_horizon(case, w)
+        return insufficient(DESTATIS_LABELS)
+    index = len(observations) - points
+    t0, x0 = observations[index].year, observations[index].value
+    t, xt = observations[-1].year, observations[-1].value
     notes: list[Diagnostic] = []
     if points < _DESTATIS_POINTS:
         notes.append(
@@ -730,54 +497,46 @@ def destatis(case: Case) -> Outcome:
                 detail=f"{points - 1} annual changes used instead of 5",
             )
         )
-    trend = _trend(case, w)
-    mean_change: Fraction = trend["observed_change"]
-    if w.t >= case.horizon:
-        projected = w.xt
-        notes.append(_horizon_note(w.t, case.horizon))
-    else:
-        projected = w.xt + (case.horizon - w.t) * mean_change
-    remaining = abs(case.goal - w.xt)
-    shortfall = (
-        max(Fraction(0), case.direction * (case.goal - projected)) / remaining
+    mean_change = (xt - x0) / (t - t0)
+    projected = bounded(case, xt + (case.horizon - t) * mean_change, notes)
+    remaining = abs(case.goal - xt)
+    short = (
+        max(0.0, case.direction * (case.goal - projected)) / remaining
         if remaining
-        else Fraction(0)
+        else 0.0
     )
-    common: dict[str, Any] = {
-        "base_year": w.t0,
-        "base_value": w.x0,
-        "projected_value": float(projected),
-        "projector": "destatis_linear",
-        "shortfall": shortfall,
-        "diagnostics": tuple(notes),
-        **trend,
-    }
+    outcome: Outcome
     if case.direction * mean_change <= 0:
-        return Outcome(
-            status=_S.REGRESSING,
-            method_label=_L.DESTATIS_THUNDERSTORM,
-            **common,
+        outcome = {
+            "status": _REGRESSING,
+            "method_label": DESTATIS_LABELS.away,
+            "shortfall": short,
+        }
+    else:
+        band, negated = classify(
+            -short,
+            DESTATIS,
+            (lambda: _exact_shortfall(case, index)) if remaining else None,
         )
-    band = _classify(-shortfall, _DESTATIS)
-    return Outcome(
-        status=band.status,
-        method_label=band.label,
-        **common,
-    )
+        outcome = {
+            "status": band.status,
+            "method_label": band.label,
+            "shortfall": -negated,
+        }
+    outcome["base_year"] = t0
+    outcome["base_value"] = x0
+    outcome["projected_value"] = projected
+    outcome["projector"] = "destatis_linear"
+    outcome["diagnostics"] = tuple(notes)
+    return outcome
 
 
-#: The methods `kttt.progress.assess` knows, by name.
-METHODS: dict[str, Callable[[Case], Outcome]] = {
-    "statcan": statcan,
-    "eurostat": eurostat,
-    "unsd2022": unsd2022,
-    "projection": projection,
-    "destatis": destatis,
+#: The methods `kttt.progress.assess` knows, by name, with their labels.
+METHODS: dict[str, tuple[Callable[[Case], Outcome], Labels]] = {
+    **{
+        name: (_ratio_method(spec), spec.labels)
+        for name, spec in RATIO_METHODS.items()
+    },
+    "projection": (projection, PROJECTION_LABELS),
+    "destatis": (destatis, DESTATIS_LABELS),
 }
-
-
-def default_projector() -> Projector:
-    """
-    The projector of the ``"projection"`` method when none is given.
-    """
-    return CompoundGrowth()

@@ -1,5 +1,4 @@
-"""
-Projectors: extrapolate a series to its target year.
+"""Projectors: extrapolate a series to its target year.
 
 Each projector takes the observed years and values and returns the value
 expected in the horizon year if the observed pace goes on.
@@ -29,15 +28,11 @@ __all__ = [
 
 
 class Projector(Protocol):
-    """
-    Anything that extrapolates observations to a horizon year.
-    """
+    """Anything that extrapolates observations to a horizon year."""
 
     @property
     def name(self) -> str:
-        """
-        A short code for reports (``"compound"``, ``"logit"``...).
-        """
+        """A short code for reports (``"compound"``, ``"logit"``...)."""
         ...  # pragma: no cover
 
     def project(
@@ -46,9 +41,7 @@ class Projector(Protocol):
         values: Sequence[SupportsFloat],
         horizon: int,
     ) -> float:
-        """
-        Return the value expected in *horizon* from the observations.
-        """
+        """Return the value expected in *horizon* from the observations."""
         ...  # pragma: no cover
 
 
@@ -86,10 +79,20 @@ def _require_positive(values: Sequence[float], projector: str) -> None:
         )
 
 
+def _finite(projected: float, projector: str) -> float:
+    """Return *projected*, refusing a value beyond the float range."""
+    if not math.isfinite(projected):
+        raise ValidationError(
+            "values",
+            projected,
+            f"the {projector} projection overflows the float range",
+        )
+    return projected
+
+
 @attrs.frozen
 class CompoundGrowth:
-    """
-    Continue the compound annual growth rate of the first to the last point.
+    """Continue the compound annual growth rate of the first to the last point.
 
     This is UNSD's projection (SDG Report 2023 onward):
     ``x̂_T = x_n · (x_n / x_1) ** ((T − t_n) / (t_n − t_1))``.
@@ -100,9 +103,7 @@ class CompoundGrowth:
 
     @property
     def name(self) -> str:
-        """
-        ``"compound"``.
-        """
+        """``"compound"``."""
         return "compound"
 
     def project(
@@ -111,25 +112,26 @@ class CompoundGrowth:
         values: Sequence[SupportsFloat],
         horizon: int,
     ) -> float:
-        """
-        Return the compound-growth projection of *values* to *horizon*.
+        """Return the compound-growth projection of *values* to *horizon*.
 
         Raises:
             ValidationError: If there are fewer than two points, years do
-                not increase, the horizon is not after them, or a value is
-                not above zero.
+                not increase, the horizon is not after them, a value is
+                not above zero, or the projection overflows.
         """
         t, x = _checked(years, values, horizon)
         _require_positive([x[0], x[-1]], self.name)
         exponent = (horizon - t[-1]) / (t[-1] - t[0])
-        projected: float = x[-1] * (x[-1] / x[0]) ** exponent
-        return projected
+        try:
+            projected: float = x[-1] * (x[-1] / x[0]) ** exponent
+        except OverflowError:
+            projected = math.inf
+        return _finite(projected, self.name)
 
 
 @attrs.frozen
 class LinearTrend:
-    """
-    Continue the average annual change of the first to the last point.
+    """Continue the average annual change of the first to the last point.
 
     ``x̂_T = x_n + (T − t_n) · (x_n − x_1) / (t_n − t_1)``.
 
@@ -139,9 +141,7 @@ class LinearTrend:
 
     @property
     def name(self) -> str:
-        """
-        ``"linear"``.
-        """
+        """``"linear"``."""
         return "linear"
 
     def project(
@@ -150,8 +150,7 @@ class LinearTrend:
         values: Sequence[SupportsFloat],
         horizon: int,
     ) -> float:
-        """
-        Return the straight-line projection of *values* to *horizon*.
+        """Return the straight-line projection of *values* to *horizon*.
 
         Raises:
             ValidationError: If there are fewer than two points, years do
@@ -163,16 +162,13 @@ class LinearTrend:
 
 
 def _escap_weights(years: Sequence[int], horizon: int) -> list[float]:
-    """
-    ESCAP WP04 weights ``w_i = (T − t_min) / (T − t_i)``.
-    """
+    """ESCAP WP04 weights ``w_i = (T − t_min) / (T − t_i)``."""
     return [(horizon - years[0]) / (horizon - year) for year in years]
 
 
 @attrs.frozen
 class TimeWeightedGeometric:
-    """
-    ESCAP's time-weighted geometric extrapolation, for unbounded counts.
+    """ESCAP's time-weighted geometric extrapolation, for unbounded counts.
 
     Each year-on-year growth factor gets the weight
     ``w_i = (T − t_min) / (T − t_i)``, so recent changes count more
@@ -189,9 +185,7 @@ class TimeWeightedGeometric:
 
     @property
     def name(self) -> str:
-        """
-        ``"escap_geometric"``.
-        """
+        """``"escap_geometric"``."""
         return "escap_geometric"
 
     def project(
@@ -200,13 +194,12 @@ class TimeWeightedGeometric:
         values: Sequence[SupportsFloat],
         horizon: int,
     ) -> float:
-        """
-        Return the time-weighted geometric projection to *horizon*.
+        """Return the time-weighted geometric projection to *horizon*.
 
         Raises:
             ValidationError: If there are fewer than two points, years do
-                not increase, the horizon is not after them, or a value is
-                not above zero.
+                not increase, the horizon is not after them, a value is
+                not above zero, or the projection overflows.
         """
         t, x = _checked(years, values, horizon)
         _require_positive(x, self.name)
@@ -215,9 +208,13 @@ class TimeWeightedGeometric:
         weight_sum = 0.0
         for i in range(1, len(t)):
             step = t[i] - t[i - 1]
-            log_sum += weights[i] * math.log(x[i] / x[i - 1])
+            log_sum += weights[i] * (math.log(x[i]) - math.log(x[i - 1]))
             weight_sum += weights[i] * step
-        return x[-1] * math.exp(log_sum / weight_sum * (horizon - t[-1]))
+        try:
+            growth = math.exp(log_sum / weight_sum * (horizon - t[-1]))
+        except OverflowError:
+            growth = math.inf
+        return _finite(x[-1] * growth, self.name)
 
 
 def _check_scale(_: object, __: attrs.Attribute[float], value: float) -> None:
@@ -227,8 +224,7 @@ def _check_scale(_: object, __: attrs.Attribute[float], value: float) -> None:
 
 @attrs.frozen
 class WeightedLogit:
-    """
-    ESCAP's weighted logit regression, for shares bounded by *scale*.
+    """ESCAP's weighted logit regression, for shares bounded by *scale*.
 
     The logits ``ln(p / (1 − p))`` of ``p = x / scale`` are fitted on the
     centred years by least squares with the ESCAP weights
@@ -247,9 +243,7 @@ class WeightedLogit:
 
     @property
     def name(self) -> str:
-        """
-        ``"escap_logit"``.
-        """
+        """``"escap_logit"``."""
         return "escap_logit"
 
     def project(
@@ -258,8 +252,7 @@ class WeightedLogit:
         values: Sequence[SupportsFloat],
         horizon: int,
     ) -> float:
-        """
-        Return the weighted logit projection of the shares to *horizon*.
+        """Return the weighted logit projection of the shares to *horizon*.
 
         Raises:
             ValidationError: If there are fewer than two points, years do
@@ -293,9 +286,7 @@ class WeightedLogit:
 
 
 def _expit(value: float) -> float:
-    """
-    The logistic function, without overflow for large ``|value|``.
-    """
+    """The logistic function, without overflow for large ``|value|``."""
     if value >= 0:
         return 1.0 / (1.0 + math.exp(-value))
     exp = math.exp(value)

@@ -1,5 +1,4 @@
-"""
-`ProgressReport`: every target of a programme against the data.
+"""`ProgressReport`: every target of a programme against the data.
 
 One table (text, HTML, JSON or records), by one method or several side by
 side.
@@ -20,13 +19,15 @@ import pendulum
 from kttt.errors import IncompatibleSeriesError, ValidationError
 from kttt.progress._assess import (
     DEFAULT_METHOD,
-    Progress,
+    STALE_AFTER_YEARS,
     assess,
-    format_level,
+    check_stale_after,
     known_by,
     resolve_method,
+    stale_note,
 )
-from kttt.progress._labels import ProgressStatus
+from kttt.progress._labels import DiagnosticKind, ProgressStatus
+from kttt.progress._progress import Progress, format_level
 from kttt.progress._projectors import Projector
 from kttt.series import Series
 from kttt.targets import Indicator, Target, TargetSet
@@ -45,13 +46,13 @@ _PROXY = {
     "en": "no data of its own; measured instead by the data on",
 }
 _LATEST = {"vi": "số liệu mới nhất", "en": "latest data"}
+_PROJECTED = {"vi": "dự báo", "en": "projected"}
+_STALE = {"vi": "số liệu cũ", "en": "stale"}
 
 
 @attrs.frozen(kw_only=True)
 class ReportRow:
-    """
-    One target of a report, its data and its assessment by each method.
-    """
+    """One target of a report, its data and its assessment by each method."""
 
     #: The target.
     target: Target
@@ -65,8 +66,7 @@ class ReportRow:
     proxy: Indicator | None = None
 
     def status(self, index: int = 0) -> ProgressStatus:
-        """
-        Return the status by the *index*-th method.
+        """Return the status by the *index*-th method.
 
         Without anything to assess, the status is insufficient data.
         """
@@ -80,9 +80,7 @@ def _series_for(
     data: Mapping[str, Series | Sequence[Series]],
     proxies: Mapping[str, str],
 ) -> tuple[Series | None, Indicator | None]:
-    """
-    Find the target's series, or its proxy's relabelled as the target's.
-    """
+    """Find the target's series, or its proxy's relabelled as the target's."""
     code = target.indicator.code
     found = data.get(code)
     if found is not None:
@@ -111,8 +109,7 @@ def _as_series(value: Series | Sequence[Series]) -> Series:
 
 @attrs.frozen(kw_only=True)
 class ProgressReport:
-    """
-    The progress of every target of a `kttt.targets.TargetSet`.
+    """The progress of every target of a `kttt.targets.TargetSet`.
 
     >>> from kttt.targets import nq20_targets
     >>> from kttt.series import national_statistics
@@ -141,9 +138,9 @@ class ProgressReport:
         projector: Projector | None = None,
         epsilon: float | None = None,
         proxies: Mapping[str, str] | None = None,
+        stale_after: int = STALE_AFTER_YEARS,
     ) -> ProgressReport:
-        """
-        Assess every target of *target_set* against *data*.
+        """Assess every target of *target_set* against *data*.
 
         Args:
             target_set: The programme.
@@ -158,21 +155,26 @@ class ProgressReport:
                 series measures it when the data has none of its own
                 (cooperatives' good/fair share for that of all collective
                 organisations, say). Each use is shown in the report.
+            stale_after: A result whose latest data is more than this many
+                years older than the newest data of the report (or than
+                *as_of*) carries a stale-data diagnostic.
 
         Raises:
             NotFoundError: For an unknown method name.
             IncompatibleSeriesError: If a series does not fit its target,
                 or a proxy is in another unit.
-            ValidationError: If no method is given.
+            ValidationError: If no method is given, or *stale_after* is
+                negative.
         """
         names = tuple(resolve_method(m) for m in methods)
         if not names:
             raise ValidationError("methods", names, "name at least one method")
+        check_stale_after(stale_after)
         rows: list[ReportRow] = []
         for target in target_set:
             series, proxy = _series_for(target, data, proxies or {})
             known = series is not None and any(
-                known_by(o, as_of) for o in series
+                known_by(o, as_of) and o.year <= target.horizon for o in series
             )
             results = (
                 tuple(
@@ -183,6 +185,7 @@ class ProgressReport:
                         method=name,
                         projector=projector if name == "projection" else None,
                         epsilon=epsilon,
+                        stale_after=stale_after,
                     )
                     for name in names
                 )
@@ -201,7 +204,7 @@ class ProgressReport:
             target_set=target_set,
             as_of=as_of,
             methods=names,
-            rows=tuple(rows),
+            rows=_flag_stale(rows, stale_after),
         )
 
     # --- output -------------------------------------------------------------
@@ -226,6 +229,12 @@ class ProgressReport:
             value = format_level(first.latest_value, lang)
             unit = target.indicator.unit.symbol
             latest = f"{first.latest_year}: {value}{unit}"
+            if first.projected_from is not None:
+                latest += f" ({_PROJECTED[lang]})"
+            if any(
+                d.kind is DiagnosticKind.STALE_DATA for d in first.diagnostics
+            ):
+                latest += f" ({_STALE[lang]})"
         else:
             latest = _NO_SERIES[lang]
         cells = [
@@ -246,8 +255,7 @@ class ProgressReport:
         return headers
 
     def to_text(self, lang: str = "vi") -> str:
-        """
-        Return the report as a plain-text table in *lang*.
+        """Return the report as a plain-text table in *lang*.
 
         *lang* is ``"vi"`` or ``"en"``; there is one section per target
         year, and the main method's diagnostics follow as notes.
@@ -320,8 +328,7 @@ class ProgressReport:
         )
 
     def to_records(self) -> list[dict[str, Any]]:
-        """
-        Return one flat record per target and method.
+        """Return one flat record per target and method.
 
         Records are those of `Progress.as_record`; a target without data
         gives one record with status ``"insufficient_data"``.
@@ -350,8 +357,7 @@ class ProgressReport:
         return records
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        """
-        Return the report as JSON.
+        """Return the report as JSON.
 
         The document holds the programme, the date, the methods and the
         records of `to_records`.
@@ -363,6 +369,38 @@ class ProgressReport:
             "results": self.to_records(),
         }
         return json.dumps(document, ensure_ascii=False, indent=indent)
+
+
+def _flag_stale(
+    rows: Sequence[ReportRow], stale_after: int
+) -> tuple[ReportRow, ...]:
+    """Note the results whose data lags the newest of the report."""
+    latest = [row.results[0].latest_year for row in rows if row.results]
+    if not latest:
+        return tuple(rows)
+    newest = max(latest)
+    return tuple(
+        attrs.evolve(
+            row,
+            results=tuple(_stale(p, newest, stale_after) for p in row.results),
+        )
+        for row in rows
+    )
+
+
+def _stale(progress: Progress, newest: int, stale_after: int) -> Progress:
+    kinds = {d.kind for d in progress.diagnostics}
+    if (
+        progress.latest_year >= newest - stale_after
+        or DiagnosticKind.STALE_DATA in kinds
+    ):
+        return progress
+    note = stale_note(
+        progress.latest_year,
+        f"the newest data of the report ({newest})",
+        stale_after,
+    )
+    return attrs.evolve(progress, diagnostics=(*progress.diagnostics, note))
 
 
 def _iso(date: pendulum.Date | None) -> str | None:

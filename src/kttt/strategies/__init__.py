@@ -61,6 +61,7 @@ from kttt.programmes import (
     TaskStatus,
 )
 from kttt.rating import Classification, RatingScheme, ScoreSheet
+from kttt.scenarios import Assumption, Scenario
 from kttt.series import Observation, Series
 from kttt.strategies._base import labelled_enums, pendulum_dates
 from kttt.strategies._committees import (
@@ -104,6 +105,7 @@ from kttt.strategies._rating import (
     rating_schemes,
     score_sheets,
 )
+from kttt.strategies._scenarios import assumptions, scenarios
 from kttt.strategies._targets import (
     comparators,
     indicators,
@@ -120,6 +122,7 @@ __all__ = [
     "TYPE_STRATEGIES",
     "action_programmes",
     "agencies",
+    "assumptions",
     "classifications",
     "committee_members",
     "comparators",
@@ -151,6 +154,7 @@ __all__ = [
     "rating_schemes",
     "recurrences",
     "register_types",
+    "scenarios",
     "score_sheets",
     "series",
     "steering_committees",
@@ -192,6 +196,9 @@ TYPE_STRATEGIES: dict[type, Callable[[], st.SearchStrategy[object]]] = {
     RatingScheme: rating_schemes,
     ScoreSheet: score_sheets,
     Classification: classifications,
+    # --- scenarios ---
+    Assumption: assumptions,
+    Scenario: scenarios,
     # --- programmes ---
     Agency: agencies,
     Recurrence: recurrences,

@@ -1,0 +1,339 @@
+"""
+Tests of kttt.progress.assess_many and met_share: the vectorised path
+agrees with assess path by path, and refuses bad input.
+"""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kttt.errors import NotFoundError, ValidationError
+from kttt.progress import (
+    METHOD_NAMES,
+    ProgressStatus,
+    assess,
+    assess_many,
+    is_met_at,
+    met_share,
+)
+from kttt.series import Observation, Series, national_series
+from kttt.sources import Source
+from kttt.targets import (
+    Comparator,
+    Direction,
+    Indicator,
+    Target,
+    Unit,
+    nq20_targets,
+)
+
+
+SOURCE = Source(document="TEST")
+COUNT = Indicator(
+    code="test.count",
+    label_vi="số lượng",
+    label_en="count",
+    unit=Unit.COUNT,
+    direction=Direction.INCREASE,
+)
+REVENUE = Indicator(
+    code="test.revenue",
+    label_vi="doanh thu",
+    label_en="revenue",
+    unit=Unit.VND,
+    direction=Direction.INCREASE,
+)
+COOPERATIVES = nq20_targets().get("cooperatives.count", 2030)
+COUNTS = national_series("cooperatives.count")
+S = ProgressStatus
+
+
+def level(comparator: Comparator, value: float, **more: object) -> Target:
+    return Target(
+        indicator=COUNT,
+        comparator=comparator,
+        value=value,
+        horizon=2030,
+        source=SOURCE,
+        **more,  # type: ignore[arg-type]
+    )
+
+
+def continued(series: Series, years, path) -> Series:
+    """The series continued by a path, as assess_many reads it."""
+    ahead = [
+        Observation(year=y, value=v, projected=True)
+        for y, v in zip(years, path, strict=True)
+    ]
+    return Series.of(series.indicator, [*series.observations, *ahead])
+
+
+def test_two_paths_of_the_cooperative_count():
+    """Flat at 35,041 to 2027: R = 0.85; +10 %/yr: on track."""
+    # Flat: (35,041 / 26,040)^(1/7) − 1 = 4.33 % against
+    # (42,750 / 26,040)^(1/10) − 1 = 5.08 %: R = 0.852.
+    paths = [[35_041, 35_041], [38_545.1, 42_399.61]]
+    batch = assess_many(COOPERATIVES, COUNTS, paths, years=[2026, 2027])
+
+    assert [S.NEEDS_ACCELERATION, S.ON_TRACK] == list(batch.statuses)
+    assert math.isclose(0.852, batch.ratios[0], rel_tol=1e-3)
+    assert 2 == len(batch)
+    assert 0.5 == batch.share(S.ON_TRACK)
+    assert batch.progress(1).status is S.ON_TRACK
+    assert 2026 == batch.progress(0).projected_from
+    records = batch.to_records()
+    assert ["needs_acceleration", "on_track"] == [r["status"] for r in records]
+    assert [0, 1] == [r["path"] for r in records]
+
+
+def test_paths_reaching_the_target_year_get_final_verdicts():
+    """Paths to 2032: only 2030 decides, achieved or missed."""
+    years = list(range(2026, 2033))
+    low = [35_041 * 1.02**k for k in range(1, 8)]
+    high = [35_041 * 1.05**k for k in range(1, 8)]
+    batch = assess_many(COOPERATIVES, COUNTS, [low, high], years=years)
+
+    # 35,041 · 1.02⁵ = 38,688 < 42,750 ≤ 44,722 = 35,041 · 1.05⁵.
+    assert (S.MISSED, S.ACHIEVED) == batch.statuses
+    assert (None, None) == batch.ratios
+
+
+@st.composite
+def cases(draw: st.DrawFn):
+    observed = draw(
+        st.dictionaries(
+            st.integers(2012, 2024),
+            st.integers(0, 1_000),
+            min_size=1,
+            max_size=6,
+        )
+    )
+    years = sorted(
+        draw(st.sets(st.integers(2025, 2034), min_size=1, max_size=5))
+    )
+    paths = draw(
+        st.lists(
+            st.lists(
+                st.integers(0, 1_000), min_size=len(years), max_size=len(years)
+            ),
+            min_size=1,
+            max_size=6,
+        )
+    )
+    comparator = draw(
+        st.sampled_from(
+            [Comparator.AT_LEAST, Comparator.AT_MOST, Comparator.ABOUT]
+        )
+    )
+    more = {"tolerance": 0.05} if comparator is Comparator.ABOUT else {}
+    target = level(comparator, draw(st.integers(1, 1_000)), **more)
+    series = Series.from_values(COUNT, observed)
+    return target, series, years, paths
+
+
+@given(
+    cases(),
+    st.sampled_from(METHOD_NAMES),
+    st.none() | st.integers(2012, 2020),
+)
+def test_every_path_gets_the_verdict_of_assess(case, method, base_year):
+    """Status and ratio of each path are those of assess on it."""
+    target, series, years, paths = case
+    if method == "destatis":
+        base_year = None
+    batch = assess_many(
+        target, series, paths, years=years, method=method, base_year=base_year
+    )
+
+    for path, status, ratio in zip(
+        paths, batch.statuses, batch.ratios, strict=True
+    ):
+        alone = assess(
+            target,
+            continued(series, years, path),
+            method=method,
+            base_year=base_year,
+        )
+        assert alone.status is status
+        assert (alone.ratio is None) == (ratio is None)
+        if ratio is not None:
+            assert math.isclose(alone.ratio, ratio, rel_tol=1e-12)
+
+
+def test_epsilon_paths_go_through_assess():
+    """With an epsilon every path is assessed one by one, the same way."""
+    target = level(Comparator.AT_LEAST, 500)
+    series = Series.from_values(COUNT, {2020: 0, 2022: 100})
+    paths = [[150, 200], [0, 0]]
+    batch = assess_many(target, series, paths, years=[2023, 2024], epsilon=1.0)
+
+    expected = [
+        assess(target, continued(series, [2023, 2024], p), epsilon=1.0).status
+        for p in paths
+    ]
+    assert expected == list(batch.statuses)
+
+
+def test_growth_rate_targets():
+    """7 %/yr from 100 in 2020: final verdicts in the target year 2025."""
+    target = Target.growth_rate(
+        indicator=REVENUE, rate=7, base_year=2020, horizon=2025, source=SOURCE
+    )
+    series = Series.from_values(REVENUE, {2020: 100, 2023: 120})
+    batch = assess_many(
+        target, series, [[130, 141], [130, 140], [-5, -10]], years=[2024, 2025]
+    )
+
+    # 100 · 1.07⁵ = 140.26.
+    assert (S.ACHIEVED, S.MISSED, S.MISSED) == batch.statuses
+
+
+@pytest.mark.parametrize(
+    ("paths", "years", "field"),
+    [
+        ([[1.0]], [2025], "years"),
+        ([[1.0]], [], "years"),
+        ([[1.0, 2.0]], [2027, 2026], "years"),
+        ([[1.0]], [2101], "years"),
+        ([[1.0]], [2026.0], "years"),
+        ([], [2026], "paths"),
+        ([[1.0, 2.0]], [2026], "paths"),
+        ([["x"]], [2026], "paths"),
+        ([[math.inf]], [2026], "paths"),
+        ([[-1.0]], [2026], "paths"),
+    ],
+)
+def test_bad_years_and_paths(paths, years, field):
+    """Years must follow the series; paths fit them and the bounds."""
+    with pytest.raises(ValidationError) as info:
+        assess_many(COOPERATIVES, COUNTS, paths, years=years)
+
+    assert field == info.value.field
+
+
+def test_bad_share_of_a_percentage():
+    """A share above 100 % is refused."""
+    share = nq20_targets().get("organizations.good_fair_share", 2030)
+    series = Series.from_values(share.indicator, {2024: 70})
+
+    with pytest.raises(ValidationError, match="above 100"):
+        assess_many(share, series, [[101.0]], years=[2025])
+
+
+def test_unknown_method_and_path():
+    """An unknown method, and asking for a path that is not there."""
+    with pytest.raises(NotFoundError, match="method"):
+        assess_many(COOPERATIVES, COUNTS, [[1.0]], years=[2026], method="x")
+    batch = assess_many(COOPERATIVES, COUNTS, [[1.0]], years=[2026])
+    with pytest.raises(NotFoundError, match="index"):
+        batch.progress(1)
+
+
+def test_no_observation_up_to_the_target_year():
+    """Paths after the target year of a target without data are refused."""
+    target = Target(
+        indicator=COUNT,
+        comparator=Comparator.AT_LEAST,
+        value=5,
+        horizon=2025,
+        source=SOURCE,
+    )
+    with pytest.raises(ValidationError, match="target year"):
+        assess_many(target, Series.of(COUNT, []), [[1.0]], years=[2026])
+
+
+# --- met_share ---------------------------------------------------------------
+
+
+@given(
+    st.lists(st.integers(0, 100_000), min_size=1, max_size=20),
+    st.sampled_from(
+        [Comparator.AT_LEAST, Comparator.MORE_THAN, Comparator.LESS_THAN]
+    ),
+    st.integers(0, 100_000),
+)
+def test_met_share_counts_what_is_met_at(values, comparator, goal):
+    """The share equals the count of values is_met_at accepts."""
+    target = level(comparator, goal)
+    expected = sum(is_met_at(target, 2030, v) for v in values) / len(values)
+
+    assert math.isclose(expected, met_share(target, values))
+
+
+def test_met_share_of_a_growth_rate_target():
+    """7 %/yr since 2020 from 100: 140.26 needed in 2025, 131.08 in 2024."""
+    target = Target.growth_rate(
+        indicator=REVENUE,
+        rate=7,
+        base_year=2020,
+        base_value=100,
+        horizon=2025,
+        source=SOURCE,
+    )
+
+    assert 0.5 == met_share(target, [141, 139])
+    assert 1 == met_share(target, [141, 132], year=2024)
+    assert 0 == met_share(target, [141, 132], year=2020)
+    assert 0 == met_share(target, [-3, 0])
+    with pytest.raises(ValidationError, match="base_value"):
+        met_share(target.with_base(None), [1.0])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("values", [[], [[1.0]], ["x"]])
+def test_met_share_needs_numbers(values):
+    """One or more numbers."""
+    with pytest.raises(ValidationError, match="values"):
+        met_share(COOPERATIVES, values)
+
+
+def test_without_numpy_the_extra_is_named():
+    """assess_many and met_share say what to install."""
+    script = textwrap.dedent(
+        """
+        import sys
+        sys.modules["numpy"] = None
+        from kttt.errors import NotFoundError
+        from kttt.progress import assess_many, met_share
+        from kttt.series import national_series
+        from kttt.targets import nq20_targets
+        target = nq20_targets().get("cooperatives.count", 2030)
+        counts = national_series("cooperatives.count")
+        for call in (
+            lambda: met_share(target, [1.0]),
+            lambda: assess_many(target, counts, [[1.0]], years=[2026]),
+        ):
+            try:
+                call()
+            except NotFoundError as error:
+                print(error.rule)
+        """
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter and script
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert 2 == result.stdout.count("pip install 'kttt[simulation]'")
+
+
+def test_paths_too_short_for_the_window_are_insufficient():
+    """Eurostat needs three years in its window: 2010 and 2026 are not."""
+    target = level(Comparator.AT_LEAST, 50)
+    series = Series.from_values(COUNT, {2010: 5})
+    batch = assess_many(
+        target, series, [[6.0]], years=[2026], method="eurostat"
+    )
+    alone = assess(target, continued(series, [2026], [6.0]), method="eurostat")
+
+    assert (S.INSUFFICIENT_DATA,) == batch.statuses
+    assert alone.status is S.INSUFFICIENT_DATA
