@@ -45,7 +45,8 @@ def test_old_table_in_english(capsys):
 def test_csv(capsys):
     """--format csv writes one row per unit with machine codes."""
     _, out, _ = _run(capsys, "--format", "csv")
-    rows = list(csv.DictReader(io.StringIO(out)))
+    assert out.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
 
     assert 34 == len(rows)
     assert {
@@ -99,7 +100,7 @@ def test_lookup_machine_formats(capsys, fmt):
     record = (
         json.loads(out)[0]
         if fmt == "json"
-        else next(csv.DictReader(io.StringIO(out)))
+        else next(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
     )
 
     assert ("58", "63", "56") == (

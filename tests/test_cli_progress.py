@@ -70,7 +70,9 @@ def test_user_data(tmp_path, capsys):
         "cooperatives.count,2025,45.500,2025-12-12,MoF\n",
         encoding="utf-8",
     )
-    status, out, _ = run(capsys, "--data", str(data), "--lang", "en")
+    status, out, _ = run(
+        capsys, "--data", str(data), "--lang", "en", "--numbers", "vi"
+    )
 
     assert 0 == status
     assert "45,500" in out
@@ -81,7 +83,7 @@ def test_user_data(tmp_path, capsys):
     ("text", "message"),
     [
         ("indicator,value\n", "header"),
-        ("indicator,year,value\nnope,2020,1\n", "row 1: indicator"),
+        ("indicator,year,value\nnope,2020,1\n", "row 1, column 'indicator'"),
         ("indicator,year,value\ncooperatives.count,20x,1\n", "year"),
         ("indicator,year,value\ncooperatives.count,2020,abc\n", "row 1"),
         (
@@ -94,12 +96,12 @@ def test_user_data(tmp_path, capsys):
     ],
 )
 def test_bad_user_data(tmp_path, capsys, text, message):
-    """Bad --data files give an error naming row and field, exit status 2."""
+    """Bad --data files give an error naming row and column, exit 1."""
     data = tmp_path / "bad.csv"
     data.write_text(text, encoding="utf-8")
-    status, _, err = run(capsys, "--data", str(data))
+    status, _, err = run(capsys, "--data", str(data), "--lang", "en")
 
-    assert 2 == status
+    assert 1 == status
     assert message in err
 
 

@@ -13,7 +13,7 @@ import pendulum
 import pytest
 
 from kttt import datasets
-from kttt.errors import DataError, KtttError
+from kttt.errors import DataError, KtttError, NotFoundError
 from kttt.serialization import from_csv, from_json
 from kttt.sources import Source
 
@@ -193,7 +193,7 @@ def test_windows_1258_reads_into_nfc(tmp_path):
 
 def test_a_missing_file_is_a_data_error(tmp_path):
     """A path that cannot be read is refused, named."""
-    with pytest.raises(DataError, match="cannot be read"):
+    with pytest.raises(NotFoundError, match="cannot be read"):
         datasets.load("bodies/issuers", tmp_path / "missing.json")
 
 

@@ -204,12 +204,12 @@ def test_province_scheme_from_file(tmp_path):
 
 
 def test_load_scheme_missing_file(tmp_path):
-    """A file that cannot be read is a DataError naming the file."""
+    """A file that cannot be read is a NotFoundError naming the file."""
     path = tmp_path / "nope.json"
-    with pytest.raises(DataError) as info:
+    with pytest.raises(NotFoundError) as info:
         load_scheme(path)
 
-    assert str(path) == info.value.field
+    assert str(path) == info.value.value
 
 
 def _broken(change):

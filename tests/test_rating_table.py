@@ -279,4 +279,4 @@ def test_kttt_rate_bad_arguments(tmp_path, capsys, args):
     status = main(args)
 
     assert 2 == status
-    assert capsys.readouterr().err.startswith("kttt: error:")
+    assert capsys.readouterr().err.startswith(("kttt: lỗi:", "kttt: error:"))

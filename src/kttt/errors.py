@@ -15,7 +15,9 @@ __all__ = [
     "DataError",
     "DocumentNumberError",
     "IncompatibleSeriesError",
+    "InvalidFileError",
     "KtttError",
+    "MissingExtraError",
     "NotFoundError",
     "ParseError",
     "ScoreError",
@@ -70,7 +72,14 @@ class KtttError(Exception):
             where.append(f"column {self.column!r}")
         head = ", ".join(where)
         prefix = f"{head}: " if head else ""
-        return f"{prefix}{self.field}={_shown(self.value)}: {self.rule}"
+        return f"{prefix}{self.field}={self.shown_value()}: {self.rule}"
+
+    def shown_value(self) -> str:
+        """Return the refused value as the message shows it.
+
+        Its ``repr``, cut short if it is too long to read.
+        """
+        return _shown(self.value)
 
     def at_row(self, row: int) -> Self:
         """Return a copy of this error that names the row it came from."""
@@ -156,6 +165,69 @@ class DataError(KtttError):
     """A data file (built in or the user's) is malformed or inconsistent."""
 
 
+class InvalidFileError(DataError):
+    """A file with problems: every one of them, reported at once.
+
+    Its `errors` are the problems, each a `KtttError` with its row and
+    column; the error itself names the first and says how many there are.
+    """
+
+    errors: tuple[KtttError, ...]
+
+    def __init__(
+        self,
+        field: str,
+        value: object,
+        rule: str,
+        *,
+        row: int | None = None,
+        column: str | None = None,
+        file: str | None = None,
+        errors: tuple[KtttError, ...] = (),
+    ) -> None:
+        self.errors = errors
+        super().__init__(field, value, rule, row=row, column=column, file=file)
+
+    @classmethod
+    def of(cls, errors: list[KtttError], *, file: str | None = None) -> Self:
+        """Return one error that holds *errors* (at least one)."""
+        first = errors[0]
+        more = f" ({len(errors)} problems in all)" if len(errors) > 1 else ""
+        return cls(
+            first.field,
+            first.value,
+            f"{first.rule}{more}",
+            row=first.row,
+            column=first.column,
+            file=file or first.file,
+            errors=tuple(errors),
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            _rebuild_file_error,
+            (
+                type(self),
+                (self.field, self.value, self.rule),
+                (self.row, self.column, self.file),
+                self.errors,
+            ),
+        )
+
+
+def _rebuild_file_error(
+    cls: type[InvalidFileError],
+    fields: tuple[str, object, str],
+    where: tuple[int | None, str | None, str | None],
+    errors: tuple[KtttError, ...],
+) -> InvalidFileError:
+    field, value, rule = fields
+    row, column, file = where
+    return cls(
+        field, value, rule, row=row, column=column, file=file, errors=errors
+    )
+
+
 class ScoreError(ValidationError):
     """Points on a score sheet break its rating scheme.
 
@@ -169,4 +241,12 @@ class IncompatibleSeriesError(ValidationError):
     """A series measures something other than what a target is set on.
 
     It has another indicator, another unit or another scope.
+    """
+
+
+class MissingExtraError(KtttError, ImportError):
+    """A feature needs an optional extra that is not installed.
+
+    The field is the extra's name; the rule says what to install
+    (``pip install 'kttt[excel]'``).
     """

@@ -32,7 +32,14 @@ from kttt._data._envelope import (
 )
 from kttt._data._json import as_list, as_mapping, load_json
 from kttt._data._locate import as_data_error, join, reading
-from kttt._data._tables import Table, decode, read_csv, sniff_delimiter
+from kttt._data._tables import (
+    Table,
+    decode,
+    read_csv,
+    read_table,
+    sniff_delimiter,
+    table_of,
+)
 from kttt._data._validators import (
     Validator,
     all_of,
@@ -80,11 +87,13 @@ __all__ = [
     "read_csv",
     "read_package",
     "read_path",
+    "read_table",
     "read_text",
     "reading",
     "require_date",
     "sniff_delimiter",
     "structure",
+    "table_of",
     "text",
     "tuple_of",
     "whole_number",

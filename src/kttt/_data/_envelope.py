@@ -40,7 +40,7 @@ from kttt._data._convert import new_converter, structure
 from kttt._data._json import as_list, as_mapping, load_json
 from kttt._data._locate import as_data_error, join, reading
 from kttt._data._tables import decode, read_csv
-from kttt.errors import DataError, KtttError
+from kttt.errors import DataError, KtttError, NotFoundError
 from kttt.sources import Source
 
 
@@ -212,11 +212,8 @@ def _text(read: Callable[[], bytes], file: str) -> str:
     try:
         data = read()
     except OSError as error:
-        raise DataError(
-            "path",
-            file,
-            f"cannot be read: {error.strerror or error}",
-            file=file,
+        raise NotFoundError(
+            "path", file, f"cannot be read: {error.strerror or error}"
         ) from None
     return decode(data, file=file)
 

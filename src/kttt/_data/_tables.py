@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import io
+import os
 
 from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Final
 
 import attrs
 
-from kttt.errors import DataError
+from kttt._extras import require
+from kttt.errors import DataError, NotFoundError
 from kttt.text import nfc
 
 
@@ -106,18 +110,95 @@ def read_csv(text: str, *, file: str, delimiter: str | None = None) -> Table:
     found = delimiter or sniff_delimiter(first)
     reader = csv.reader(stream, delimiter=found, strict=True)
     try:
-        header = next(reader, None)
-        if header is None:
-            raise DataError(
-                "header", text[:20], "the file is empty", file=file
-            )
-        columns = _columns(header, file)
-        rows = tuple(_rows(reader, columns, file))
+        table = table_of(reader, file=file)
     except csv.Error as error:
         raise DataError(
             "csv", None, f"not CSV: {error}", row=reader.line_num, file=file
         ) from None
-    return Table(columns=columns, rows=rows, delimiter=found)
+    return attrs.evolve(table, delimiter=found)
+
+
+def table_of(cells: Iterator[list[str]], *, file: str) -> Table:
+    """Return the table whose header and rows *cells* yields, checked.
+
+    Raises:
+        DataError: For no header, a blank or repeated column name, or a
+            row with more or fewer cells than the header.
+    """
+    header = next(cells, None)
+    if header is None:
+        raise DataError("header", None, "the file is empty", file=file)
+    columns = _columns(header, file)
+    return Table(columns=columns, rows=tuple(_rows(cells, columns, file)))
+
+
+def read_table(path: str | os.PathLike[str]) -> Table:
+    """Read a table file: CSV in any encoding `decode` reads, or ``.xlsx``.
+
+    An Excel workbook's first sheet is read (its values, not formulas);
+    numbers become text as they are written (``21``, ``78.5``) and dates
+    ISO dates, so that a cell reads the same from either kind of file.
+
+    Raises:
+        NotFoundError: If the file cannot be read.
+        DataError: If it is not a table.
+        MissingExtraError: For ``.xlsx`` without the ``excel`` extra.
+    """
+    file = Path(path)
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise NotFoundError(
+            "path", str(file), f"cannot be read: {error.strerror}"
+        ) from None
+    if file.suffix.lower() == ".xlsx":
+        return _xlsx_table(data, str(file))
+    return read_csv(decode(data, file=str(file)), file=str(file))
+
+
+def _xlsx_table(data: bytes, file: str) -> Table:
+    openpyxl = require("openpyxl", extra="excel", feature="reading Excel")
+    try:
+        workbook = openpyxl.load_workbook(
+            io.BytesIO(data), read_only=True, data_only=True
+        )
+    except Exception as error:  # noqa: BLE001  (openpyxl raises many kinds)
+        raise DataError(
+            "xlsx", None, f"not an Excel workbook: {error}", file=file
+        ) from None
+    rows = (
+        [_cell_text(value) for value in row]
+        for row in workbook.worksheets[0].iter_rows(values_only=True)
+    )
+    return table_of(_trimmed(rows), file=file)
+
+
+def _trimmed(rows: Iterator[list[str]]) -> Iterator[list[str]]:
+    # A sheet pads its rows with empty cells up to its widest row: drop
+    # the empty cells beyond the header's width.
+    width: int | None = None
+    for cells in rows:
+        if width is None:
+            while cells and not cells[-1]:
+                cells.pop()
+            width = len(cells)
+        elif len(cells) > width and not any(cells[width:]):
+            del cells[width:]
+        yield cells
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.isoformat() if value.time() else value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return nfc(str(value))
 
 
 def _columns(header: list[str], file: str) -> tuple[str, ...]:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from typing import Final
 
 from kttt._labels import localize_digits, pick
+from kttt.cli._output import Document, add_output_options, emit
 from kttt.committees import NetworkSummary, network_2023, network_summary
 from kttt.geography import Era
 
@@ -56,17 +56,18 @@ def register(
     parser.add_argument(
         "--lang", choices=("vi", "en"), default="vi", help="language"
     )
+    add_output_options(parser)
     parser.set_defaults(run=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
     summary = network_summary(network_2023(), era=Era(args.era))
-    sys.stdout.write(render(summary, args.lang))
+    emit(document(summary, args.lang), args)
     return 0
 
 
-def render(summary: NetworkSummary, lang: str) -> str:
-    """Return the summary as a two-column text table in *lang*."""
+def document(summary: NetworkSummary, lang: str) -> Document:
+    """Return the summary as a two-column table in *lang*."""
     title = pick(
         lang,
         f"Mạng lưới Ban Chỉ đạo cấp tỉnh ({summary.as_of.year})",
@@ -80,12 +81,21 @@ def render(summary: NetworkSummary, lang: str) -> str:
         (agency.label(lang), count)
         for agency, count in summary.standing_agency.items()
     )
-    width = max(len(label) for label, _ in rows)
-    lines = [title, ""]
-    lines.extend(
-        f"{label.ljust(width)}  "
-        + (unknown if value is None else localize_digits(f"{value:,}", lang))
+    cells = tuple(
+        (
+            label,
+            unknown if value is None else localize_digits(f"{value:,}", lang),
+        )
         for label, value in rows
     )
-    lines.extend(f"- {note}" for note in summary.notes)
-    return "\n".join(lines) + "\n"
+    width = max(len(label) for label, _ in cells)
+    lines = [title, ""]
+    lines.extend(f"{label.ljust(width)}  {value}" for label, value in cells)
+    notes = tuple(f"- {note}" for note in summary.notes)
+    return Document(
+        title=title,
+        columns=(pick(lang, "Nội dung", "Item"), pick(lang, "Số", "Count")),
+        rows=cells,
+        notes=notes,
+        text="\n".join([*lines, *notes]) + "\n",
+    )

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-import sys
 
 from typing import Final, TypedDict
 
+from kttt._labels import pick
+from kttt.cli._output import Document, add_output_options, emit
 from kttt.geography import Era, Province
 
 
@@ -54,7 +54,9 @@ def register(
         ),
     )
     _add_options(parser)
-    parser.set_defaults(run=_run_list, era=None, lang="vi", format="table")
+    parser.set_defaults(
+        run=_run_list, era=None, lang="vi", format="text", output=None
+    )
     actions = parser.add_subparsers(dest="action", metavar="{lookup}")
     lookup = actions.add_parser(
         "lookup",
@@ -88,45 +90,43 @@ def _add_options(parser: argparse.ArgumentParser) -> None:
         default=argparse.SUPPRESS,
         help="language of the table's headers and labels (default vi)",
     )
-    parser.add_argument(
-        "--format",
-        choices=("table", "csv", "json"),
-        default=argparse.SUPPRESS,
-        help="output format (default table)",
-    )
+    add_output_options(parser, default=argparse.SUPPRESS)
 
 
 def _run_list(args: argparse.Namespace) -> int:
     era: Era = args.era or Era.FROM_2025
-    _print(Province.all(era), args.lang, args.format)
+    units = Province.all(era)
+    emit(_document(units, args.lang, _table(units, args.lang)), args)
     return 0
 
 
 def _run_lookup(args: argparse.Namespace) -> int:
     unit = Province.get(args.name, era=args.era)
-    if args.format == "table":
-        sys.stdout.write(_details(unit, args.lang))
-    else:
-        _print((unit,), args.lang, args.format)
+    emit(_document((unit,), args.lang, _details(unit, args.lang)), args)
     return 0
 
 
-def _print(units: tuple[Province, ...], lang: str, fmt: str) -> None:
+def _document(units: tuple[Province, ...], lang: str, text: str) -> Document:
     records = [_record(unit) for unit in units]
-    if fmt == "json":
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2))
-        sys.stdout.write("\n")
-    elif fmt == "csv":
-        writer = csv.DictWriter(
-            sys.stdout, fieldnames=list(records[0]), lineterminator="\n"
-        )
-        writer.writeheader()
-        writer.writerows(
-            {**row, "predecessor_codes": " ".join(row["predecessor_codes"])}
-            for row in records
-        )
-    else:
-        sys.stdout.write(_table(units, lang))
+    title = pick(lang, "Đơn vị hành chính cấp tỉnh", "Province-level units")
+    return Document(
+        title=f"{title}: {units[0].era.label(lang)}",
+        columns=tuple(records[0]),
+        rows=tuple(
+            tuple(_cell(value) for value in record.values())
+            for record in records
+        ),
+        text=text,
+        json=json.dumps(records, ensure_ascii=False, indent=2) + "\n",
+    )
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return " ".join(str(item) for item in value)  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType]
+    return str(value)
 
 
 class _Record(TypedDict):

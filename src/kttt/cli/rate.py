@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from kttt.errors import DataError, KtttError
+from kttt.errors import DataError, KtttError, NotFoundError
 from kttt.rating import (
     RESULT_COLUMNS,
     RatingScheme,
@@ -86,7 +86,11 @@ def _run(args: argparse.Namespace) -> int:
             return _write(args, sys.stdout)
         with args.output.open("w", encoding="utf-8", newline="") as out:
             return _write(args, out)
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
+        raise NotFoundError(
+            "path", str(args.sheets), f"cannot be read: {error.strerror}"
+        ) from None
+    except UnicodeDecodeError as error:
         raise DataError(
-            str(args.sheets), None, f"cannot read or write: {error}"
+            "encoding", str(args.sheets), f"not UTF-8 text: {error.reason}"
         ) from None

@@ -3,31 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import sys
 
 from collections.abc import Mapping, Sequence
-from pathlib import Path
+from typing import Final
 
 import pendulum
 
-from kttt.errors import DataError, KtttError, ParseError
-from kttt.progress import (
-    DEFAULT_METHOD,
-    METHOD_NAMES,
-    ProgressReport,
-)
-from kttt.series import Observation, Series, national_statistics
-from kttt.sources import Source
-from kttt.targets import TargetSet, nq20_targets, target_set
-from kttt.text import parse_number
-
-
-#: The columns of a ``--data`` file; ``as_of`` and ``source`` may be left
-#: out.
-DATA_COLUMNS = ("indicator", "year", "value")
-_OPTIONAL_COLUMNS = ("as_of", "source")
+from kttt import _data
+from kttt.cli._output import Document, add_output_options, emit
+from kttt.cli.observations import read_observations
+from kttt.errors import ParseError
+from kttt.progress import DEFAULT_METHOD, METHOD_NAMES, ProgressReport
+from kttt.series import Series, national_statistics
+from kttt.targets import nq20_targets, target_set
 
 
 def register(
@@ -44,7 +32,10 @@ def register(
         ),
     )
     parser.add_argument(
-        "--lang", choices=("vi", "en"), default="vi", help="language"
+        "--lang",
+        choices=("vi", "en"),
+        default="vi",
+        help="language of the report and of error messages",
     )
     parser.add_argument(
         "--method",
@@ -69,11 +60,19 @@ def register(
     )
     parser.add_argument(
         "--data",
-        metavar="FILE.csv",
-        type=Path,
+        metavar="FILE",
         help=(
-            "your observations: a CSV with columns indicator, year, value "
-            "(and optionally as_of, source)"
+            "your observations: CSV or .xlsx with columns indicator, year, "
+            "value (and optionally as_of, source); kttt template writes one"
+        ),
+    )
+    parser.add_argument(
+        "--numbers",
+        choices=("vi", "en", "auto"),
+        default="auto",
+        help=(
+            "how --data writes numbers: vi '1.200,5', en '1,200.5', auto "
+            "(default) as the file's unambiguous numbers show"
         ),
     )
     parser.add_argument(
@@ -87,12 +86,7 @@ def register(
             "cooperatives.good_fair_share (repeatable; shown in the notes)"
         ),
     )
-    parser.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="output format (default: text)",
-    )
+    add_output_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -101,13 +95,18 @@ def run(args: argparse.Namespace) -> int:
     programme = (
         target_set(args.programme) if args.programme else nq20_targets()
     )
+    notes: list[str] = []
     data: Mapping[str, Series | Sequence[Series]]
     if args.data is not None:
-        data = read_observations(_read(args.data), programme)
+        found = read_observations(args.data, programme, numbers=args.numbers)
+        data = found.series
+        if found.unfilled:
+            notes.append(_UNFILLED[args.lang].format(found.unfilled))
     elif programme.scope is None:
         data = national_statistics()
     else:
         data = {}
+        notes.append(_NO_DATA[args.lang])
     report = ProgressReport.build(
         programme,
         data,
@@ -115,24 +114,36 @@ def run(args: argparse.Namespace) -> int:
         methods=METHOD_NAMES if args.methods == "all" else (args.method,),
         proxies=_parse_proxies(args.proxy),
     )
-    if args.format == "json":
-        sys.stdout.write(report.to_json() + "\n")
-    else:
-        sys.stdout.write(report.to_text(args.lang))
-        if not data:
-            sys.stdout.write(_NO_DATA[args.lang] + "\n")
+    headers, rows = report.table(args.lang)
+    text = report.to_text(args.lang)
+    emit(
+        Document(
+            title=report.title(args.lang),
+            columns=tuple(headers),
+            rows=tuple(tuple(row) for row in rows),
+            notes=(*report.notes(args.lang), *notes),
+            text=text + "".join(f"{note}\n" for note in notes),
+            json=report.to_json() + "\n",
+        ),
+        args,
+    )
     return 0
 
 
-_NO_DATA = {
+_NO_DATA: Final = {
     "vi": (
-        "Không có số liệu sẵn cho phạm vi này; dùng --data FILE.csv "
-        "(cột indicator, year, value)."
+        "Không có số liệu sẵn cho phạm vi này; dùng --data TỆP "
+        "(cột indicator, year, value; kttt template tạo tệp mẫu)."
     ),
     "en": (
-        "No built-in data for this scope; pass --data FILE.csv "
-        "(columns indicator, year, value)."
+        "No built-in data for this scope; pass --data FILE "
+        "(columns indicator, year, value; kttt template writes one)."
     ),
+}
+
+_UNFILLED: Final = {
+    "vi": "{} dòng của tệp số liệu chưa điền năm và giá trị, đã bỏ qua.",
+    "en": "{} rows of the data file have no year and value yet; skipped.",
 }
 
 
@@ -146,82 +157,5 @@ def _parse_proxies(pairs: Sequence[str]) -> dict[str, str]:
     return proxies
 
 
-def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise DataError("data", str(path), f"cannot read: {error}") from None
-
-
 def _parse_date(text: str | None) -> pendulum.Date | None:
-    if text is None:
-        return None
-    try:
-        parsed = pendulum.Date.fromisoformat(text)
-    except ValueError:
-        raise ParseError("as_of", text, "a date 'YYYY-MM-DD'") from None
-    return pendulum.Date(parsed.year, parsed.month, parsed.day)
-
-
-def read_observations(text: str, programme: TargetSet) -> dict[str, Series]:
-    """Read a CSV of observations into one series per indicator.
-
-    Indicators are those of *programme*; numbers may be written the
-    Vietnamese way ("35.041", "78,1").
-
-    Raises:
-        DataError: Naming the row, the column and the value.
-    """
-    reader = csv.DictReader(io.StringIO(text))
-    columns = tuple(reader.fieldnames or ())
-    allowed = DATA_COLUMNS + _OPTIONAL_COLUMNS
-    if not set(DATA_COLUMNS) <= set(columns) or not set(columns) <= set(
-        allowed
-    ):
-        raise DataError(
-            "header",
-            list(columns),
-            "columns are indicator, year, value (optionally as_of, source)",
-        )
-    indicators = {i.code: i for i in programme.indicators()}
-    found: dict[str, list[Observation]] = {}
-    for row, cells in enumerate(reader, start=1):
-        try:
-            code, observation = _observation(cells, indicators)
-        except KtttError as error:
-            raise DataError(
-                error.field, error.value, error.rule, row=row
-            ) from None
-        found.setdefault(code, []).append(observation)
-    result: dict[str, Series] = {}
-    for code, observations in found.items():
-        try:
-            result[code] = Series.of(
-                indicators[code], observations, scope=programme.scope
-            )
-        except KtttError as error:
-            raise DataError(
-                f"{code}: {error.field}", error.value, error.rule
-            ) from None
-    return result
-
-
-def _observation(
-    cells: Mapping[str, str | None], indicators: Mapping[str, object]
-) -> tuple[str, Observation]:
-    code = (cells.get("indicator") or "").strip()
-    if code not in indicators:
-        raise DataError(
-            "indicator", code, "names an indicator of the programme"
-        )
-    year_text = (cells.get("year") or "").strip()
-    if not year_text.isdigit():
-        raise DataError("year", year_text, "a year such as 2025")
-    value = float(parse_number(cells.get("value") or ""))
-    source_text = (cells.get("source") or "").strip()
-    return code, Observation(
-        year=int(year_text),
-        value=value,
-        source=Source(document=source_text) if source_text else None,
-        as_of=_parse_date((cells.get("as_of") or "").strip() or None),
-    )
+    return None if text is None else _data.parse_iso_date(text, field="as_of")

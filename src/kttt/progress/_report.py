@@ -290,6 +290,29 @@ class ProgressReport:
             lines.extend(notes)
         return "\n".join(lines).rstrip() + "\n"
 
+    def title(self, lang: str = "vi") -> str:
+        """Return the report's title in *lang*."""
+        return self._title(_check_lang(lang))
+
+    def table(self, lang: str = "vi") -> tuple[list[str], list[list[str]]]:
+        """Return the report as one table in *lang*: headers and rows.
+
+        The first column is the target year; the others are those of
+        `to_text`.
+        """
+        year = "Năm" if _check_lang(lang) == "vi" else "Year"
+        return (
+            [year, *self._headers(lang)],
+            [
+                [str(row.target.horizon), *self._cells(row, lang)]
+                for row in self.rows
+            ],
+        )
+
+    def notes(self, lang: str = "vi") -> list[str]:
+        """Return the notes in *lang*: proxies and the main diagnostics."""
+        return self._notes(_check_lang(lang))
+
     def _notes(self, lang: str) -> list[str]:
         notes: list[str] = []
         for row in self.rows:
@@ -307,23 +330,17 @@ class ProgressReport:
         return notes
 
     def _repr_html_(self) -> str:
-        lang = "vi"
-        head = "".join(
-            f"<th>{html.escape(h)}</th>" for h in self._headers(lang)
-        )
+        headers, rows = self.table("vi")
+        head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
         body = "".join(
-            f"<tr><td>{row.target.horizon}</td>"
-            + "".join(
-                f"<td>{html.escape(cell)}</td>"
-                for cell in self._cells(row, lang)
-            )
+            "<tr>"
+            + "".join(f"<td>{html.escape(cell)}</td>" for cell in cells)
             + "</tr>"
-            for row in self.rows
+            for cells in rows
         )
-        year = "Năm"
         return (
-            f"<table><caption>{html.escape(self._title(lang))}</caption>"
-            f"<thead><tr><th>{year}</th>{head}</tr></thead>"
+            f"<table><caption>{html.escape(self._title('vi'))}</caption>"
+            f"<thead><tr>{head}</tr></thead>"
             f"<tbody>{body}</tbody></table>"
         )
 

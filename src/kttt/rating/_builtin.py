@@ -8,7 +8,8 @@ import os
 
 from collections.abc import Iterable
 
-from kttt.errors import DataError, NotFoundError
+from kttt import _data
+from kttt.errors import NotFoundError
 from kttt.organizations import OrganizationKind, Sector
 from kttt.rating._enums import SizeBasis, SizeClass
 from kttt.rating._scheme import RatingScheme
@@ -53,16 +54,12 @@ def load_scheme(path: str | os.PathLike[str]) -> RatingScheme:
     """Read a scheme file, such as a province's own scheme.
 
     Raises:
-        DataError: If the file cannot be read or is not a valid scheme;
-            the error names the file, the path in it and the value.
+        NotFoundError: If the file cannot be read.
+        DataError: If it is not a valid scheme; the error names the file,
+            the path in it and the value.
     """
     name = os.fspath(path)
-    try:
-        with open(name, encoding="utf-8") as handle:  # noqa: PTH123
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataError(name, None, f"cannot read the file: {error}") from None
-    return RatingScheme.from_json(text, file=name)
+    return RatingScheme.from_json(_data.read_text(name), file=name)
 
 
 def scheme_for(

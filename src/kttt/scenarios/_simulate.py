@@ -9,6 +9,7 @@ from typing import Any, cast
 
 import attrs
 
+from kttt._extras import require
 from kttt.errors import NotFoundError, ValidationError
 from kttt.progress import is_met_at, met_share
 from kttt.scenarios._assumptions import Assumption, AssumptionKind, Scenario
@@ -387,14 +388,9 @@ def _draw(
     Return the share of draws meeting it, the yearly bands and the share
     of draws held at a bound.
     """
-    try:
-        from kttt.scenarios import _vector  # noqa: PLC0415 - optional extra
-    except ImportError:
-        raise NotFoundError(
-            "numpy",
-            None,
-            "drawing at random needs NumPy: pip install 'kttt[simulation]'",
-        ) from None
+    require("numpy", extra="simulation", feature="drawing at random")
+    from kttt.scenarios import _vector  # noqa: PLC0415 - needs NumPy
+
     start = observed.latest().year
     horizon = target.horizon
     rates = (
