@@ -142,8 +142,9 @@ def _convention(
             column="value",
             file=file,
         )
-    found: NumberConvention = next(iter(seen), "auto")
-    return found
+    for found in seen:
+        return found
+    return "auto"
 
 
 def _reads(text: str, convention: NumberConvention) -> Decimal | None:
