@@ -42,7 +42,6 @@ from kttt._data._tables import (
 )
 from kttt._data._validators import (
     Validator,
-    all_of,
     date,
     finite,
     flag,
@@ -66,7 +65,6 @@ __all__ = [
     "Row",
     "Table",
     "Validator",
-    "all_of",
     "as_data_error",
     "as_list",
     "as_mapping",

@@ -75,17 +75,6 @@ def _test(valid: Callable[[Any], bool], rule: str) -> _Test:
 
 
 @attrs.frozen
-class _All(Validator):
-    """Validators applied in turn; the first that fails raises."""
-
-    parts: tuple[Validator, ...]
-
-    def check(self, field: str, value: object) -> None:
-        for part in self.parts:
-            part.check(field, value)
-
-
-@attrs.frozen
 class _Optional(Validator):
     """A validator that lets `None` pass."""
 
@@ -117,13 +106,11 @@ class _Date(Validator):
         require_date(field, value)
 
 
-def all_of(*validators: Validator) -> Validator:
-    """Return a validator that applies each of *validators* in turn."""
-    return _All(validators)
-
-
 def optional(validator: Validator) -> Validator:
     """Return *validator* letting `None` pass."""
+    if isinstance(validator, _Test):
+        valid = validator.valid
+        return _Test(lambda v: v is None or valid(v), validator.rules)
     return _Optional(validator)
 
 
