@@ -731,14 +731,14 @@ def test_programme_file_holds_one_programme(tmp_path):
     assert "rows" == caught.value.field
 
 
-def test_missing_data_file_raises_data_error(tmp_path):
-    """A missing data file raises DataError naming it."""
+def test_missing_data_file_raises_not_found(tmp_path):
+    """A missing data file raises NotFoundError naming it."""
     path = tmp_path / "no-such-file.json"
 
-    with pytest.raises(DataError) as caught:
+    with pytest.raises(NotFoundError) as caught:
         datasets.load("programmes/bcd-2023", path)
 
-    assert str(path) == caught.value.file
+    assert str(path) == caught.value.value
 
 
 @settings(max_examples=25)

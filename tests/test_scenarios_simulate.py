@@ -500,7 +500,7 @@ def test_missing_numpy_names_the_extra():
         """
         import sys
         sys.modules["numpy"] = None
-        from kttt.errors import NotFoundError
+        from kttt.errors import MissingExtraError
         from kttt.scenarios import Assumption, Scenario, simulate
         from kttt.series import national_statistics
         from kttt.targets import nq20_targets
@@ -512,7 +512,7 @@ def test_missing_numpy_names_the_extra():
         drawn = Scenario(name="x", assumptions={"cooperatives.count": normal})
         try:
             simulate(nq20_targets(), national_statistics(), drawn)
-        except NotFoundError as error:
+        except MissingExtraError as error:
             print(error.field, error.rule)
         """
     )
@@ -524,7 +524,7 @@ def test_missing_numpy_names_the_extra():
     )
 
     assert "pip install 'kttt[simulation]'" in result.stdout
-    assert result.stdout.startswith("numpy ")
+    assert result.stdout.startswith("simulation ")
 
 
 # --- results and their outputs -----------------------------------------------

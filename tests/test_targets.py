@@ -1029,8 +1029,8 @@ def test_load_names_the_file(tmp_path):
 
 
 def test_load_missing_file(tmp_path):
-    """A missing file raises DataError, not OSError."""
-    with pytest.raises(DataError) as info:
+    """A missing file raises NotFoundError, not OSError."""
+    with pytest.raises(NotFoundError) as info:
         TargetSet.load(tmp_path / "none.json")
 
     assert "path" == info.value.field
