@@ -11,7 +11,12 @@ from decimal import Decimal
 import pytest
 
 from kttt.cli import main
-from kttt.errors import KtttError, ParseError, UnknownProvinceError
+from kttt.errors import (
+    DataError,
+    KtttError,
+    ParseError,
+    UnknownProvinceError,
+)
 from kttt.geography import Era
 from kttt.organizations import OrganizationKind, Sector
 from kttt.rating import (
@@ -144,12 +149,12 @@ def test_classify_csv_keeps_good_rows_and_numbers_bad_ones():
 
 
 def test_classify_csv_reports_unreadable_csv():
-    """A CSV the csv module cannot read is a ParseError with its row."""
+    """A CSV the csv module cannot read is a DataError with its row."""
     broken = "organization,kind\n" + "x" * (csv.field_size_limit() + 1) + "\n"
-    outcomes = list(classify_csv(io.StringIO(broken)))
+    outcomes = list(classify_csv(io.StringIO(broken), file="broken.csv"))
 
-    assert isinstance(outcomes[-1], ParseError)
-    assert 1 == outcomes[-1].row
+    assert isinstance(outcomes[-1], DataError)
+    assert ("broken.csv", 1) == (outcomes[-1].file, outcomes[-1].row)
 
 
 def test_result_row():

@@ -74,6 +74,9 @@ _REGISTRY: Final[dict[str, tuple[str, str]]] = {
     "bodies/issuers": ("kttt.bodies", "ISSUERS"),
     "documents/kind_codes": ("kttt.documents", "KIND_CODES"),
     "documents/registry": ("kttt.documents", "REGISTRY"),
+    "rating/tt-01-2020": ("kttt.rating", "TT_01_2020"),
+    "rating/tt-09-2017": ("kttt.rating", "TT_09_2017"),
+    "rating/tt-42-2016": ("kttt.rating", "TT_42_2016"),
 }
 
 

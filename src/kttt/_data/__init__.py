@@ -2,8 +2,8 @@
 
 Below every domain room: the one envelope of data files
 (`parse_envelope`, `read_package`, `read_path`), strict JSON and CSV
-readers that locate every error (`load_json`, `read_csv`, `decode`), dates
-(`parse_iso_date`, `parse_day`), the base cattrs converter
+readers that locate every error (`load_json`, `read_csv`, `stream_csv`,
+`decode`), dates (`parse_iso_date`, `parse_day`), the base cattrs converter
 (`new_converter`, `structure`), the one wrapper that turns a lower-level
 error into a located `kttt.errors.DataError` (`reading`, `as_data_error`),
 attrs validator factories, and the dataset descriptor the registry in
@@ -31,7 +31,14 @@ from kttt._data._envelope import (
 )
 from kttt._data._json import MAX_DEPTH, load_json
 from kttt._data._locate import as_data_error, join, reading
-from kttt._data._tables import Table, decode, read_csv, sniff_delimiter
+from kttt._data._tables import (
+    CsvRows,
+    Table,
+    decode,
+    read_csv,
+    sniff_delimiter,
+    stream_csv,
+)
 from kttt._data._validators import (
     Validator,
     all_of,
@@ -54,6 +61,7 @@ __all__ = [
     "MAX_DIGITS",
     "PACKAGE_DATA",
     "Configure",
+    "CsvRows",
     "Dataset",
     "Envelope",
     "Row",
@@ -83,6 +91,7 @@ __all__ = [
     "reading",
     "require_date",
     "sniff_delimiter",
+    "stream_csv",
     "structure",
     "text",
     "tuple_of",

@@ -31,6 +31,7 @@ from cattrs.errors import (
 )
 
 from kttt._data._dates import parse_iso_date
+from kttt._data._locate import join
 from kttt._labels import LabelledEnum
 from kttt.errors import KtttError, ParseError, ValidationError
 
@@ -107,7 +108,12 @@ def _sequence_hook(
             except (ClassValidationError, IterableValidationError) as group:
                 raise first_error(group, f"$[{index}]") from None
             except (TypeError, ValueError, KeyError, AttributeError) as error:
-                raise ValidationError(f"[{index}]", item, str(error)) from None
+                rule = (
+                    f"a {_name(item_type)} is written as an object"
+                    if attrs.has(item_type) and not isinstance(item, Mapping)
+                    else str(error)
+                )
+                raise ValidationError(f"[{index}]", item, rule) from None
         return origin(items)
 
     return structure_items
@@ -292,7 +298,7 @@ def first_error(error: BaseException, path: str) -> KtttError:
     field = path.removeprefix("$").removeprefix(".") or "$"
     if isinstance(error, KtttError):
         if error.field and field.rpartition(".")[2] != error.field:
-            field = error.field if field == "$" else f"{field}.{error.field}"
+            field = error.field if field == "$" else join(field, error.field)
         return error.__class__(
             field,
             error.value,

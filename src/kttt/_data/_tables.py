@@ -101,23 +101,92 @@ def read_csv(text: str, *, file: str, delimiter: str | None = None) -> Table:
             a row with more or fewer cells than the header, naming the row
             and the column.
     """
+    rows = stream_csv(text, file=file, delimiter=delimiter)
+    width = len(rows.columns)
+    table: list[tuple[int, Mapping[str, str]]] = []
+    for number, cells in rows:
+        if len(cells) != width:
+            column = (
+                rows.columns[-1]
+                if len(cells) > width
+                else rows.columns[len(cells)]
+            )
+            raise DataError(
+                "cells",
+                cells[width:] if len(cells) > width else len(cells),
+                f"the row has {len(cells)} cells, the header {width}",
+                row=number,
+                column=column,
+                file=file,
+            )
+        table.append((number, dict(zip(rows.columns, cells, strict=True))))
+    return Table(
+        columns=rows.columns, rows=tuple(table), delimiter=rows.delimiter
+    )
+
+
+@attrs.frozen
+class CsvRows:
+    """The rows of a CSV text, read one at a time as they are iterated.
+
+    Each row that holds anything comes with its number (the first row
+    after the header is 1; blank rows are skipped but counted) and its
+    cells, as many as the row has: a row may have more or fewer cells
+    than the header, for the reader to refuse or to pad.
+    """
+
+    #: The column names, in file order.
+    columns: tuple[str, ...]
+    #: The delimiter found.
+    delimiter: str
+    _reader: Iterator[list[str]] = attrs.field(repr=False)
+    _file: str = attrs.field(repr=False)
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        number = 0
+        while True:
+            number += 1
+            try:
+                cells = next(self._reader, None)
+            except csv.Error as error:
+                raise DataError(
+                    "csv", None, f"not CSV: {error}", row=number, file=self._file
+                ) from None
+            if cells is None:
+                return
+            if "".join(cells).strip():
+                yield number, cells
+
+
+def stream_csv(
+    text: str, *, file: str, delimiter: str | None = None
+) -> CsvRows:
+    """Read the header of CSV text; its rows are read as they are iterated.
+
+    Args:
+        text: The CSV text.
+        file: The name of the file, put into errors.
+        delimiter: The cell delimiter; by default the one the header
+            uses (`sniff_delimiter`).
+
+    Raises:
+        DataError: For an empty text or a blank or repeated column name
+            (and, while iterating, for text that is not CSV, naming the
+            row).
+    """
     stream = io.StringIO(text, newline="")
     first = text.split("\n", 1)[0]
     found = delimiter or sniff_delimiter(first)
     reader = csv.reader(stream, delimiter=found, strict=True)
     try:
         header = next(reader, None)
-        if header is None:
-            raise DataError(
-                "header", text[:20], "the file is empty", file=file
-            )
-        columns = _columns(header, file)
-        rows = tuple(_rows(reader, columns, file))
     except csv.Error as error:
         raise DataError(
-            "csv", None, f"not CSV: {error}", row=reader.line_num, file=file
+            "header", None, f"not CSV: {error}", file=file
         ) from None
-    return Table(columns=columns, rows=rows, delimiter=found)
+    if header is None:
+        raise DataError("header", text[:20], "the file is empty", file=file)
+    return CsvRows(_columns(header, file), found, reader, file)
 
 
 def _columns(header: list[str], file: str) -> tuple[str, ...]:
@@ -134,23 +203,3 @@ def _columns(header: list[str], file: str) -> tuple[str, ...]:
             )
         seen.add(name)
     return columns
-
-
-def _rows(
-    reader: Iterator[list[str]], columns: tuple[str, ...], file: str
-) -> Iterator[tuple[int, Mapping[str, str]]]:
-    width = len(columns)
-    for number, cells in enumerate(reader, start=1):
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(cells) != width:
-            column = columns[-1] if len(cells) > width else columns[len(cells)]
-            raise DataError(
-                "cells",
-                cells[width:] if len(cells) > width else len(cells),
-                f"the row has {len(cells)} cells, the header {width}",
-                row=number,
-                column=column,
-                file=file,
-            )
-        yield number, dict(zip(columns, cells, strict=True))

@@ -9,14 +9,14 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from kttt import _data
 from kttt.errors import DataError, KtttError
 from kttt.rating import (
     RESULT_COLUMNS,
     RatingScheme,
     builtin_scheme,
-    classify_csv,
     load_scheme,
-    result_row,
+    rate_csv,
 )
 
 
@@ -65,18 +65,16 @@ def _scheme(text: str | None) -> RatingScheme | None:
 
 def _write(args: argparse.Namespace, out: TextIO) -> int:
     scheme = _scheme(args.scheme)
-    writer = csv.DictWriter(
-        out, fieldnames=RESULT_COLUMNS, lineterminator="\n"
-    )
-    writer.writeheader()
+    text = _data.read_text(args.sheets)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(RESULT_COLUMNS)
     bad = 0
-    with args.sheets.open(encoding="utf-8-sig", newline="") as sheets:
-        for outcome in classify_csv(sheets, scheme):
-            if isinstance(outcome, KtttError):
-                bad += 1
-                sys.stderr.write(f"kttt rate: {outcome}\n")
-            else:
-                writer.writerow(result_row(outcome))
+    for outcome in rate_csv(text, scheme, file=str(args.sheets)):
+        if isinstance(outcome, KtttError):
+            bad += 1
+            sys.stderr.write(f"kttt rate: {outcome}\n")
+        else:
+            writer.writerow(outcome.cells)
     return 1 if bad else 0
 
 
@@ -86,7 +84,7 @@ def _run(args: argparse.Namespace) -> int:
             return _write(args, sys.stdout)
         with args.output.open("w", encoding="utf-8", newline="") as out:
             return _write(args, out)
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
         raise DataError(
             str(args.sheets), None, f"cannot read or write: {error}"
         ) from None

@@ -1,37 +1,30 @@
-"""Rating from and to CSV: many sheets in, one result row per sheet out."""
+"""Rating tables: CSV rows of score sheets in, one result per row out.
+
+`classify_csv` builds a `ScoreSheet` and a `Classification` per row;
+`rate_csv` is the batch path for a whole country's table: it streams the
+rows and rates the cells directly, building neither, and gives per row
+the rating, what the shares group by, and the text of its result row.
+Both read the rows the same way and report every bad row.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import NamedTuple, TextIO
 
-from collections.abc import Iterator
-from typing import TextIO
-
-from kttt.errors import KtttError, ParseError
-from kttt.rating._classify import Classification, classify
-from kttt.rating._scheme import Band, Override, RatingScheme
+from kttt import _data
+from kttt.errors import KtttError
+from kttt.geography import Province
+from kttt.organizations import OrganizationKind, Sector
+from kttt.rating._bands import Band, Exclusion, Override
+from kttt.rating._classify import Classification, Rater
+from kttt.rating._enums import Grade, Rating
+from kttt.rating._explain import RESULT_COLUMNS, explain, result_cells
+from kttt.rating._plan import SchemePlan
+from kttt.rating._rows import SheetFields, SheetReader
+from kttt.rating._scheme import RatingScheme
 from kttt.rating._sheet import ScoreSheet
-
-
-#: The columns of `result_row`, in order.
-RESULT_COLUMNS: tuple[str, ...] = (
-    "organization",
-    "year",
-    "kind",
-    "sector",
-    "province",
-    "scheme",
-    "rating",
-    "rating_vi",
-    "grade",
-    "total",
-    "subtotals",
-    "provisional",
-    "decided_by",
-    "explanation_vi",
-    "explanation_en",
-)
 
 
 def result_row(classification: Classification) -> dict[str, str]:
@@ -43,57 +36,221 @@ def result_row(classification: Classification) -> dict[str, str]:
     """
     c = classification
     sheet = c.sheet
-    rule = c.decided_by
-    if isinstance(rule, Band):
-        decided = "band"
-    else:
-        kind = "override" if isinstance(rule, Override) else "exclusion"
-        decided = f"{kind}:{rule.code}"
-    return {
-        "organization": sheet.organization,
-        "year": str(sheet.year),
-        "kind": sheet.kind.value,
-        "sector": sheet.sector.value,
-        "province": "" if sheet.province is None else sheet.province.code,
-        "scheme": c.scheme.code,
-        "rating": "" if c.rating is None else c.rating.value,
-        "rating_vi": "" if c.rating is None else c.rating.label_vi,
-        "grade": "" if c.grade is None else c.grade.value,
-        "total": "" if c.total is None else format(c.total, "f"),
-        "subtotals": "; ".join(
-            f"{code}={format(value, 'f')}"
-            for code, value in c.subtotals.items()
-        ),
-        "provisional": "true" if c.provisional else "false",
-        "decided_by": decided,
-        "explanation_vi": c.explain("vi"),
-        "explanation_en": c.explain("en"),
-    }
+    cells = result_cells(
+        organization=sheet.organization,
+        year=sheet.year,
+        kind=sheet.kind,
+        sector=sheet.sector,
+        province=sheet.province,
+        scheme=c.scheme,
+        rating=c.rating,
+        grade=c.grade,
+        total=c.total,
+        subtotals=c.subtotals,
+        provisional=c.provisional,
+        decided=c.decided_by,
+        explanations=(c.explain("vi"), c.explain("en")),
+    )
+    return dict(zip(RESULT_COLUMNS, cells, strict=True))
+
+
+def _sheets(
+    source: str | TextIO, file: str
+) -> Iterator[tuple[int, SheetFields] | KtttError]:
+    """Read the rows of a CSV of sheets: fields, or the error of the row."""
+    text = source if isinstance(source, str) else source.read()
+    try:
+        rows = _data.stream_csv(text, file=file)
+        reader = SheetReader(rows.columns)
+        for number, cells in rows:
+            try:
+                yield number, reader.read(cells)
+            except KtttError as error:
+                yield error.at_row(number)
+    except KtttError as error:
+        yield error
 
 
 def classify_csv(
-    source: str | TextIO, scheme: RatingScheme | None = None
+    source: str | TextIO,
+    scheme: RatingScheme | None = None,
+    *,
+    file: str = "<csv>",
 ) -> Iterator[Classification | KtttError]:
     """Rate every row of a CSV of score sheets, one outcome per row, in order.
 
     A bad row yields its `KtttError` (with the row number, data rows
-    counted from 1) and the next rows are still rated: no good row is lost
-    because of a bad one.
+    counted from 1, blank rows skipped but counted) and the next rows are
+    still rated: no good row is lost because of a bad one.
+    A text that is not CSV yields one error naming *file* and the row, and
+    ends.
     The columns are those of `ScoreSheet.from_row`.
     """
-    stream = io.StringIO(source) if isinstance(source, str) else source
-    reader = csv.DictReader(stream)
-    row = 0
-    while True:
-        row += 1
+    rater = Rater(scheme)
+    for read in _sheets(source, file):
+        if isinstance(read, KtttError):
+            yield read
+            continue
+        number, fields = read
         try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            yield ParseError("csv", str(error), "not readable as CSV", row=row)
-            return
-        try:
-            yield classify(ScoreSheet.from_row(cells), scheme)
+            yield rater.classify(ScoreSheet(**fields._asdict()))
         except KtttError as error:
-            yield error.at_row(row)
+            yield error.at_row(number)
+
+
+class RatedRow(NamedTuple):
+    """One row of a CSV of score sheets, rated by `rate_csv`.
+
+    It holds what `rating_shares` groups and counts by, and the text of the
+    row's result (`RESULT_COLUMNS`, as `result_row` writes them).
+    """
+
+    #: The row's number (data rows count from 1).
+    row: int
+    #: The organisation's legal form.
+    kind: OrganizationKind
+    #: Its field of activity.
+    sector: Sector
+    #: The year rated.
+    year: int
+    #: Its province, if the row gives one.
+    province: Province | None
+    #: The rating, or `None` if the organisation is not rated.
+    rating: Rating | None
+    #: The cells of the result row, in the order of `RESULT_COLUMNS`.
+    cells: tuple[str, ...]
+
+
+def rate_csv(
+    source: str | TextIO,
+    scheme: RatingScheme | None = None,
+    *,
+    file: str = "<csv>",
+) -> Iterator[RatedRow | KtttError]:
+    """Rate every row of a CSV of score sheets without building objects.
+
+    The batch path for a whole country's table: the same rows, checks,
+    verdicts and errors as `classify_csv`, but each row is rated straight
+    from its cells into a `RatedRow` (its rating, what shares are grouped
+    by, and its result row as text), with no `ScoreSheet` or
+    `Classification` built.
+    Pass the rows to `rating_shares` for the shares, or write their
+    ``cells`` as CSV.
+
+    >>> rows = list(rate_csv(
+    ...     "organization,kind,sector,year,points.I,points.II,points.III\\n"
+    ...     "HTX A,hợp tác xã,vận tải,2024,28,26,30\\n"
+    ...     "HTX B,hợp tác xã,vận tải,2024,31,20,20\\n"
+    ... ))
+    >>> rows[0].rating, rows[0].cells[9]
+    (<Rating.GOOD: 'good'>, '84')
+    >>> print(rows[1])
+    row 2: points.I=Decimal('31'): above the maximum of 30 points for I (Finance) in TT-01-2020
+    """
+    rater = Rater(scheme)
+    words = _Words()
+    for read in _sheets(source, file):
+        if isinstance(read, KtttError):
+            yield read
+            continue
+        number, fields = read
+        try:
+            yield _rate(number, fields, rater, words)
+        except KtttError as error:
+            yield error.at_row(number)
+
+
+class _Words:
+    """The explanations and numbers already written, by what they depend on."""
+
+    def __init__(self) -> None:
+        self.explanations: dict[
+            tuple[int, int, Decimal | None], tuple[str, str]
+        ] = {}
+
+    def explain(
+        self,
+        scheme: RatingScheme,
+        decided: Band | Override | Exclusion,
+        total: Decimal | None,
+        band: Band | None,
+        override: Override | None,
+        exclusion: Exclusion | None,
+    ) -> tuple[str, str]:
+        key = (id(scheme), id(decided), total)
+        found = self.explanations.get(key)
+        if found is None:
+            found = self.explanations[key] = (
+                explain(scheme, total, band, override, exclusion, "vi"),
+                explain(scheme, total, band, override, exclusion, "en"),
+            )
+        return found
+
+    def grade(self, scheme: RatingScheme, rating: Rating | None) -> Grade | None:
+        return None if rating is None else scheme.band_of(rating).grade
+
+
+def _rate(
+    number: int, fields: SheetFields, rater: Rater, words: _Words
+) -> RatedRow:
+    scheme, plan = rater.choose(
+        fields.kind, fields.sector, fields.year, fields.scheme
+    )
+    exclusion, override = plan.decide(fields[8:])
+    if exclusion is not None:
+        plan.check_codes(fields.points)
+        total: Decimal | None = None
+        band: Band | None = None
+        subtotals: Mapping[str, Decimal] = {}
+        rating: Rating | None = None
+    else:
+        total, band, subtotals = _score(plan, fields, scheme)
+        rating = band.rating if override is None else override.rating
+    decided = exclusion or override or band
+    if decided is None:
+        raise AssertionError(fields)
+    cells = result_cells(
+        organization=fields.organization,
+        year=fields.year,
+        kind=fields.kind,
+        sector=fields.sector,
+        province=fields.province,
+        scheme=scheme,
+        rating=rating,
+        grade=words.grade(scheme, rating),
+        total=total,
+        subtotals=subtotals,
+        provisional=override is None and band is not None and band.provisional,
+        decided=decided,
+        explanations=words.explain(
+            scheme, decided, total, band, override, exclusion
+        ),
+    )
+    return RatedRow(
+        number,
+        fields.kind,
+        fields.sector,
+        fields.year,
+        fields.province,
+        rating,
+        cells,
+    )
+
+
+def _score(
+    plan: SchemePlan, fields: SheetFields, scheme: RatingScheme
+) -> tuple[Decimal, Band, dict[str, Decimal]]:
+    layout, values, total = plan.score(fields.points, fields.measures)
+    exponent = layout.exponent
+    subtotals = {
+        criterion.code: plan.total_of(
+            sum(values[i] for i in layout.nodes[criterion.code]), exponent
+        )
+        for criterion in scheme.criteria
+        if criterion.code in layout.nodes
+    }
+    return (
+        plan.total_of(total, exponent),
+        plan.band(total, exponent),
+        subtotals,
+    )
