@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
+from typing import cast
 
 import attrs
 
@@ -21,6 +22,7 @@ from kttt.rating._enums import Grade, Rating
 from kttt.rating._exact import decimal_of
 from kttt.rating._explain import explain
 from kttt.rating._plan import SchemePlan, facts_of, plan_for
+from kttt.rating._points import Points, points_of
 from kttt.rating._scheme import RatingScheme
 from kttt.rating._sheet import ScoreSheet
 from kttt.sources import Source
@@ -112,7 +114,9 @@ class Classification:
         if self.rating is None:
             return {}
         plan = plan_for(self.scheme)
-        layout, values, _ = plan.score(self.sheet.points, self.sheet.measures)
+        layout, values, _ = plan.score(
+            points_of(self.sheet.points), self.sheet.measures
+        )
         return {
             code: decimal_of(value, layout.exponent)
             for code, value in plan.subtotals(layout, values).items()
@@ -203,8 +207,10 @@ class Rater:
             sheet.kind, sheet.sector, sheet.year, sheet.scheme
         )
         exclusion, override = plan.decide(facts_of(sheet))
+        # A sheet always holds its points as Points.
+        points = cast("Points", sheet.points)
         if exclusion is not None:
-            plan.check_codes(sheet.points)
+            plan.check_codes(points)
             return Classification(
                 sheet=sheet,
                 scheme=scheme,
@@ -212,7 +218,7 @@ class Rater:
                 band=None,
                 exclusion=exclusion,
             )
-        layout, _, total = plan.score(sheet.points, sheet.measures)
+        layout, _, total = plan.score(points, sheet.measures)
         return Classification(
             sheet=sheet,
             scheme=scheme,
@@ -260,6 +266,7 @@ def classify(
     names, else the one `scheme_for` chooses from its kind, sector and year.
 
     >>> from decimal import Decimal
+from typing import cast
     >>> sheet = ScoreSheet(
     ...     organization="HTX-0002",
     ...     kind=OrganizationKind.COOPERATIVE,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Final
 
@@ -10,7 +10,6 @@ from kttt._labels import localize_digits, pick
 from kttt.geography import Province
 from kttt.organizations import OrganizationKind, Sector
 from kttt.rating._bands import Band, Exclusion, Override
-from kttt.rating._enums import Grade, Rating
 from kttt.rating._scheme import RatingScheme
 
 
@@ -103,23 +102,15 @@ def decided_text(decided: Band | Override | Exclusion) -> str:
     return f"{kind}:{decided.code}"
 
 
-def result_cells(
-    *,
+def sheet_cells(
     organization: str,
     year: int,
     kind: OrganizationKind,
     sector: Sector,
     province: Province | None,
     scheme: RatingScheme,
-    rating: Rating | None,
-    grade: Grade | None,
-    total: Decimal | None,
-    subtotals: Mapping[str, Decimal],
-    provisional: bool,
-    decided: Band | Override | Exclusion,
-    explanations: tuple[str, str],
 ) -> tuple[str, ...]:
-    """Return the cells of a result row, in the order of `RESULT_COLUMNS`."""
+    """Return the cells of a result row that say which sheet it is."""
     return (
         organization,
         str(year),
@@ -127,14 +118,41 @@ def result_cells(
         sector.value,
         "" if province is None else province.code,
         scheme.code,
+    )
+
+
+def verdict_cells(
+    scheme: RatingScheme,
+    total: Decimal | None,
+    band: Band | None,
+    override: Override | None,
+    exclusion: Exclusion | None,
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return the cells of a result row that give the verdict.
+
+    They come in two runs, before and after the ``subtotals`` cell:
+    rating, its Vietnamese label, grade and total; then provisional,
+    decided by, and the explanations in Vietnamese and English.
+    """
+    decided = exclusion or override or band
+    if decided is None:
+        raise AssertionError(scheme)
+    rating = decided.rating if isinstance(decided, Band | Override) else None
+    grade = None if rating is None else scheme.band_of(rating).grade
+    provisional = override is None and band is not None and band.provisional
+    return (
         "" if rating is None else rating.value,
         "" if rating is None else rating.label_vi,
         "" if grade is None else grade.value,
         "" if total is None else format(total, "f"),
-        "; ".join(
-            f"{code}={format(value, 'f')}" for code, value in subtotals.items()
-        ),
+    ), (
         "true" if provisional else "false",
         decided_text(decided),
-        *explanations,
+        explain(scheme, total, band, override, exclusion, "vi"),
+        explain(scheme, total, band, override, exclusion, "en"),
     )
+
+
+def subtotals_cell(subtotals: Iterable[tuple[str, Decimal]]) -> str:
+    """Return ``code=points`` pairs separated by ``"; "``."""
+    return "; ".join(f"{code}={format(value, 'f')}" for code, value in subtotals)

@@ -16,7 +16,7 @@ import bisect
 import operator
 import weakref
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final
 
@@ -32,7 +32,7 @@ from kttt.rating._exact import (
     floor_scaled,
     scaled,
 )
-from kttt.rating._points import Layout, Points, points_of
+from kttt.rating._points import HUNDREDTHS, Points
 from kttt.rating._rules import ScoringRule, StepRule
 from kttt.rating._scheme import RatingScheme
 
@@ -63,6 +63,7 @@ class LayoutPlan:
         "nodes",
         "rules",
         "shift",
+        "tops",
         "total_limit",
     )
 
@@ -75,6 +76,7 @@ class LayoutPlan:
         check_total: bool,
         total_limit: int,
         nodes: Mapping[str, tuple[int, ...]],
+        tops: tuple[tuple[str, _Getter], ...],
         exponent: int,
         shift: int,
     ) -> None:
@@ -90,6 +92,8 @@ class LayoutPlan:
         self.total_limit = total_limit
         #: The value slots that make up each criterion scored.
         self.nodes = nodes
+        #: The top-level criteria scored, each with what picks its values.
+        self.tops = tops
         #: The power of ten of every value (finer than the sheet's when a
         #: rule gives finer points).
         self.exponent = exponent
@@ -125,8 +129,10 @@ class SchemePlan:
         self._bands = tuple(reversed(scheme.bands))
         self._thresholds: dict[int, list[int]] = {}
         self._totals: dict[int, dict[int, Decimal]] = {}
-        self._layouts: dict[tuple[Layout, int, tuple[str, ...]], LayoutPlan]
-        self._layouts = {}
+        self._texts: dict[int, dict[int, str]] = {}
+        # By layout: the usual sheet (hundredths, no measures) by its layout
+        # alone, others by layout, exponent and measures.
+        self._layouts: dict[object, LayoutPlan] = {}
 
     # --- what decides ---
 
@@ -173,6 +179,18 @@ class SchemePlan:
             ]
         return self._bands[bisect.bisect_right(thresholds, total) - 1]
 
+    def text_of(self, number: int, exponent: int) -> str:
+        """Return points of whole ``10**exponent`` as text (``"79.99"``)."""
+        known = self._texts.get(exponent)
+        if known is None:
+            known = self._texts[exponent] = {}
+        found = known.get(number)
+        if found is None:
+            found = format(self.total_of(number, exponent), "f")
+            if len(known) < _REMEMBERED:
+                known[number] = found
+        return found
+
     def total_of(self, total: int, exponent: int) -> Decimal:
         """Return a total of whole ``10**exponent`` as a Decimal."""
         known = self._totals.get(exponent)
@@ -197,7 +215,12 @@ class SchemePlan:
                 a missing criterion, a criterion entered at two levels or
                 a measure no criterion left to score reads.
         """
-        key = (points.layout, points.exponent, tuple(measures))
+        usual = not measures and points.exponent == HUNDREDTHS
+        key = (
+            points.layout
+            if usual
+            else (points.layout, points.exponent, tuple(measures))
+        )
         plan = self._layouts.get(key)
         if plan is None:
             plan = _Compiler(self, points, measures).compile()
@@ -205,9 +228,7 @@ class SchemePlan:
         return plan
 
     def score(
-        self,
-        entered: Mapping[str, Decimal],
-        measures: Mapping[str, Decimal | bool],
+        self, points: Points, measures: Mapping[str, Decimal | bool]
     ) -> tuple[LayoutPlan, tuple[int, ...], int]:
         """Check the points against the scheme and add them up.
 
@@ -219,7 +240,6 @@ class SchemePlan:
                 a sum above a criterion's maximum, a total above the
                 scheme's, or a missing criterion.
         """
-        points = points_of(entered)
         plan = self.layout(points, measures)
         values = points.scaled()
         if plan.shift != 1:
@@ -350,6 +370,11 @@ class _Compiler:
                 for code in scheme.limits
                 if code in self.nodes
             },
+            tops=tuple(
+                (top.code, picker(self.nodes[top.code]))
+                for top in scheme.criteria
+                if top.code in self.nodes
+            ),
             exponent=exponent,
             shift=10 ** (self.points.exponent - exponent),
         )
@@ -383,9 +408,7 @@ class _Compiler:
                 bounds.append(part_bound)
             bound = exact_sum(bounds)
             if len(slots) > 1 and bound > limit:
-                self.checks.append(
-                    (operator.itemgetter(*slots), limit, node.code)
-                )
+                self.checks.append((picker(slots), limit, node.code))
             return slots, min(bound, limit)
         if node.rule is not None and self.measures.issuperset(
             node.rule.measures
@@ -404,6 +427,14 @@ class _Compiler:
             f"required criterion of {self.scheme.code} is missing: enter "
             + wanted,
         )
+
+
+def picker(slots: Sequence[int]) -> _Getter:
+    """Return what picks the values at *slots* out of a sheet's values."""
+    if len(slots) == 1:
+        only = slots[0]
+        return lambda values: (values[only],)
+    return operator.itemgetter(*slots)
 
 
 def _points_of(rule: ScoringRule) -> tuple[Decimal, ...]:

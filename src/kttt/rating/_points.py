@@ -66,6 +66,10 @@ class Layout:
         self._pack = (_struct(len(codes), "i"), _struct(len(codes), "q"))
         self._unpack = {s.size: s.unpack for s in self._pack}
 
+    def pack_small(self, values: tuple[int, ...]) -> bytes:
+        """Return *values*, each known to fit in 32 bits, packed."""
+        return self._pack[0].pack(*values)
+
     def pack(self, values: tuple[int, ...]) -> bytes | tuple[int, ...]:
         """Return *values* packed (32- or 64-bit), or as they are if huge."""
         if not values:
@@ -203,7 +207,8 @@ def points_of(values: Mapping[str, Decimal | int]) -> Points:
     if _EXACT_TYPES.issuperset(map(type, numbers)):
         known = tuple(map(_HUNDREDTHS.get, map(str, numbers)))
         if None not in known:
-            return Points(layout, layout.pack(cast("Any", known)), HUNDREDTHS)
+            whole = cast("tuple[int, ...]", known)
+            return Points(layout, layout.pack_small(whole), HUNDREDTHS)
     return general_points(layout, numbers, "points")
 
 

@@ -26,6 +26,7 @@ from kttt.rating._bands import MONTHS_IN_YEAR
 from kttt.rating._exact import EXACT, check_points
 from kttt.rating._points import (
     HUNDREDTHS,
+    NO_MEASURES,
     Points,
     general_points,
     layout_of,
@@ -165,9 +166,10 @@ class SheetReader:
         self._kinds: dict[str, OrganizationKind] = {}
         self._sectors: dict[str, Sector] = {}
         self._provinces: dict[tuple[str, Era], Province] = {}
-        self._whole: dict[str, int] = {}
+        self._numbers: dict[tuple[str, str], int] = {}
+        self._flags: dict[str, bool] = {}
 
-    def read(self, cells: Sequence[str | None]) -> SheetFields:
+    def read(self, cells: Sequence[str]) -> SheetFields:
         """Return the fields of the sheet in *cells* (one row, in order).
 
         Empty cells count as not given; a row shorter than the header is
@@ -183,12 +185,11 @@ class SheetReader:
             raise ParseError(
                 "row", list(cells[self._width :]), "more cells than columns"
             )
+        row = [*map(str.strip, cells)]
+        row += [""] * (self._width - len(cells) + 1)
         if self._unknown is not None:
             index, column = self._unknown
-            cell = cells[index] if index < len(cells) else ""
-            raise ParseError(column, (cell or "").strip(), _UNKNOWN)
-        row = [(cell or "").strip() for cell in cells]
-        row.extend([""] * (self._width - len(row) + 1))
+            raise ParseError(column, row[index], _UNKNOWN)
         (
             organization,
             kind,
@@ -196,52 +197,55 @@ class SheetReader:
             year,
             province,
             scheme,
-            *facts,
+            operating,
+            suspended,
+            *flags,
         ) = self._fields(row)
-        for column, cell in zip(
-            _REQUIRED, (organization, kind, sector, year), strict=True
-        ):
-            if not cell:
-                raise ParseError(
-                    column, "", "required column is missing or empty"
-                )
-        rated = self._int(year, "year")
-        YEAR.check("year", rated)
-        name = nfc(organization)
-        ORGANIZATION.check("organization", name)
+        if not (organization and kind and sector and year):
+            for column, cell in zip(
+                _REQUIRED, (organization, kind, sector, year), strict=True
+            ):
+                if not cell:
+                    raise ParseError(
+                        column, "", "required column is missing or empty"
+                    )
+        rated = self._whole(year, "year", YEAR)
+        organization = nfc(organization)
+        if not organization.isprintable():
+            ORGANIZATION.check("organization", organization)
         if scheme:
             SCHEME.check("scheme", scheme)
-        months = [
-            self._int(cell or default, column)
-            for cell, column, default in zip(
-                facts[:2], FIELD_COLUMNS[6:8], ("12", "0"), strict=True
-            )
-        ]
-        for column, value in zip(FIELD_COLUMNS[6:8], months, strict=True):
-            MONTHS.check(column, value)
-        flags = [
-            bool(cell) and parse_flag(cell, field=column)
-            for cell, column in zip(facts[2:], _FLAGS, strict=True)
-        ]
         return SheetFields(
-            name,
+            organization,
             self._kind(kind),
             self._sector(sector),
             rated,
             self._province(province, rated) if province else None,
             scheme or None,
             self._points(row),
-            self._read_measures(row),
-            *months,
-            *flags,
+            self._read_measures(row) if self._measures else NO_MEASURES,
+            self._whole(operating or "12", "months_operating", MONTHS),
+            self._whole(suspended or "0", "months_suspended", MONTHS),
+            *(
+                self._flag(cell, column) if cell else False
+                for cell, column in zip(flags, _FLAGS, strict=True)
+            ),
         )
 
-    def _int(self, cell: str, field: str) -> int:
-        found = self._whole.get(cell)
+    def _whole(self, cell: str, field: str, rule: _data.Validator) -> int:
+        found = self._numbers.get((cell, field))
         if found is None:
             if not (cell.isascii() and cell.isdigit()):
                 raise ParseError(field, cell, "must be a whole number")
-            found = self._whole[cell] = int(cell)
+            found = int(cell)
+            rule.check(field, found)
+            self._numbers[cell, field] = found
+        return found
+
+    def _flag(self, cell: str, field: str) -> bool:
+        found = self._flags.get(cell)
+        if found is None:
+            found = self._flags[cell] = parse_flag(cell, field=field)
         return found
 
     def _kind(self, cell: str) -> OrganizationKind:
@@ -271,7 +275,9 @@ class SheetReader:
             known = tuple(map(_CELL_HUNDREDTHS.get, texts))
             if None not in known:
                 whole = cast("tuple[int, ...]", known)
-                return Points(self._full, self._full.pack(whole), HUNDREDTHS)
+                return Points(
+                    self._full, self._full.pack_small(whole), HUNDREDTHS
+                )
         given = [
             (code, text)
             for code, text in zip(self._codes, texts, strict=True)

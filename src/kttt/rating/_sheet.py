@@ -191,6 +191,7 @@ class ScoreSheet:
         """
         if None in row:
             raise ParseError("row", row[None], "more cells than columns")  # type: ignore[index]
-        fields = SheetReader(tuple(row)).read(tuple(row.values()))
+        cells = tuple(cell or "" for cell in row.values())
+        fields = SheetReader(tuple(row)).read(cells)
         return cls(**fields._asdict())
 

@@ -9,8 +9,7 @@ Both read the rows the same way and report every bad row.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from decimal import Decimal
+from collections.abc import Iterator
 from typing import NamedTuple, TextIO
 
 from kttt import _data
@@ -19,8 +18,13 @@ from kttt.geography import Province
 from kttt.organizations import OrganizationKind, Sector
 from kttt.rating._bands import Band, Exclusion, Override
 from kttt.rating._classify import Classification, Rater
-from kttt.rating._enums import Grade, Rating
-from kttt.rating._explain import RESULT_COLUMNS, explain, result_cells
+from kttt.rating._enums import Rating
+from kttt.rating._explain import (
+    RESULT_COLUMNS,
+    sheet_cells,
+    subtotals_cell,
+    verdict_cells,
+)
 from kttt.rating._plan import SchemePlan
 from kttt.rating._rows import SheetFields, SheetReader
 from kttt.rating._scheme import RatingScheme
@@ -36,20 +40,21 @@ def result_row(classification: Classification) -> dict[str, str]:
     """
     c = classification
     sheet = c.sheet
-    cells = result_cells(
-        organization=sheet.organization,
-        year=sheet.year,
-        kind=sheet.kind,
-        sector=sheet.sector,
-        province=sheet.province,
-        scheme=c.scheme,
-        rating=c.rating,
-        grade=c.grade,
-        total=c.total,
-        subtotals=c.subtotals,
-        provisional=c.provisional,
-        decided=c.decided_by,
-        explanations=(c.explain("vi"), c.explain("en")),
+    before, after = verdict_cells(
+        c.scheme, c.total, c.band, c.override, c.exclusion
+    )
+    cells = (
+        *sheet_cells(
+            sheet.organization,
+            sheet.year,
+            sheet.kind,
+            sheet.sector,
+            sheet.province,
+            c.scheme,
+        ),
+        *before,
+        subtotals_cell(c.subtotals.items()),
+        *after,
     )
     return dict(zip(RESULT_COLUMNS, cells, strict=True))
 
@@ -147,110 +152,102 @@ def rate_csv(
     >>> print(rows[1])
     row 2: points.I=Decimal('31'): above the maximum of 30 points for I (Finance) in TT-01-2020
     """
-    rater = Rater(scheme)
-    words = _Words()
+    rate = _BatchRater(scheme)
     for read in _sheets(source, file):
         if isinstance(read, KtttError):
             yield read
             continue
         number, fields = read
         try:
-            yield _rate(number, fields, rater, words)
+            yield rate(number, fields)
         except KtttError as error:
             yield error.at_row(number)
 
 
-class _Words:
-    """The explanations and numbers already written, by what they depend on."""
+class _BatchRater:
+    """Rates rows; what depends only on the verdict is written once."""
 
-    def __init__(self) -> None:
-        self.explanations: dict[
-            tuple[int, int, Decimal | None], tuple[str, str]
+    def __init__(self, scheme: RatingScheme | None) -> None:
+        self._rater = Rater(scheme)
+        self._verdicts: dict[
+            tuple[int, int, int | None, int],
+            tuple[Rating | None, tuple[str, ...], tuple[str, ...]],
         ] = {}
+        self._codes: dict[int, str] = {}
 
-    def explain(
-        self,
-        scheme: RatingScheme,
-        decided: Band | Override | Exclusion,
-        total: Decimal | None,
-        band: Band | None,
-        override: Override | None,
-        exclusion: Exclusion | None,
-    ) -> tuple[str, str]:
-        key = (id(scheme), id(decided), total)
-        found = self.explanations.get(key)
-        if found is None:
-            found = self.explanations[key] = (
-                explain(scheme, total, band, override, exclusion, "vi"),
-                explain(scheme, total, band, override, exclusion, "en"),
+    def __call__(self, number: int, fields: SheetFields) -> RatedRow:
+        scheme, plan = self._rater.choose(
+            fields.kind, fields.sector, fields.year, fields.scheme
+        )
+        exclusion, override = plan.decide(fields[8:])
+        if exclusion is not None:
+            plan.check_codes(fields.points)
+            rating, before, after = self._verdict(
+                scheme, plan, exclusion, None, 0
             )
+            subtotals = ""
+        else:
+            layout, values, total = plan.score(fields.points, fields.measures)
+            exponent = layout.exponent
+            band = plan.band(total, exponent)
+            rating, before, after = self._verdict(
+                scheme, plan, override or band, total, exponent
+            )
+            subtotals = "; ".join(
+                [
+                    f"{code}={plan.text_of(sum(pick(values)), exponent)}"
+                    for code, pick in layout.tops
+                ]
+            )
+        province = fields.province
+        cells = (
+            fields.organization,
+            str(fields.year),
+            self._code(fields.kind),
+            self._code(fields.sector),
+            "" if province is None else province.code,
+            scheme.code,
+            *before,
+            subtotals,
+            *after,
+        )
+        return RatedRow(
+            number,
+            fields.kind,
+            fields.sector,
+            fields.year,
+            province,
+            rating,
+            cells,
+        )
+
+    def _code(self, member: OrganizationKind | Sector) -> str:
+        found = self._codes.get(id(member))
+        if found is None:
+            found = self._codes[id(member)] = member.value
         return found
 
-    def grade(self, scheme: RatingScheme, rating: Rating | None) -> Grade | None:
-        return None if rating is None else scheme.band_of(rating).grade
-
-
-def _rate(
-    number: int, fields: SheetFields, rater: Rater, words: _Words
-) -> RatedRow:
-    scheme, plan = rater.choose(
-        fields.kind, fields.sector, fields.year, fields.scheme
-    )
-    exclusion, override = plan.decide(fields[8:])
-    if exclusion is not None:
-        plan.check_codes(fields.points)
-        total: Decimal | None = None
-        band: Band | None = None
-        subtotals: Mapping[str, Decimal] = {}
-        rating: Rating | None = None
-    else:
-        total, band, subtotals = _score(plan, fields, scheme)
-        rating = band.rating if override is None else override.rating
-    decided = exclusion or override or band
-    if decided is None:
-        raise AssertionError(fields)
-    cells = result_cells(
-        organization=fields.organization,
-        year=fields.year,
-        kind=fields.kind,
-        sector=fields.sector,
-        province=fields.province,
-        scheme=scheme,
-        rating=rating,
-        grade=words.grade(scheme, rating),
-        total=total,
-        subtotals=subtotals,
-        provisional=override is None and band is not None and band.provisional,
-        decided=decided,
-        explanations=words.explain(
-            scheme, decided, total, band, override, exclusion
-        ),
-    )
-    return RatedRow(
-        number,
-        fields.kind,
-        fields.sector,
-        fields.year,
-        fields.province,
-        rating,
-        cells,
-    )
-
-
-def _score(
-    plan: SchemePlan, fields: SheetFields, scheme: RatingScheme
-) -> tuple[Decimal, Band, dict[str, Decimal]]:
-    layout, values, total = plan.score(fields.points, fields.measures)
-    exponent = layout.exponent
-    subtotals = {
-        criterion.code: plan.total_of(
-            sum(values[i] for i in layout.nodes[criterion.code]), exponent
-        )
-        for criterion in scheme.criteria
-        if criterion.code in layout.nodes
-    }
-    return (
-        plan.total_of(total, exponent),
-        plan.band(total, exponent),
-        subtotals,
-    )
+    def _verdict(
+        self,
+        scheme: RatingScheme,
+        plan: SchemePlan,
+        decided: Band | Override | Exclusion,
+        total: int | None,
+        exponent: int,
+    ) -> tuple[Rating | None, tuple[str, ...], tuple[str, ...]]:
+        key = (id(scheme), id(decided), total, exponent)
+        found = self._verdicts.get(key)
+        if found is None:
+            band = None if total is None else plan.band(total, exponent)
+            override = decided if isinstance(decided, Override) else None
+            exclusion = decided if isinstance(decided, Exclusion) else None
+            before, after = verdict_cells(
+                scheme,
+                None if total is None else plan.total_of(total, exponent),
+                band,
+                override,
+                exclusion,
+            )
+            rating = None if isinstance(decided, Exclusion) else decided.rating
+            found = self._verdicts[key] = (rating, before, after)
+        return found
