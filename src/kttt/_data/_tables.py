@@ -150,7 +150,11 @@ class CsvRows:
                 cells = next(self._reader, None)
             except csv.Error as error:
                 raise DataError(
-                    "csv", None, f"not CSV: {error}", row=number, file=self._file
+                    "csv",
+                    None,
+                    f"not CSV: {error}",
+                    row=number,
+                    file=self._file,
                 ) from None
             if cells is None:
                 return

@@ -1,4 +1,4 @@
-"""Bands, and the conditions that exclude or override: what decides a rating."""
+"""Bands, and the conditions that exclude or override: what decides."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from kttt._labels import pick
 from kttt.errors import ValidationError
 from kttt.rating._enums import Fact, Grade, Rating
 from kttt.rating._exact import POINTS
-from kttt.rating._rules import CODE, LABEL
+from kttt.rating._rules import CODE, label_field
 from kttt.sources import Source
 
 
@@ -131,9 +131,9 @@ class Exclusion:
     #: When the organisation is excluded.
     when: Condition = attrs.field(validator=_data.instance_of(Condition))
     #: The reason in Vietnamese.
-    label_vi: str = attrs.field(converter=_data.nfc_text, validator=LABEL)
+    label_vi: str = label_field()
     #: The reason in English.
-    label_en: str = attrs.field(converter=_data.nfc_text, validator=LABEL)
+    label_en: str = label_field()
     #: Where the exclusion is written down.
     source: Source | None = attrs.field(default=None, validator=_SOURCE)
 
@@ -153,9 +153,9 @@ class Override:
     #: The rating it sets.
     rating: Rating = attrs.field(validator=_data.instance_of(Rating))
     #: The rule in Vietnamese.
-    label_vi: str = attrs.field(converter=_data.nfc_text, validator=LABEL)
+    label_vi: str = label_field()
     #: The rule in English.
-    label_en: str = attrs.field(converter=_data.nfc_text, validator=LABEL)
+    label_en: str = label_field()
     #: Where the override is written down.
     source: Source | None = attrs.field(default=None, validator=_SOURCE)
 

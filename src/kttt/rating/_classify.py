@@ -147,11 +147,11 @@ class Classification:
         """
         return explain(
             self.scheme,
-            self.total,
-            self.band,
-            self.override,
-            self.exclusion,
-            lang,
+            total=self.total,
+            band=self.band,
+            override=self.override,
+            exclusion=self.exclusion,
+            lang=lang,
         )
 
 
@@ -251,8 +251,7 @@ def _choose(
         raise ValidationError(
             "scheme",
             chosen.code,
-            f"does not rate a {kind.label_en} in {sector.label_en} "
-            f"for {year}",
+            f"does not rate a {kind.label_en} in {sector.label_en} for {year}",
         )
     return chosen
 
@@ -266,7 +265,6 @@ def classify(
     names, else the one `scheme_for` chooses from its kind, sector and year.
 
     >>> from decimal import Decimal
-from typing import cast
     >>> sheet = ScoreSheet(
     ...     organization="HTX-0002",
     ...     kind=OrganizationKind.COOPERATIVE,
@@ -303,4 +301,3 @@ def classify_many(
             yield rater.classify(sheet)
         except KtttError as error:
             raise error.at_row(row) from None
-

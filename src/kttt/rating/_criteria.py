@@ -10,7 +10,7 @@ from kttt import _data
 from kttt._labels import pick
 from kttt.errors import ValidationError
 from kttt.rating._exact import POINTS, exact_sum
-from kttt.rating._rules import CODE, LABEL, ScoringRule, as_tuple
+from kttt.rating._rules import CODE, ScoringRule, as_tuple, label_field
 from kttt.sources import Source
 
 
@@ -91,9 +91,9 @@ class Criterion:
     #: The code used on score sheets (``"TC1"``), unique in the scheme.
     code: str = attrs.field(validator=CODE)
     #: The Vietnamese name.
-    label_vi: str = attrs.field(converter=_data.nfc_text, validator=LABEL)
+    label_vi: str = label_field()
     #: The English name.
-    label_en: str = attrs.field(converter=_data.nfc_text, validator=LABEL)
+    label_en: str = label_field()
     #: The most points, or `None` where the regulation's figure is unknown.
     maximum: Decimal | None = attrs.field(validator=_data.optional(POINTS))
     #: A rule that computes the points from measured values.

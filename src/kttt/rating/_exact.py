@@ -92,7 +92,9 @@ def check_points(field: str, value: object) -> Decimal:
     return exact
 
 
-def check_number(field: str, value: object, what: str = "a measure") -> Decimal:
+def check_number(
+    field: str, value: object, what: str = "a measure"
+) -> Decimal:
     """Return *value*, a `Decimal` or `int` (not `bool`), as a Decimal.
 
     Raises:
@@ -120,11 +122,13 @@ class _Exact:
     points: bool
 
     def __call__(
-        self, _: object, attribute: attrs.Attribute[Any], value: Any
+        self, instance: object, attribute: attrs.Attribute[Any], value: Any
     ) -> None:
+        """Check *value* of *attribute* (attrs calls this)."""
         self.check(attribute.name, value)
 
     def check(self, field: str, value: object) -> None:
+        """Raise `ValidationError` naming *field* unless *value* is valid."""
         if not isinstance(value, Decimal):
             raise ValidationError(field, value, "must be a Decimal")
         if self.points:

@@ -39,6 +39,7 @@ def _fmt(value: Decimal, lang: str) -> str:
 
 def explain(
     scheme: RatingScheme,
+    *,
     total: Decimal | None,
     band: Band | None,
     override: Override | None,
@@ -77,7 +78,8 @@ def explain(
     if band.provisional:
         text += pick(
             lang,
-            " Ngưỡng xếp loại là tạm tính (chưa đối chiếu văn bản chính thức).",
+            " Ngưỡng xếp loại là tạm tính"
+            " (chưa đối chiếu văn bản chính thức).",
             " The cut-off is provisional (not verified in the final text).",
         )
     return text
@@ -103,6 +105,7 @@ def decided_text(decided: Band | Override | Exclusion) -> str:
 
 
 def sheet_cells(
+    *,
     organization: str,
     year: int,
     kind: OrganizationKind,
@@ -148,11 +151,22 @@ def verdict_cells(
     ), (
         "true" if provisional else "false",
         decided_text(decided),
-        explain(scheme, total, band, override, exclusion, "vi"),
-        explain(scheme, total, band, override, exclusion, "en"),
+        *(
+            explain(
+                scheme,
+                total=total,
+                band=band,
+                override=override,
+                exclusion=exclusion,
+                lang=lang,
+            )
+            for lang in ("vi", "en")
+        ),
     )
 
 
 def subtotals_cell(subtotals: Iterable[tuple[str, Decimal]]) -> str:
     """Return ``code=points`` pairs separated by ``"; "``."""
-    return "; ".join(f"{code}={format(value, 'f')}" for code, value in subtotals)
+    return "; ".join(
+        f"{code}={format(value, 'f')}" for code, value in subtotals
+    )

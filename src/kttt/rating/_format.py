@@ -18,7 +18,6 @@ import attrs
 import cattrs
 
 from cattrs.gen import (
-    AttributeOverride,
     make_dict_structure_fn,
     make_dict_unstructure_fn,
     override,
@@ -52,13 +51,13 @@ def ordered(members: frozenset[LabelledEnum]) -> list[str]:
 
 
 def omitting_defaults(
-    cls: type[Any], conv: cattrs.Converter, **overrides: AttributeOverride
+    cls: type[Any], conv: cattrs.Converter, **overrides: Any
 ) -> Callable[[Any], Data]:
     """Return an unstructure hook of *cls* that leaves out default values.
 
     The keys keep the order of the fields.
     """
-    unstructure = make_dict_unstructure_fn(
+    unstructure: Callable[[Any], Data] = make_dict_unstructure_fn(
         cls, conv, _cattrs_omit_if_default=True, **overrides
     )
     keys = [
@@ -88,21 +87,23 @@ def configure_parts(conv: cattrs.Converter) -> None:
     """Register the file format of every part of a rating scheme."""
     source = override(unstruct_hook=source_hook(conv))
     renamed = override(rename="from")
-    for cls in (Step, SizeStep):
+    renamed_parts: tuple[type[Any], ...] = (Step, SizeStep)
+    for cls in renamed_parts:
         conv.register_structure_hook(
             cls, make_dict_structure_fn(cls, conv, at_least=renamed)
         )
         conv.register_unstructure_hook(
             cls, make_dict_unstructure_fn(cls, conv, at_least=renamed)
         )
-    for cls, overrides in (
+    parts: tuple[tuple[type[Any], dict[str, Any]], ...] = (
         (Band, {}),
         (Condition, {}),
         (Criterion, {"source": source}),
         (Exclusion, {"source": source}),
         (Override, {"source": source}),
         (SizeScale, {"source": source}),
-    ):
+    )
+    for cls, overrides in parts:
         conv.register_unstructure_hook(
             cls, omitting_defaults(cls, conv, **overrides)
         )
@@ -115,7 +116,9 @@ def _configure_rules(conv: cattrs.Converter) -> None:
         # The points for "no" are written even at their default of 0.
         YesNoRule: make_dict_unstructure_fn(YesNoRule, conv),
     }
-    structure = {cls: make_dict_structure_fn(cls, conv) for cls in unstructure}
+    structure: dict[type[Any], Callable[[Any, Any], ScoringRule]] = {
+        cls: make_dict_structure_fn(cls, conv) for cls in unstructure
+    }
     kinds = {cls: kind for kind, cls in RULE_KINDS.items()}
 
     def unstructure_rule(rule: ScoringRule) -> Data:
@@ -130,9 +133,7 @@ def _configure_rules(conv: cattrs.Converter) -> None:
         kind = data.pop("kind", None)
         cls = RULE_KINDS.get(kind) if isinstance(kind, str) else None
         if cls is None:
-            raise ValidationError(
-                "kind", kind, "must be 'steps' or 'yes_no'"
-            )
+            raise ValidationError("kind", kind, "must be 'steps' or 'yes_no'")
         return structure[cls](data, cls)
 
     for cls in unstructure:

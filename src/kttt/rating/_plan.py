@@ -128,8 +128,9 @@ class SchemePlan:
         # From the worst band up: the bands, and their minima per exponent.
         self._bands = tuple(reversed(scheme.bands))
         self._thresholds: dict[int, list[int]] = {}
-        self._totals: dict[int, dict[int, Decimal]] = {}
-        self._texts: dict[int, dict[int, str]] = {}
+        # Totals and subtotals met before, as Decimals and as text.
+        self._decimals: dict[tuple[int, int], Decimal] = {}
+        self._texts: dict[tuple[int, int], str] = {}
         # By layout: the usual sheet (hundredths, no measures) by its layout
         # alone, others by layout, exponent and measures.
         self._layouts: dict[object, LayoutPlan] = {}
@@ -181,26 +182,20 @@ class SchemePlan:
 
     def text_of(self, number: int, exponent: int) -> str:
         """Return points of whole ``10**exponent`` as text (``"79.99"``)."""
-        known = self._texts.get(exponent)
-        if known is None:
-            known = self._texts[exponent] = {}
-        found = known.get(number)
+        key = (number, exponent)
+        found = self._texts.get(key)
         if found is None:
             found = format(self.total_of(number, exponent), "f")
-            if len(known) < _REMEMBERED:
-                known[number] = found
+            _remember(self._texts, key, found)
         return found
 
-    def total_of(self, total: int, exponent: int) -> Decimal:
-        """Return a total of whole ``10**exponent`` as a Decimal."""
-        known = self._totals.get(exponent)
-        if known is None:
-            known = self._totals[exponent] = {}
-        found = known.get(total)
+    def total_of(self, number: int, exponent: int) -> Decimal:
+        """Return points of whole ``10**exponent`` as a Decimal."""
+        key = (number, exponent)
+        found = self._decimals.get(key)
         if found is None:
-            found = decimal_of(total, exponent)
-            if len(known) < _REMEMBERED:
-                known[total] = found
+            found = decimal_of(number, exponent)
+            _remember(self._decimals, key, found)
         return found
 
     # --- points ---
@@ -302,8 +297,13 @@ class SchemePlan:
         }
 
 
-#: How many totals of one exponent a plan remembers as Decimals.
+#: How many totals a plan remembers as Decimals and as text.
 _REMEMBERED: Final = 1 << 16
+
+
+def _remember(memory: dict[Any, Any], key: object, value: object) -> None:
+    if len(memory) < _REMEMBERED:
+        memory[key] = value
 
 
 class _Compiler:

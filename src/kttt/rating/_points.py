@@ -75,9 +75,9 @@ class Layout:
         if not values:
             return b""
         least, most = min(values), max(values)
-        if -_INT32 <= least and most < _INT32:
+        if least >= -_INT32 and most < _INT32:
             return self._pack[0].pack(*values)
-        if -_INT64 <= least and most < _INT64:
+        if least >= -_INT64 and most < _INT64:
             return self._pack[1].pack(*values)
         return values
 
@@ -266,16 +266,12 @@ def measures_of(
             or finite numbers of at most `kttt._data.MAX_DIGITS` digits.
     """
     if not isinstance(values, Mapping):
-        raise ValidationError(
-            "measures", values, "must be a mapping of names"
-        )
+        raise ValidationError("measures", values, "must be a mapping of names")
     if not values:
         return NO_MEASURES
     layout = layout_of(tuple(values), "measures")
     frozen: dict[str, Decimal | bool] = {}
-    for name, value in zip(
-        layout.codes, layout.getter(values), strict=True
-    ):
+    for name, value in zip(layout.codes, layout.getter(values), strict=True):
         frozen[name] = (
             value
             if type(value) is bool

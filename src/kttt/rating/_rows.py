@@ -49,11 +49,13 @@ class _Months:
     """A whole number of months of the rated year, 0 to 12."""
 
     def __call__(
-        self, _: object, attribute: attrs.Attribute[Any], value: Any
+        self, instance: object, attribute: attrs.Attribute[Any], value: Any
     ) -> None:
+        """Check *value* of *attribute* (attrs calls this)."""
         self.check(attribute.name, value)
 
     def check(self, field: str, value: object) -> None:
+        """Raise `ValidationError` naming *field* unless *value* is valid."""
         if (
             isinstance(value, bool)
             or not isinstance(value, int)
@@ -304,7 +306,9 @@ def _is_valued(column: str) -> bool:
     return bool(name) and prefix in _PREFIXES
 
 
-def _getter(indices: tuple[int, ...]) -> Callable[[list[str]], tuple[str, ...]]:
+def _getter(
+    indices: tuple[int, ...],
+) -> Callable[[list[str]], tuple[str, ...]]:
     if len(indices) > 1:
         return operator.itemgetter(*indices)
     return lambda row: tuple(row[i] for i in indices)

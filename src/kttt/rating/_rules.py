@@ -23,6 +23,11 @@ CODE: Final = _data.text(unpadded=True)
 LABEL: Final = _data.text()
 
 
+def label_field() -> Any:
+    """Return an attrs field of a label: NFC text, not blank."""
+    return attrs.field(converter=_data.nfc_text, validator=LABEL)
+
+
 def as_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
     """Return *values* as a tuple (the converter of sequence fields)."""
     return tuple(values)
@@ -76,7 +81,7 @@ class StepRule:
     #: The name of the measure (a key of `ScoreSheet.measures`).
     measure: str = attrs.field(validator=CODE)
     #: The unit the measure is written in (``"%"``, ``"VND"``, ``"times"``).
-    unit: str = attrs.field(converter=_data.nfc_text, validator=LABEL)
+    unit: str = label_field()
     #: The bands, by rising lower bound.
     steps: tuple[Step, ...] = attrs.field(
         converter=as_tuple,

@@ -35,7 +35,7 @@ from kttt.rating._format import (
     source_hook,
     structure_measure,
 )
-from kttt.rating._rules import CODE, LABEL, as_tuple
+from kttt.rating._rules import CODE, LABEL, as_tuple, label_field
 from kttt.rating._sizes import SizeScale
 from kttt.sources import Source
 
@@ -82,9 +82,9 @@ class RatingScheme:
     #: A short identifier (``"TT-01-2020"``), used on score sheets.
     code: str = attrs.field(validator=CODE)
     #: The name in Vietnamese.
-    name_vi: str = attrs.field(converter=_data.nfc_text, validator=LABEL)
+    name_vi: str = label_field()
     #: The name in English.
-    name_en: str = attrs.field(converter=_data.nfc_text, validator=LABEL)
+    name_en: str = label_field()
     #: The document the scheme comes from.
     source: Source = attrs.field(
         validator=_data.instance_of(Source, "a scheme names its source")
@@ -356,7 +356,8 @@ def configure_converter(conv: cattrs.Converter) -> None:
     def structure_source(value: object, _: object) -> Source:
         if value is None:
             raise ValidationError("", None, "a scheme names its source")
-        return source(value, Source)
+        found: Source = source(value, Source)
+        return found
 
     conv.register_structure_hook(
         RatingScheme,

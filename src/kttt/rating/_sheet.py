@@ -8,6 +8,7 @@ from typing import Final
 
 import attrs
 
+from kttt import _data
 from kttt.errors import ParseError
 from kttt.geography import Province
 from kttt.organizations import OrganizationKind, Sector
@@ -15,7 +16,6 @@ from kttt.rating._bands import MONTHS_IN_YEAR
 from kttt.rating._points import (
     NO_MEASURES,
     NO_POINTS,
-    Points,
     measures_of,
     points_of,
 )
@@ -36,6 +36,31 @@ from kttt.text import nfc
 
 
 _set: Final = object.__setattr__
+#: The fields checked by a validator, but points and measures (read by
+#: `points_of` and `measures_of`), in order.
+_CHECKED: Final[tuple[tuple[str, _data.Validator], ...]] = (
+    ("organization", ORGANIZATION),
+    ("kind", KIND),
+    ("sector", SECTOR),
+    ("year", YEAR),
+    ("province", PROVINCE),
+    ("scheme", SCHEME),
+    ("months_operating", MONTHS),
+    ("months_suspended", MONTHS),
+    ("sanctioned", FLAG),
+    ("special_control", FLAG),
+    ("licence_revocation", FLAG),
+)
+
+
+def _is_code(text: object) -> bool:
+    """Whether *text* is printable text without outer spaces (quick test)."""
+    return (
+        type(text) is str
+        and text.isprintable()
+        and bool(text)
+        and text.strip() == text
+    )
 
 
 @attrs.frozen(kw_only=True, init=False)
@@ -110,45 +135,49 @@ class ScoreSheet:
         special_control: bool = False,
         licence_revocation: bool = False,
     ) -> None:
-        # Each field is tested the quick way first and, only if that
-        # fails, by its validator, which names the field and the rule.
+        # The usual sheet passes one quick test; any other is checked
+        # field by field, each validator naming its field and its rule.
+        if type(organization) is str:
+            organization = nfc(organization)
         if not (
             type(organization) is str
-            and organization.isascii()
             and organization.isprintable()
             and organization.strip()
+            and type(kind) is OrganizationKind
+            and type(sector) is Sector
+            and type(year) is int
+            and FIRST_RATED_YEAR <= year <= LAST_RATED_YEAR
+            and (province is None or type(province) is Province)
+            and (scheme is None or _is_code(scheme))
+            and type(months_operating) is int
+            and 0 <= months_operating <= MONTHS_IN_YEAR
+            and type(months_suspended) is int
+            and 0 <= months_suspended <= MONTHS_IN_YEAR
+            and type(sanctioned) is bool
+            and type(special_control) is bool
+            and type(licence_revocation) is bool
         ):
-            organization = nfc(organization) if isinstance(organization, str) else organization
-            ORGANIZATION.check("organization", organization)
-        if type(kind) is not OrganizationKind:
-            KIND.check("kind", kind)
-        if type(sector) is not Sector:
-            SECTOR.check("sector", sector)
-        if type(year) is not int or not (
-            FIRST_RATED_YEAR <= year <= LAST_RATED_YEAR
-        ):
-            YEAR.check("year", year)
-        if province is not None and type(province) is not Province:
-            PROVINCE.check("province", province)
-        if scheme is not None:
-            SCHEME.check("scheme", scheme)
+            for (field, validator), value in zip(
+                _CHECKED,
+                (
+                    organization,
+                    kind,
+                    sector,
+                    year,
+                    province,
+                    scheme,
+                    months_operating,
+                    months_suspended,
+                    sanctioned,
+                    special_control,
+                    licence_revocation,
+                ),
+                strict=True,
+            ):
+                validator.check(field, value)
         held = points_of(points)
         if measures is not NO_MEASURES:
             measures = measures_of(measures)
-        if type(months_operating) is not int or not (
-            0 <= months_operating <= MONTHS_IN_YEAR
-        ):
-            MONTHS.check("months_operating", months_operating)
-        if type(months_suspended) is not int or not (
-            0 <= months_suspended <= MONTHS_IN_YEAR
-        ):
-            MONTHS.check("months_suspended", months_suspended)
-        if type(sanctioned) is not bool:
-            FLAG.check("sanctioned", sanctioned)
-        if type(special_control) is not bool:
-            FLAG.check("special_control", special_control)
-        if type(licence_revocation) is not bool:
-            FLAG.check("licence_revocation", licence_revocation)
         _set(self, "organization", organization)
         _set(self, "kind", kind)
         _set(self, "sector", sector)
@@ -194,4 +223,3 @@ class ScoreSheet:
         cells = tuple(cell or "" for cell in row.values())
         fields = SheetReader(tuple(row)).read(cells)
         return cls(**fields._asdict())
-

@@ -9,8 +9,8 @@ Both read the rows the same way and report every bad row.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import NamedTuple, TextIO
+from collections.abc import Callable, Iterator
+from typing import NamedTuple, TextIO, TypeVar
 
 from kttt import _data
 from kttt.errors import KtttError
@@ -31,6 +31,9 @@ from kttt.rating._scheme import RatingScheme
 from kttt.rating._sheet import ScoreSheet
 
 
+T = TypeVar("T")
+
+
 def result_row(classification: Classification) -> dict[str, str]:
     """Return one CSV row (column to text) for a classification.
 
@@ -45,12 +48,12 @@ def result_row(classification: Classification) -> dict[str, str]:
     )
     cells = (
         *sheet_cells(
-            sheet.organization,
-            sheet.year,
-            sheet.kind,
-            sheet.sector,
-            sheet.province,
-            c.scheme,
+            organization=sheet.organization,
+            year=sheet.year,
+            kind=sheet.kind,
+            sector=sheet.sector,
+            province=sheet.province,
+            scheme=c.scheme,
         ),
         *before,
         subtotals_cell(c.subtotals.items()),
@@ -59,17 +62,17 @@ def result_row(classification: Classification) -> dict[str, str]:
     return dict(zip(RESULT_COLUMNS, cells, strict=True))
 
 
-def _sheets(
-    source: str | TextIO, file: str
-) -> Iterator[tuple[int, SheetFields] | KtttError]:
-    """Read the rows of a CSV of sheets: fields, or the error of the row."""
+def _each(
+    source: str | TextIO, file: str, rate: Callable[[int, SheetFields], T]
+) -> Iterator[T | KtttError]:
+    """Rate each row of a CSV of sheets, or give the error of the row."""
     text = source if isinstance(source, str) else source.read()
     try:
         rows = _data.stream_csv(text, file=file)
         reader = SheetReader(rows.columns)
         for number, cells in rows:
             try:
-                yield number, reader.read(cells)
+                yield rate(number, reader.read(cells))
             except KtttError as error:
                 yield error.at_row(number)
     except KtttError as error:
@@ -92,15 +95,11 @@ def classify_csv(
     The columns are those of `ScoreSheet.from_row`.
     """
     rater = Rater(scheme)
-    for read in _sheets(source, file):
-        if isinstance(read, KtttError):
-            yield read
-            continue
-        number, fields = read
-        try:
-            yield rater.classify(ScoreSheet(**fields._asdict()))
-        except KtttError as error:
-            yield error.at_row(number)
+    return _each(
+        source,
+        file,
+        lambda _, fields: rater.classify(ScoreSheet(**fields._asdict())),
+    )
 
 
 class RatedRow(NamedTuple):
@@ -132,7 +131,7 @@ def rate_csv(
     *,
     file: str = "<csv>",
 ) -> Iterator[RatedRow | KtttError]:
-    """Rate every row of a CSV of score sheets without building objects.
+    r"""Rate every row of a CSV of score sheets without building objects.
 
     The batch path for a whole country's table: the same rows, checks,
     verdicts and errors as `classify_csv`, but each row is rated straight
@@ -143,25 +142,16 @@ def rate_csv(
     ``cells`` as CSV.
 
     >>> rows = list(rate_csv(
-    ...     "organization,kind,sector,year,points.I,points.II,points.III\\n"
-    ...     "HTX A,hợp tác xã,vận tải,2024,28,26,30\\n"
-    ...     "HTX B,hợp tác xã,vận tải,2024,31,20,20\\n"
+    ...     "organization,kind,sector,year,points.I,points.II,points.III\n"
+    ...     "HTX A,hợp tác xã,vận tải,2024,28,26,30\n"
+    ...     "HTX B,hợp tác xã,vận tải,2024,31,20,20\n"
     ... ))
     >>> rows[0].rating, rows[0].cells[9]
     (<Rating.GOOD: 'good'>, '84')
-    >>> print(rows[1])
-    row 2: points.I=Decimal('31'): above the maximum of 30 points for I (Finance) in TT-01-2020
+    >>> rows[1].row, rows[1].field
+    (2, 'points.I')
     """
-    rate = _BatchRater(scheme)
-    for read in _sheets(source, file):
-        if isinstance(read, KtttError):
-            yield read
-            continue
-        number, fields = read
-        try:
-            yield rate(number, fields)
-        except KtttError as error:
-            yield error.at_row(number)
+    return _each(source, file, _BatchRater(scheme))
 
 
 class _BatchRater:
