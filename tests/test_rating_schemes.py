@@ -603,3 +603,97 @@ def test_exclusion_and_override_labels():
         tt09.exclusions[0].label("en")
     )
     assert tt09.overrides[0].label("vi").startswith("bị xử phạt")
+
+
+# --- the built-in files as datasets, and scheme files as envelopes --------
+
+
+SCHEME_DATASETS = ("rating/tt-01-2020", "rating/tt-09-2017", "rating/tt-42-2016")
+
+
+def test_schemes_are_built_in_datasets():
+    """Each scheme file is a dataset: one row, its sources with dates."""
+    assert set(SCHEME_DATASETS) <= set(datasets.names())
+    for name, scheme in zip(SCHEME_DATASETS, builtin_schemes(), strict=True):
+        info = datasets.about(name)
+        assert 1 == info.rows
+        assert f"kttt/data/{name}.json" == info.file
+        assert scheme.source.document in {s.document for s in info.sources}
+        assert all(s.retrieved is None for s in info.sources)
+        assert scheme == datasets.load(name)
+
+
+def _envelope(record: object) -> dict[str, object]:
+    return {
+        "description": "A province's own scheme.",
+        "sources": [{"document": "12/2024/QĐ-UBND", "retrieved": None}],
+        "rows": [record],
+    }
+
+
+def test_a_corrected_copy_of_a_dataset_loads(tmp_path):
+    """datasets.load reads a user's copy of a scheme file, exactly."""
+    data = json.loads(builtin_text("tt-01-2020.json"))
+    data["rows"][0]["bands"][0]["minimum"] = "80.000000000000000000000000001"
+    path = tmp_path / "tt-01-2020.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+
+    scheme = datasets.load("rating/tt-01-2020", path)
+
+    assert Decimal("80.000000000000000000000000001") == scheme.bands[0].minimum
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "words"),
+    [
+        (
+            lambda d: d["rows"][0]["bands"][1].update(minimum="abc"),
+            "rows[0].bands[1].minimum",
+            "not a decimal number",
+        ),
+        (lambda d: d["rows"].append(d["rows"][0]), "rows", "one record"),
+        (lambda d: d["sources"][0].pop("retrieved"), "sources[0].retrieved", ""),
+        (lambda d: d.update(note="x"), "$", "description"),
+    ],
+)
+def test_malformed_scheme_files_name_file_and_path(
+    tmp_path, change, field, words
+):
+    """A broken scheme file names the file and the path, however read."""
+    data = _envelope(_minimal())
+    change(data)
+    path = tmp_path / "tinh-x.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+
+    for read in (load_scheme, lambda p: datasets.load("rating/tt-01-2020", p)):
+        with pytest.raises(DataError) as info:
+            read(path)
+        assert (str(path), field) == (info.value.file, info.value.field)
+        assert words in info.value.rule
+
+
+def test_load_scheme_reads_a_record_or_an_envelope(tmp_path):
+    """A scheme file is the bare record or a data file holding one."""
+    bare = tmp_path / "bare.json"
+    bare.write_text(json.dumps(_minimal(), ensure_ascii=False), "utf-8")
+    wrapped = tmp_path / "wrapped.json"
+    text = json.dumps(_envelope(_minimal()), ensure_ascii=False)
+    wrapped.write_text(text.replace('"40.5"', "40.5"), "utf-8")
+
+    assert load_scheme(bare) == load_scheme(wrapped)
+    assert Decimal("40.5") == load_scheme(wrapped).bands[2].minimum
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["1E-300000", "1E+300000", "1" * 100_000, "0." + "1" * 100_000],
+    ids=["tiny", "huge", "100k digits", "100k decimals"],
+)
+def test_numbers_with_too_many_digits_are_refused(number):
+    """A number of thousands of digits is refused, not computed with."""
+    data = _broken(lambda d: d["criteria"][0].update(maximum=number))
+    with pytest.raises(DataError) as info:
+        RatingScheme.from_dict(data)
+
+    assert "criteria[0].maximum" == info.value.field
+    assert "digits" in info.value.rule

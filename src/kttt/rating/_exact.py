@@ -65,6 +65,16 @@ def floor_scaled(value: Decimal, exponent: int) -> int:
     return int(shifted.to_integral_value(decimal.ROUND_FLOOR))
 
 
+def ceil_scaled(value: Decimal, exponent: int) -> int:
+    """Return the smallest whole number of ``10**exponent`` not below *value*.
+
+    For whole numbers ``n``, ``n >= value`` exactly when
+    ``n >= ceil_scaled(value, exponent)``.
+    """
+    shifted = EXACT.scaleb(value, -exponent)
+    return int(shifted.to_integral_value(decimal.ROUND_CEILING))
+
+
 def decimal_of(number: int, exponent: int) -> Decimal:
     """Return ``number * 10**exponent`` without trailing fractional zeros.
 

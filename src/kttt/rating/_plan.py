@@ -26,6 +26,7 @@ from kttt.rating._criteria import Criterion
 from kttt.rating._enums import Fact
 from kttt.rating._exact import (
     EXACT,
+    ceil_scaled,
     decimal_of,
     exact_sum,
     exponent_of,
@@ -173,9 +174,9 @@ class SchemePlan:
         thresholds = self._thresholds.get(exponent)
         if thresholds is None:
             thresholds = self._thresholds[exponent] = [
-                floor_scaled(band.minimum, exponent) + 1
-                if not band.inclusive
-                else -floor_scaled(-band.minimum, exponent)
+                ceil_scaled(band.minimum, exponent)
+                if band.inclusive
+                else floor_scaled(band.minimum, exponent) + 1
                 for band in self._bands
             ]
         return self._bands[bisect.bisect_right(thresholds, total) - 1]

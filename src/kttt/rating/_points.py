@@ -205,7 +205,10 @@ def points_of(values: Mapping[str, Decimal | int]) -> Points:
     numbers = layout.getter(values)
     # The usual sheet: every number's text is one seen before.
     if _EXACT_TYPES.issuperset(map(type, numbers)):
-        known = tuple(map(_HUNDREDTHS.get, map(str, numbers)))
+        try:
+            known = tuple(map(_HUNDREDTHS.get, map(str, numbers)))
+        except ValueError:  # an int too long to write (refused below)
+            known = (None,)
         if None not in known:
             whole = cast("tuple[int, ...]", known)
             return Points(layout, layout.pack_small(whole), HUNDREDTHS)
