@@ -1,8 +1,8 @@
 """Rating collective economic organisations: good, fair, average or weak.
 
 Rating schemes are data (`RatingScheme`): the official ones ship with kttt
-(`builtin_schemes`, the datasets `TT_01_2020`, `TT_09_2017` and
-`TT_42_2016`) and a province's own scheme is a JSON file (`load_scheme`).
+(`builtin_schemes`, the datasets ``TT_01_2020``, ``TT_09_2017``
+and ``TT_42_2016``) and a province's own scheme is a JSON file (`load_scheme`).
 A `ScoreSheet` holds what an organisation's board entered for a year;
 `classify` turns it into a `Classification` that explains itself, and
 `rating_shares` counts the results the way the targets are measured.

@@ -92,7 +92,7 @@ class ScoreSheet:
     kind: OrganizationKind = attrs.field(validator=KIND)
     #: Its field of activity.
     sector: Sector = attrs.field(validator=SECTOR)
-    #: The year rated, from `FIRST_RATED_YEAR` to `LAST_RATED_YEAR`.
+    #: The year rated, from ``FIRST_RATED_YEAR`` to ``LAST_RATED_YEAR``.
     year: int = attrs.field(validator=YEAR)
     #: Its province, for grouping (optional).
     province: Province | None = attrs.field(default=None, validator=PROVINCE)

@@ -106,7 +106,7 @@ class RatedRow(NamedTuple):
     """One row of a CSV of score sheets, rated by `rate_csv`.
 
     It holds what `rating_shares` groups and counts by, and the text of the
-    row's result (`RESULT_COLUMNS`, as `result_row` writes them).
+    row's result (``RESULT_COLUMNS``, as `result_row` writes them).
     """
 
     #: The row's number (data rows count from 1).
@@ -121,7 +121,7 @@ class RatedRow(NamedTuple):
     province: Province | None
     #: The rating, or `None` if the organisation is not rated.
     rating: Rating | None
-    #: The cells of the result row, in the order of `RESULT_COLUMNS`.
+    #: The cells of the result row, in the order of ``RESULT_COLUMNS``.
     cells: tuple[str, ...]
 
 
@@ -141,6 +141,7 @@ def rate_csv(
     Pass the rows to `rating_shares` for the shares, or write their
     ``cells`` as CSV.
 
+    >>> from kttt.rating import rate_csv
     >>> rows = list(rate_csv(
     ...     "organization,kind,sector,year,points.I,points.II,points.III\n"
     ...     "HTX A,hợp tác xã,vận tải,2024,28,26,30\n"
