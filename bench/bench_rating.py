@@ -36,7 +36,7 @@ import random
 import time
 import tracemalloc
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 
 from kttt.organizations import OrganizationKind, Sector
@@ -54,9 +54,16 @@ Inputs = list[tuple[str, Sector, dict[str, Decimal]]]
 
 def make_inputs(n: int, seed: int = 2045) -> Inputs:
     """Return *n* sheets' inputs: organisation, sector, points."""
+    return list(each_input(n, seed))
+
+
+def each_input(
+    n: int, seed: int = 2045
+) -> Iterator[tuple[str, Sector, dict[str, Decimal]]]:
+    """Yield *n* sheets' inputs, each made fresh (new Decimals)."""
     rng = random.Random(seed)
-    return [
-        (
+    for i in range(n):
+        yield (
             f"HTX-{i:07d}",
             rng.choice(_SECTORS),
             {
@@ -64,8 +71,6 @@ def make_inputs(n: int, seed: int = 2045) -> Inputs:
                 for c, most in enumerate(_MAXIMA, start=1)
             },
         )
-        for i in range(n)
-    ]
 
 
 _GOOD, _FAIR, _AVERAGE = Decimal(80), Decimal(65), Decimal(50)
@@ -137,7 +142,9 @@ def hand_loop(inputs: Inputs) -> list[Rating | None]:
     return [_band(sum(points.values())) for _, _, points in inputs]
 
 
-def _sheets(inputs: Inputs) -> list[ScoreSheet]:
+def _sheets(
+    inputs: Iterable[tuple[str, Sector, dict[str, Decimal]]],
+) -> list[ScoreSheet]:
     return [
         ScoreSheet(
             organization=organization,
@@ -183,15 +190,13 @@ def best_of(repeat: int, *runs: Callable[[], object]) -> tuple[float, ...]:
 def memory_per_sheet(n: int) -> float:
     """Return the bytes a ScoreSheet holds, built from fresh Decimals.
 
-    The inputs are made first and dropped once the sheets are built, so
-    that only what the sheets keep is counted.
+    The inputs are made one sheet at a time and dropped once its sheet is
+    built, so that only what the sheets keep is counted.
     """
-    inputs = make_inputs(n, seed=n)
     gc.collect()
     tracemalloc.start()
     before = tracemalloc.get_traced_memory()[0]
-    sheets = _sheets(inputs)
-    del inputs
+    sheets = _sheets(each_input(n, seed=n))
     gc.collect()
     held = tracemalloc.get_traced_memory()[0] - before
     tracemalloc.stop()
@@ -234,8 +239,8 @@ def main(argv: Sequence[str] | None = None) -> float:
     print(f"ratio to the bare hand loop: {lib / loop:.2f}x")
     held = memory_per_sheet(args.memory)
     print(
-        f"memory: {held:.0f} bytes a sheet, {held * 1e6 / 1e6:.0f} MB a "
-        f"million (goal: at most 400 MB; measured on {args.memory:,})"
+        f"memory: {held:.0f} bytes a sheet, {held:.0f} MB a million "
+        f"(goal: at most 400 MB; measured on {args.memory:,} sheets)"
     )
     return lib / path
 

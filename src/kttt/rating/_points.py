@@ -185,6 +185,7 @@ class Points(Mapping[str, Decimal]):
 #: Texts of numbers (``str`` of a Decimal or int) to their hundredths.
 _HUNDREDTHS: dict[str, int] = {}
 _EXACT_TYPES: Final = frozenset({Decimal, int})
+_DECIMAL_TEXT: Final = Decimal.__str__
 
 NO_POINTS: Final = Points(Layout(()), b"", HUNDREDTHS)
 
@@ -204,15 +205,25 @@ def points_of(values: Mapping[str, Decimal | int]) -> Points:
     layout = layout_of(tuple(values), "points")
     numbers = layout.getter(values)
     # The usual sheet: every number's text is one seen before.
-    if _EXACT_TYPES.issuperset(map(type, numbers)):
-        try:
-            known = tuple(map(_HUNDREDTHS.get, map(str, numbers)))
-        except ValueError:  # an int too long to write (refused below)
-            known = (None,)
-        if None not in known:
-            whole = cast("tuple[int, ...]", known)
-            return Points(layout, layout.pack_small(whole), HUNDREDTHS)
+    try:
+        # Decimal.__str__ refuses anything but a Decimal (ints below).
+        known = tuple(map(_HUNDREDTHS.get, map(_DECIMAL_TEXT, numbers)))
+    except TypeError:
+        known = _known_mixed(numbers)
+    if None not in known:
+        whole = cast("tuple[int, ...]", known)
+        return Points(layout, layout.pack_small(whole), HUNDREDTHS)
     return general_points(layout, numbers, "points")
+
+
+def _known_mixed(numbers: tuple[object, ...]) -> tuple[int | None, ...]:
+    """Return the hundredths known of Decimals and ints; None for others."""
+    if not _EXACT_TYPES.issuperset(map(type, numbers)):
+        return (None,)
+    try:
+        return tuple(map(_HUNDREDTHS.get, map(str, numbers)))
+    except ValueError:  # an int too long to write (refused later)
+        return (None,)
 
 
 def general_points(
