@@ -608,7 +608,11 @@ def test_exclusion_and_override_labels():
 # --- the built-in files as datasets, and scheme files as envelopes --------
 
 
-SCHEME_DATASETS = ("rating/tt-01-2020", "rating/tt-09-2017", "rating/tt-42-2016")
+SCHEME_DATASETS = (
+    "rating/tt-01-2020",
+    "rating/tt-09-2017",
+    "rating/tt-42-2016",
+)
 
 
 def test_schemes_are_built_in_datasets():
@@ -652,7 +656,11 @@ def test_a_corrected_copy_of_a_dataset_loads(tmp_path):
             "not a decimal number",
         ),
         (lambda d: d["rows"].append(d["rows"][0]), "rows", "one record"),
-        (lambda d: d["sources"][0].pop("retrieved"), "sources[0].retrieved", ""),
+        (
+            lambda d: d["sources"][0].pop("retrieved"),
+            "sources[0].retrieved",
+            "",
+        ),
         (lambda d: d.update(note="x"), "$", "description"),
     ],
 )

@@ -14,7 +14,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kttt import strategies as kst
-
 from kttt.cli import main
 from kttt.errors import (
     DataError,

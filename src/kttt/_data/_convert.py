@@ -297,7 +297,8 @@ def first_error(error: BaseException, path: str) -> KtttError:
         return first_error(sub, path + _path_step(sub))
     field = path.removeprefix("$").removeprefix(".") or "$"
     if isinstance(error, KtttError):
-        if error.field and field.rpartition(".")[2] != error.field:
+        last = field.rpartition(".")[2]
+        if error.field and last != error.field:
             field = error.field if field == "$" else join(field, error.field)
         return error.__class__(
             field,

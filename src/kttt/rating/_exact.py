@@ -132,7 +132,10 @@ class _Exact:
     points: bool
 
     def __call__(
-        self, instance: object, attribute: attrs.Attribute[Any], value: Any
+        self,
+        instance: object,  # noqa: ARG002 (the protocol's, unused)
+        attribute: attrs.Attribute[Any],
+        value: Any,
     ) -> None:
         """Check *value* of *attribute* (attrs calls this)."""
         self.check(attribute.name, value)

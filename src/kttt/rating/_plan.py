@@ -16,7 +16,7 @@ import bisect
 import operator
 import weakref
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, Final
 
@@ -33,7 +33,7 @@ from kttt.rating._exact import (
     floor_scaled,
     scaled,
 )
-from kttt.rating._points import HUNDREDTHS, Points
+from kttt.rating._points import HUNDREDTHS, Points, picker
 from kttt.rating._rules import ScoringRule, StepRule
 from kttt.rating._scheme import RatingScheme
 
@@ -428,14 +428,6 @@ class _Compiler:
             f"required criterion of {self.scheme.code} is missing: enter "
             + wanted,
         )
-
-
-def picker(slots: Sequence[int]) -> _Getter:
-    """Return what picks the values at *slots* out of a sheet's values."""
-    if len(slots) == 1:
-        only = slots[0]
-        return lambda values: (values[only],)
-    return operator.itemgetter(*slots)
 
 
 def _points_of(rule: ScoringRule) -> tuple[Decimal, ...]:

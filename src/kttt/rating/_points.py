@@ -18,7 +18,7 @@ import operator
 import struct
 import types
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final, cast
 
@@ -62,7 +62,7 @@ class Layout:
     def __init__(self, codes: tuple[str, ...]) -> None:
         self.codes = codes
         self.index = {code: i for i, code in enumerate(codes)}
-        self.getter = _tuple_getter(codes)
+        self.getter = picker(codes)
         self._pack = (_struct(len(codes), "i"), _struct(len(codes), "q"))
         self._unpack = {s.size: s.unpack for s in self._pack}
 
@@ -93,14 +93,16 @@ def _struct(count: int, kind: str) -> struct.Struct:
     return struct.Struct(f"<{count}{kind}")
 
 
-def _tuple_getter(
-    codes: tuple[str, ...],
-) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
-    if len(codes) > 1:
-        return operator.itemgetter(*codes)
-    if codes:
-        only = codes[0]
-        return lambda mapping: (mapping[only],)
+def picker(keys: Sequence[Any]) -> Callable[[Any], tuple[Any, ...]]:
+    """Return what picks the items at *keys* out of a sequence or mapping.
+
+    Like `operator.itemgetter`, but it always returns a tuple.
+    """
+    if len(keys) > 1:
+        return operator.itemgetter(*keys)
+    if keys:
+        only = keys[0]
+        return lambda items: (items[only],)
     return lambda _: ()
 
 

@@ -12,7 +12,7 @@ import contextlib
 import decimal
 import operator
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, Final, NamedTuple, cast
 
@@ -31,6 +31,7 @@ from kttt.rating._points import (
     general_points,
     layout_of,
     measures_of,
+    picker,
     remember_in,
 )
 from kttt.text import nfc, parse_flag, parse_number
@@ -49,7 +50,10 @@ class _Months:
     """A whole number of months of the rated year, 0 to 12."""
 
     def __call__(
-        self, instance: object, attribute: attrs.Attribute[Any], value: Any
+        self,
+        instance: object,  # noqa: ARG002 (the protocol's, unused)
+        attribute: attrs.Attribute[Any],
+        value: Any,
     ) -> None:
         """Check *value* of *attribute* (attrs calls this)."""
         self.check(attribute.name, value)
@@ -158,7 +162,7 @@ class SheetReader:
             if column.partition(".")[0] == "points" and _is_valued(column)
         )
         self._codes = tuple(code for code, _ in points)
-        self._point_cells = _getter(tuple(index for _, index in points))
+        self._point_cells = picker([index for _, index in points])
         self._full = layout_of(self._codes, "points") if points else None
         self._measures = tuple(
             (index, column)
@@ -304,14 +308,6 @@ class SheetReader:
 def _is_valued(column: str) -> bool:
     prefix, _, name = column.partition(".")
     return bool(name) and prefix in _PREFIXES
-
-
-def _getter(
-    indices: tuple[int, ...],
-) -> Callable[[list[str]], tuple[str, ...]]:
-    if len(indices) > 1:
-        return operator.itemgetter(*indices)
-    return lambda row: tuple(row[i] for i in indices)
 
 
 def read_number(cell: str, field: str) -> Decimal:

@@ -7,7 +7,7 @@ import functools
 import itertools
 import json
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Final
 
@@ -15,10 +15,7 @@ import attrs
 import cattrs
 import pendulum
 
-from cattrs.gen import (
-    make_dict_structure_fn,
-    override,
-)
+from cattrs.gen import make_dict_structure_fn, override
 
 from kttt import _data
 from kttt._data import Envelope
@@ -56,7 +53,11 @@ def _non_empty(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise ValidationError(attribute.name, value, "must not be empty")
 
 
-def _members(cls: type[object]) -> list[_data.Validator | Any]:
+def _set_of(
+    cls: type[object],
+) -> Callable[[object, attrs.Attribute[Any], Any], None]:
+    """Return an attrs validator: every member of the set is a *cls*."""
+
     def each(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         for member in value:
             if not isinstance(member, cls):
@@ -64,7 +65,7 @@ def _members(cls: type[object]) -> list[_data.Validator | Any]:
                     attribute.name, member, f"must be a {cls.__name__}"
                 )
 
-    return [each]
+    return each
 
 
 @attrs.frozen(kw_only=True)
@@ -94,11 +95,11 @@ class RatingScheme:
     #: The kinds of organisation it rates.
     kinds: frozenset[OrganizationKind] = attrs.field(
         converter=_frozenset,
-        validator=[_non_empty, *_members(OrganizationKind)],
+        validator=[_non_empty, _set_of(OrganizationKind)],
     )
     #: The sectors it is limited to; empty means every sector.
     sectors: frozenset[Sector] = attrs.field(
-        default=frozenset(), converter=_frozenset, validator=_members(Sector)
+        default=frozenset(), converter=_frozenset, validator=_set_of(Sector)
     )
     #: The most points in all.
     total: Decimal = attrs.field(default=Decimal(100), validator=POINTS)
