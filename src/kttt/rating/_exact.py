@@ -13,7 +13,7 @@ from __future__ import annotations
 import decimal
 import functools
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any, Final
 
@@ -126,10 +126,10 @@ def check_number(
 
 
 @attrs.frozen
-class _Exact:
-    """The attrs validator of an exact number field (of points, or not)."""
+class _Checked:
+    """An attrs validator made of a function that checks a named value."""
 
-    points: bool
+    function: Callable[[str, object], object]
 
     def __call__(
         self,
@@ -142,17 +142,29 @@ class _Exact:
 
     def check(self, field: str, value: object) -> None:
         """Raise `ValidationError` naming *field* unless *value* is valid."""
-        if not isinstance(value, Decimal):
-            raise ValidationError(field, value, "must be a Decimal")
-        if self.points:
-            check_points(field, value)
-        else:
-            check_number(field, value, "a bound")
+        self.function(field, value)
+
+
+def checked(function: Callable[[str, object], object]) -> _data.Validator:
+    """Return a validator that calls *function* with the field and value."""
+    return _Checked(function)
+
+
+def _points_field(field: str, value: object) -> None:
+    if not isinstance(value, Decimal):
+        raise ValidationError(field, value, "must be a Decimal")
+    check_points(field, value)
+
+
+def _number_field(field: str, value: object) -> None:
+    if not isinstance(value, Decimal):
+        raise ValidationError(field, value, "must be a Decimal")
+    check_number(field, value, "a bound")
 
 
 #: Refuses anything but a finite `Decimal` of at least 0, of at most
 #: `kttt._data.MAX_DIGITS` digits.
-POINTS: Final[_data.Validator] = _Exact(points=True)
+POINTS: Final = checked(_points_field)
 #: Refuses anything but a finite `Decimal` of at most
 #: `kttt._data.MAX_DIGITS` digits.
-NUMBER: Final[_data.Validator] = _Exact(points=False)
+NUMBER: Final = checked(_number_field)

@@ -111,7 +111,7 @@ def configure_parts(conv: cattrs.Converter) -> None:
 
 
 def _configure_rules(conv: cattrs.Converter) -> None:
-    unstructure = {
+    unstructure: dict[type[Any], Callable[[Any], Data]] = {
         StepRule: omitting_defaults(StepRule, conv),
         # The points for "no" are written even at their default of 0.
         YesNoRule: make_dict_unstructure_fn(YesNoRule, conv),

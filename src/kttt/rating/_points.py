@@ -202,7 +202,7 @@ def points_of(values: Mapping[str, Decimal | int]) -> Points:
     """
     if type(values) is Points:
         return values
-    if not isinstance(values, Mapping):
+    if not isinstance(values, Mapping):  # pyright: ignore[reportUnnecessaryIsInstance]
         raise ValidationError("points", values, "must be a mapping of codes")
     layout = layout_of(tuple(values), "points")
     numbers = layout.getter(values)
@@ -281,7 +281,7 @@ def measures_of(
         ValidationError: If *values* is not a mapping of names to yes/no
             or finite numbers of at most `kttt._data.MAX_DIGITS` digits.
     """
-    if not isinstance(values, Mapping):
+    if not isinstance(values, Mapping):  # pyright: ignore[reportUnnecessaryIsInstance]
         raise ValidationError("measures", values, "must be a mapping of names")
     if not values:
         return NO_MEASURES

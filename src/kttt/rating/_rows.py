@@ -16,14 +16,12 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, Final, NamedTuple, cast
 
-import attrs
-
 from kttt import _data
 from kttt.errors import ParseError, ValidationError
 from kttt.geography import Era, Province
 from kttt.organizations import OrganizationKind, Sector
 from kttt.rating._bands import MONTHS_IN_YEAR
-from kttt.rating._exact import EXACT, check_points
+from kttt.rating._exact import EXACT, check_points, checked
 from kttt.rating._points import (
     HUNDREDTHS,
     NO_MEASURES,
@@ -45,29 +43,16 @@ FIRST_RATED_YEAR: Final = 1990
 LAST_RATED_YEAR: Final = 2100
 
 
-@attrs.frozen
-class _Months:
-    """A whole number of months of the rated year, 0 to 12."""
-
-    def __call__(
-        self,
-        instance: object,  # noqa: ARG002 (the protocol's, unused)
-        attribute: attrs.Attribute[Any],
-        value: Any,
-    ) -> None:
-        """Check *value* of *attribute* (attrs calls this)."""
-        self.check(attribute.name, value)
-
-    def check(self, field: str, value: object) -> None:
-        """Raise `ValidationError` naming *field* unless *value* is valid."""
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int)
-            or not 0 <= value <= MONTHS_IN_YEAR
-        ):
-            raise ValidationError(
-                field, value, "a whole number of months, 0 to 12"
-            )
+def _months(field: str, value: object) -> None:
+    """Refuse anything but a whole number of months of the year, 0 to 12."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or not 0 <= value <= MONTHS_IN_YEAR
+    ):
+        raise ValidationError(
+            field, value, "a whole number of months, 0 to 12"
+        )
 
 
 #: The validators of a score sheet's fields (also used on table cells).
@@ -81,7 +66,7 @@ PROVINCE: Final = _data.optional(
     _data.instance_of(Province, "a Province or None (use Province.get)")
 )
 SCHEME: Final = _data.optional(_data.text(unpadded=True))
-MONTHS: Final[_data.Validator] = _Months()
+MONTHS: Final = checked(_months)
 FLAG: Final = _data.flag()
 
 

@@ -99,7 +99,9 @@ class RatingScheme:
     )
     #: The sectors it is limited to; empty means every sector.
     sectors: frozenset[Sector] = attrs.field(
-        default=frozenset(), converter=_frozenset, validator=_set_of(Sector)
+        default=frozenset[Sector](),
+        converter=_frozenset,
+        validator=_set_of(Sector),
     )
     #: The most points in all.
     total: Decimal = attrs.field(default=Decimal(100), validator=POINTS)
@@ -315,12 +317,17 @@ class RatingScheme:
         Raises:
             DataError: Naming *file*, the path in the data and the value.
         """
-        data = _data.load_json(text, file=file, exact=True)
-        if isinstance(data, dict) and "rows" in data:
+        data: object = _data.load_json(text, file=file, exact=True)
+        if _is_envelope(data):
             return parse_scheme(
                 _data.parse_envelope(text, file=file, exact=True)
             )
         return cls.from_dict(data, file=file)
+
+
+def _is_envelope(data: object) -> bool:
+    """Whether *data* is a data file (its records under ``"rows"``)."""
+    return isinstance(data, dict) and "rows" in data
 
 
 def parse_scheme(envelope: Envelope) -> RatingScheme:
