@@ -105,13 +105,19 @@ def docs(session: nox.Session) -> None:
 
 @nox.session
 def examples(session: nox.Session) -> None:
-    """Run every script in examples/ with warnings as errors."""
-    _install(session, "tests")
+    """Run every script in examples/ (warnings are errors) and the benches.
+
+    Each bench prints its ratio against its baseline, run in the same
+    process or as a whole command; none of them asserts a time.
+    """
+    _install(session, "tests", "bench")
     for script in sorted((ROOT / "examples").glob("*.py")):
         session.run("python", "-W", "error", str(script))
     for bench in (
         "bench/bench_rating.py",
         "bench/bench_progress.py",
         "bench/bench_scenarios.py",
+        "bench/bench_loading.py",
+        "bench/bench_rate_cli.py",
     ):
         session.run("python", bench)

@@ -10,6 +10,8 @@ from kttt.errors import KtttError, NotFoundError, ScoreError, ValidationError
 from kttt.geography import Province
 from kttt.organizations import OrganizationKind, Sector
 from kttt.rating import (
+    FIRST_RATED_YEAR,
+    LAST_RATED_YEAR,
     Grade,
     Rating,
     ScoreSheet,
@@ -802,3 +804,91 @@ def test_group_limit_exact_with_fine_decimals():
     assert "points.III" == info.value.field
     points["TC10"] = Decimal("15.000")
     assert Decimal(40) == classify(coop(points)).subtotals["III"]
+
+
+# --- points held exactly and compactly -------------------------------------
+
+
+def test_points_read_back_exactly_without_trailing_zeros():
+    """Points are held exactly; trailing fractional zeros do not count."""
+    sheet = coop({"TC1": Decimal("7.00"), "TC2": Decimal("0.125"), "TC3": 9})
+    same = coop({"TC1": 7, "TC2": Decimal("0.1250"), "TC3": Decimal("9.0")})
+
+    assert {"TC1": "7", "TC2": "0.125", "TC3": "9"} == {
+        code: str(value) for code, value in sheet.points.items()
+    }
+    assert sheet == same
+    assert sheet.points == dict(same.points)
+    assert "TC4" not in sheet.points
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        Decimal("1E-300000"),
+        Decimal("1E+300000"),
+        Decimal("1" * 100_000),
+        Decimal("0." + "1" * 100_000),
+        10**100_000,
+    ],
+    ids=["tiny", "huge", "100k digits", "100k decimals", "huge int"],
+)
+def test_points_with_too_many_digits_are_refused(number):
+    """Points of thousands of digits are refused, not added up."""
+    with pytest.raises(ValidationError) as info:
+        coop({"TC1": number})
+
+    assert "points.TC1" == info.value.field
+    assert "digits" in info.value.rule
+
+
+@pytest.mark.parametrize(
+    "year", [FIRST_RATED_YEAR - 1, LAST_RATED_YEAR + 1, 2024.0]
+)
+def test_rated_years_are_bounded(year):
+    """A sheet rates a year from FIRST_RATED_YEAR to LAST_RATED_YEAR."""
+    with pytest.raises(ValidationError) as info:
+        ScoreSheet(
+            organization="HTX-1",
+            kind=COOP,
+            sector=Sector.TRANSPORT,
+            year=year,  # type: ignore[arg-type]
+        )
+
+    assert "year" == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"sanctioned": 1}, "sanctioned"),
+        ({"scheme": " TT-01-2020"}, "scheme"),
+        ({"organization": "HTX\u200b"}, "organization"),
+        ({"measures": {"x": Decimal("1E-300000")}}, "measures.x"),
+    ],
+)
+def test_score_sheet_checks_every_field(change, field):
+    """Flags are booleans, codes are unpadded, names are printable."""
+    fields = {
+        "organization": "HTX-1",
+        "kind": COOP,
+        "sector": Sector.TRANSPORT,
+        "year": 2024,
+    }
+    fields.update(change)
+    with pytest.raises(ValidationError) as info:
+        ScoreSheet(**fields)  # type: ignore[arg-type]
+
+    assert field == info.value.field
+
+
+def test_organization_is_stored_in_nfc():
+    """A name typed in decomposed form is stored composed."""
+    sheet = ScoreSheet(
+        organization="HTX Ho\u0300a Bi\u0300nh",
+        kind=COOP,
+        sector=Sector.TRANSPORT,
+        year=2024,
+    )
+
+    assert "HTX Hòa Bình" == sheet.organization

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import decimal
+
 from decimal import Decimal
 from fractions import Fraction
 
@@ -23,6 +25,7 @@ from kttt.rating import (
     ScoreSheet,
     builtin_scheme,
     classify,
+    classify_csv,
     rating_shares,
 )
 
@@ -241,3 +244,118 @@ def test_classification_must_be_consistent():
     assert "exclusion" == info.value.field
     with pytest.raises(ValidationError):
         attrs.evolve(good, exclusion=good.scheme.exclusions[0])
+
+
+# --- band edges, exact whatever the caller's decimal context -------------
+
+
+EXACT = decimal.Context(prec=200)
+#: Each built-in scheme with the maxima its top criteria are filled to.
+FILLS = (
+    ("TT-01-2020", (30, 30, 40)),
+    ("TT-09-2017", (100, 0, 0, 0, 0, 0)),
+    ("TT-42-2016", (10, 30, 30, 10, 20)),
+)
+
+
+def _sheet_with_total(code: str, maxima: tuple[int, ...], total: Decimal):
+    """A sheet of *code* whose top criteria add up to *total*."""
+    scheme = builtin_scheme(code)
+    left = total
+    points = {}
+    for criterion, most in zip(scheme.criteria, maxima, strict=True):
+        points[criterion.code] = min(left, Decimal(most))
+        left = EXACT.subtract(left, points[criterion.code])
+    kind = next(iter(sorted(scheme.kinds, key=lambda k: k.value)))
+    sector = next(iter(scheme.sectors), Sector.TRANSPORT)
+    if kind is OrganizationKind.PEOPLES_CREDIT_FUND:
+        sector = Sector.CREDIT
+    return ScoreSheet(
+        organization="HTX-1",
+        kind=kind,
+        sector=sector,
+        year=2024,
+        scheme=code,
+        points=points,
+    )
+
+
+@settings(max_examples=300)
+@given(
+    st.sampled_from(FILLS).flatmap(
+        lambda fill: st.tuples(
+            st.just(fill),
+            st.sampled_from(builtin_scheme(fill[0]).bands),
+        )
+    ),
+    st.integers(1, 30),
+    st.sampled_from([-1, 0, 1]),
+    st.integers(1, 6),
+)
+def test_band_edges_are_exact_in_any_context(pair, places, side, precision):
+    """A total a fraction (up to 30 digits) off a band edge falls on its side.
+
+    The caller's context keeps as few as one significant digit; the sheet
+    is rated from its values and from a CSV row, and the total is exact.
+    """
+    (code, maxima), band = pair
+    total = EXACT.add(band.minimum, Decimal(side).scaleb(-places))
+    assume(Decimal(0) <= total <= Decimal(100))
+    sheet = _sheet_with_total(code, maxima, total)
+    expected = next(
+        b.rating
+        for b in builtin_scheme(code).bands
+        if total > b.minimum or (b.inclusive and total == b.minimum)
+    )
+
+    with decimal.localcontext(prec=precision):
+        result = classify(sheet)
+        (read,) = classify_csv(_csv_of(sheet))
+
+    assert (expected, total) == (result.band.rating, result.total)
+    assert (expected, total) == (read.band.rating, read.total)
+
+
+def _csv_of(sheet: ScoreSheet) -> str:
+    """A CSV of one row: a sheet's kind, sector, year, scheme and points."""
+    codes = list(sheet.points)
+    head = ["organization", "kind", "sector", "year", "scheme"]
+    cells = [
+        sheet.organization,
+        sheet.kind.value,
+        sheet.sector.value,
+        str(sheet.year),
+        sheet.scheme or "",
+        *(format(sheet.points[c], "f").replace(".", ",") for c in codes),
+    ]
+    quoted = ",".join('"' + cell + '"' for cell in cells)
+    header = ",".join([*head, *(f"points.{code}" for code in codes)])
+    return f"{header}\n{quoted}\n"
+
+
+@pytest.mark.parametrize(
+    ("points", "precision", "rating"),
+    [
+        (("30", "30", "19." + "9" * 30), 28, Rating.FAIR),
+        (("30", "29.99", "20"), 3, Rating.FAIR),
+        (("30", "29.99", "20.01"), 3, Rating.GOOD),
+    ],
+)
+def test_the_band_edges_the_issue_names(points, precision, rating):
+    """30 + 30 + 19.99…9 (30 nines) is fair, as is 30 + 29.99 + 20 at prec 3.
+
+    Added up in the caller's context, both come to 80: kttt adds exactly.
+    """
+    values = [Decimal(value) for value in points]
+    sheet = ScoreSheet(
+        organization="HTX-1",
+        kind=OrganizationKind.COOPERATIVE,
+        sector=Sector.TRANSPORT,
+        year=2024,
+        points=dict(zip(("I", "II", "III"), values, strict=True)),
+    )
+    with decimal.localcontext(prec=precision):
+        result = classify(sheet)
+
+    assert rating == result.rating
+    assert EXACT.add(EXACT.add(*values[:2]), values[2]) == result.total

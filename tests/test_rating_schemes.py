@@ -52,10 +52,13 @@ def builtin_text(name: str) -> str:
 
 @pytest.mark.parametrize("name", FILES)
 def test_builtin_files_round_trip_exactly(name):
-    """Each built-in file reads and writes back to the same text."""
+    """Each built-in file's one row is a scheme file that writes back as is."""
     text = builtin_text(name)
+    row = json.loads(text)["rows"][0]
+    record = json.dumps(row, ensure_ascii=False, indent=2) + "\n"
 
-    assert text == RatingScheme.from_json(text).to_json()
+    assert record == RatingScheme.from_json(text).to_json()
+    assert record == RatingScheme.from_json(record).to_json()
 
 
 @given(kst.rating_schemes())
@@ -221,104 +224,104 @@ def _broken(change):
 @pytest.mark.parametrize(
     ("change", "path", "words"),
     [
-        (lambda d: d.pop("code"), "$.code", "required"),
-        (lambda d: d.update(extra=1), "$.extra", "unknown key"),
-        (lambda d: d.update(kinds=["coop"]), "$.kinds[0]", "one of"),
-        (lambda d: d.update(kinds="cooperative"), "$.kinds", "array"),
-        (lambda d: d.update(kinds=[]), "$.kinds", "empty"),
+        (lambda d: d.pop("code"), "code", "required"),
+        (lambda d: d.update(extra=1), "$", "unknown field"),
+        (lambda d: d.update(kinds=["coop"]), "kinds[0]", "one of"),
+        (lambda d: d.update(kinds="cooperative"), "kinds", "list"),
+        (lambda d: d.update(kinds=[]), "kinds", "empty"),
         (
             lambda d: d["criteria"][0].update(maximum="abc"),
-            "$.criteria[0].maximum",
-            "not a number",
+            "criteria[0].maximum",
+            "not a decimal number",
         ),
         (
             lambda d: d["criteria"][0].update(maximum="Infinity"),
-            "$.criteria[0].maximum",
+            "criteria[0].maximum",
             "finite",
         ),
         (
             lambda d: d["criteria"][0].update(maximum=True),
-            "$.criteria[0].maximum",
+            "criteria[0].maximum",
             "exact number",
         ),
         (
             lambda d: d["criteria"][0].update(maximum="-1"),
-            "$.criteria[0].maximum",
+            "criteria[0].maximum",
             "at least 0",
         ),
         (
             lambda d: d["criteria"][0].update(maximum="61"),
-            "$.criteria",
+            "criteria",
             "add up to the total",
         ),
-        (lambda d: d["criteria"][1].update(code="A"), "$.criteria", "unique"),
+        (lambda d: d["criteria"][1].update(code="A"), "criteria", "unique"),
         (
             lambda d: d["criteria"][1].update(code=" B"),
-            "$.criteria[1].code",
-            "code",
+            "criteria[1].code",
+            "white space",
         ),
         (
             lambda d: d["criteria"][1].update(label_vi=""),
-            "$.criteria[1].label_vi",
-            "label",
+            "criteria[1].label_vi",
+            "blank",
         ),
         (
             lambda d: d["criteria"][1].update(label_en=3),
-            "$.criteria[1].label_en",
+            "criteria[1].label_en",
             "text",
         ),
-        (lambda d: d.update(in_force="1/1/2024"), "$.in_force", "YYYY-MM-DD"),
-        (lambda d: d.update(source=None), "$.source", "names its source"),
+        (lambda d: d.update(in_force="1/1/2024"), "in_force", "YYYY-MM-DD"),
+        (lambda d: d.update(source=None), "source", "names its source"),
         (
             lambda d: d.update(source={"clause": "Điều 1"}),
-            "$.source.source",
+            "source",
             "document or a URL",
         ),
         (
             lambda d: d.update(
                 source={"document": "X", "retrieved": "2024-13-01"}
             ),
-            "$.source.retrieved",
+            "source.retrieved",
             "YYYY-MM-DD",
         ),
-        (lambda d: d["bands"].reverse(), "$.bands", "best to worst"),
+        (lambda d: d["bands"].reverse(), "bands", "best to worst"),
         (
             lambda d: d["bands"][3].update(minimum="1"),
-            "$.bands",
+            "bands",
             "starts at 0",
         ),
         (
             lambda d: d["bands"][0].update(minimum="101"),
-            "$.bands",
+            "bands",
             "above 100",
         ),
         (
             lambda d: d["bands"][1].update(rating="good"),
-            "$.bands",
+            "bands",
             "one band per rating",
         ),
         (
             lambda d: d["bands"][1].update(inclusive="yes"),
-            "$.bands[1].inclusive",
+            "bands[1].inclusive",
             "true or false",
         ),
         (
             lambda d: d["bands"][1].update(grade="E"),
-            "$.bands[1].grade",
+            "bands[1].grade",
             "one of",
         ),
-        (lambda d: d.update(bands={}), "$.bands", "array"),
-        (lambda d: d.update(criteria=[1]), "$.criteria[0]", "JSON object"),
+        (lambda d: d.update(bands={}), "bands", "list"),
+        (lambda d: d.update(criteria=[1]), "criteria[0]", "object"),
         (
             lambda d: d["criteria"][0].update(rule={"kind": "formula"}),
-            "$.criteria[0].rule.kind",
+            "criteria[0].rule.kind",
             "steps",
         ),
         (
             lambda d: d["criteria"][0].update(
                 rule={"kind": "yes_no", "measure": "m", "yes": "61", "no": "0"}
             ),
-            "$.criteria[0].rule",
+            "criteria[0].rule",
             "at most the maximum",
         ),
         (
@@ -330,7 +333,7 @@ def _broken(change):
                     "steps": [],
                 }
             ),
-            "$.criteria[0].rule.steps",
+            "criteria[0].rule.steps",
             "has steps",
         ),
         (
@@ -345,7 +348,7 @@ def _broken(change):
                     ],
                 }
             ),
-            "$.criteria[0].rule.steps",
+            "criteria[0].rule.steps",
             "rise strictly",
         ),
         (
@@ -359,7 +362,7 @@ def _broken(change):
                     }
                 ]
             ),
-            "$.criteria[0].parts",
+            "criteria[0].parts",
             "add up",
         ),
         (
@@ -374,7 +377,7 @@ def _broken(change):
                     }
                 ],
             ),
-            "$.criteria.A1.maximum",
+            "criteria.A1.maximum",
             "cannot exceed",
         ),
         (
@@ -389,7 +392,7 @@ def _broken(change):
                 ],
                 rule={"kind": "yes_no", "measure": "m", "yes": "1", "no": "0"},
             ),
-            "$.criteria[0].parts",
+            "criteria[0].parts",
             "not both",
         ),
         (
@@ -403,7 +406,7 @@ def _broken(change):
                     }
                 ]
             ),
-            "$.exclusions[0].when.when",
+            "exclusions[0].when",
             "exactly one",
         ),
         (
@@ -417,7 +420,7 @@ def _broken(change):
                     }
                 ]
             ),
-            "$.exclusions[0].when.when",
+            "exclusions[0].when",
             "yes/no",
         ),
         (
@@ -431,7 +434,7 @@ def _broken(change):
                     }
                 ]
             ),
-            "$.exclusions[0].when.above",
+            "exclusions[0].when.above",
             "0 to 12",
         ),
         (
@@ -439,13 +442,13 @@ def _broken(change):
                 exclusions=[
                     {
                         "code": "x",
-                        "when": {"fact": "months_suspended", "above": "3"},
+                        "when": {"fact": "months_suspended", "above": 3.5},
                         "label_vi": "x",
                         "label_en": "x",
                     }
                 ]
             ),
-            "$.exclusions[0].when.above",
+            "exclusions[0].when.above",
             "whole number",
         ),
         (
@@ -461,7 +464,7 @@ def _broken(change):
                 ]
                 * 2
             ),
-            "$.overrides",
+            "overrides",
             "unique",
         ),
         (
@@ -473,7 +476,7 @@ def _broken(change):
                     }
                 ]
             ),
-            "$.size_scales[0].steps",
+            "size_scales[0].steps",
             "start at 0",
         ),
         (
@@ -486,10 +489,10 @@ def _broken(change):
                 ]
                 * 2
             ),
-            "$.size_scales",
+            "size_scales",
             "one scale per basis",
         ),
-        (lambda d: d.update(known=[1]), "$.known[0]", "text"),
+        (lambda d: d.update(known=[1]), "known[0]", "text"),
     ],
 )
 def test_bad_scheme_data_names_path_and_value(change, path, words):
@@ -497,7 +500,7 @@ def test_bad_scheme_data_names_path_and_value(change, path, words):
     with pytest.raises(DataError) as info:
         RatingScheme.from_dict(_broken(change), file="tinh-x.json")
 
-    assert f"tinh-x.json: {path}" == info.value.field
+    assert ("tinh-x.json", path) == (info.value.file, info.value.field)
     assert words in info.value.rule
 
 
@@ -507,7 +510,10 @@ def test_floats_are_refused_outside_json_text():
     with pytest.raises(DataError) as info:
         RatingScheme.from_dict(data)
 
-    assert "<data>: $.bands[2].minimum" == info.value.field
+    assert ("<data>", "bands[2].minimum") == (
+        info.value.file,
+        info.value.field,
+    )
 
 
 def test_bad_json_text():
@@ -515,7 +521,8 @@ def test_bad_json_text():
     with pytest.raises(DataError) as info:
         RatingScheme.from_json('{"code": ', file="bad.json")
 
-    assert info.value.field.startswith("bad.json: line 1")
+    assert "bad.json" == info.value.file
+    assert "line 1" in info.value.rule
 
 
 def test_scheme_without_size_scales_and_with_rules():
@@ -596,3 +603,105 @@ def test_exclusion_and_override_labels():
         tt09.exclusions[0].label("en")
     )
     assert tt09.overrides[0].label("vi").startswith("bị xử phạt")
+
+
+# --- the built-in files as datasets, and scheme files as envelopes --------
+
+
+SCHEME_DATASETS = (
+    "rating/tt-01-2020",
+    "rating/tt-09-2017",
+    "rating/tt-42-2016",
+)
+
+
+def test_schemes_are_built_in_datasets():
+    """Each scheme file is a dataset: one row, its sources with dates."""
+    assert set(SCHEME_DATASETS) <= set(datasets.names())
+    for name, scheme in zip(SCHEME_DATASETS, builtin_schemes(), strict=True):
+        info = datasets.about(name)
+        assert 1 == info.rows
+        assert f"kttt/data/{name}.json" == info.file
+        assert scheme.source.document in {s.document for s in info.sources}
+        assert all(s.retrieved is None for s in info.sources)
+        assert scheme == datasets.load(name)
+
+
+def _envelope(record: object) -> dict[str, object]:
+    return {
+        "description": "A province's own scheme.",
+        "sources": [{"document": "12/2024/QĐ-UBND", "retrieved": None}],
+        "rows": [record],
+    }
+
+
+def test_a_corrected_copy_of_a_dataset_loads(tmp_path):
+    """datasets.load reads a user's copy of a scheme file, exactly."""
+    data = json.loads(builtin_text("tt-01-2020.json"))
+    data["rows"][0]["bands"][0]["minimum"] = "80.000000000000000000000000001"
+    path = tmp_path / "tt-01-2020.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+
+    scheme = datasets.load("rating/tt-01-2020", path)
+
+    assert Decimal("80.000000000000000000000000001") == scheme.bands[0].minimum
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "words"),
+    [
+        (
+            lambda d: d["rows"][0]["bands"][1].update(minimum="abc"),
+            "rows[0].bands[1].minimum",
+            "not a decimal number",
+        ),
+        (lambda d: d["rows"].append(d["rows"][0]), "rows", "one record"),
+        (
+            lambda d: d["sources"][0].pop("retrieved"),
+            "sources[0].retrieved",
+            "",
+        ),
+        (lambda d: d.update(note="x"), "$", "description"),
+    ],
+)
+def test_malformed_scheme_files_name_file_and_path(
+    tmp_path, change, field, words
+):
+    """A broken scheme file names the file and the path, however read."""
+    data = _envelope(_minimal())
+    change(data)
+    path = tmp_path / "tinh-x.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+
+    for read in (load_scheme, lambda p: datasets.load("rating/tt-01-2020", p)):
+        with pytest.raises(DataError) as info:
+            read(path)
+        assert (str(path), field) == (info.value.file, info.value.field)
+        assert words in info.value.rule
+
+
+def test_load_scheme_reads_a_record_or_an_envelope(tmp_path):
+    """A scheme file is the bare record or a data file holding one."""
+    bare = tmp_path / "bare.json"
+    bare.write_text(json.dumps(_minimal(), ensure_ascii=False), "utf-8")
+    wrapped = tmp_path / "wrapped.json"
+    text = json.dumps(_envelope(_minimal()), ensure_ascii=False)
+    wrapped.write_text(text.replace('"40.5"', "40.5"), "utf-8")
+
+    assert load_scheme(bare) == load_scheme(wrapped)
+    assert Decimal("40.5") == load_scheme(wrapped).bands[2].minimum
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["1E-300000", "1E+300000", "1" * 100_000, "0." + "1" * 100_000],
+    ids=["tiny", "huge", "100k digits", "100k decimals"],
+)
+def test_numbers_with_too_many_digits_are_refused(number):
+    """A number of thousands of digits is refused, not computed with."""
+    data = _broken(lambda d: d["criteria"][0].update(maximum=number))
+    with pytest.raises(DataError) as info:
+        RatingScheme.from_dict(data)
+
+    assert "criteria[0].maximum" == info.value.field
+    assert "digits" in info.value.rule

@@ -10,17 +10,31 @@ from decimal import Decimal
 
 import pytest
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kttt import strategies as kst
 from kttt.cli import main
-from kttt.errors import KtttError, ParseError, UnknownProvinceError
+from kttt.errors import (
+    DataError,
+    KtttError,
+    ParseError,
+    UnknownProvinceError,
+)
 from kttt.geography import Era
 from kttt.organizations import OrganizationKind, Sector
 from kttt.rating import (
     RESULT_COLUMNS,
+    Denominator,
+    GroupBy,
+    RatedRow,
     Rating,
     ScoreSheet,
     builtin_scheme,
     classify,
     classify_csv,
+    rate_csv,
+    rating_shares,
     result_row,
 )
 
@@ -144,12 +158,12 @@ def test_classify_csv_keeps_good_rows_and_numbers_bad_ones():
 
 
 def test_classify_csv_reports_unreadable_csv():
-    """A CSV the csv module cannot read is a ParseError with its row."""
+    """A CSV the csv module cannot read is a DataError with its row."""
     broken = "organization,kind\n" + "x" * (csv.field_size_limit() + 1) + "\n"
-    outcomes = list(classify_csv(io.StringIO(broken)))
+    outcomes = list(classify_csv(io.StringIO(broken), file="broken.csv"))
 
-    assert isinstance(outcomes[-1], ParseError)
-    assert 1 == outcomes[-1].row
+    assert isinstance(outcomes[-1], DataError)
+    assert ("broken.csv", 1) == (outcomes[-1].file, outcomes[-1].row)
 
 
 def test_result_row():
@@ -217,15 +231,16 @@ def test_kttt_rate_writes_results_and_reports_bad_rows(tmp_path, capsys):
     sheets.write_text(SHEETS, encoding="utf-8")
     out = tmp_path / "out.csv"
 
-    status = main(["rate", str(sheets), "-o", str(out)])
+    status = main(["rate", str(sheets), "-o", str(out), "--lang", "en"])
 
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    text = out.read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
     err = capsys.readouterr().err
     assert 1 == status
     assert ["HTX Bình Minh", "HTX Sao Mai", "HTX Nghỉ"] == [
         r["organization"] for r in rows
     ]
-    assert "row 3: points.I" in err
+    assert "row 3, column 'points.I': points.I" in err
     assert "row 5: points.TC1" in err
 
 
@@ -280,3 +295,112 @@ def test_kttt_rate_bad_arguments(tmp_path, capsys, args):
 
     assert 2 == status
     assert capsys.readouterr().err.startswith(("kttt: lỗi:", "kttt: error:"))
+
+
+# --- the batch path ---------------------------------------------------------
+
+
+def _number(value: Decimal) -> str:
+    return format(value, "f").replace(".", ",")
+
+
+def _cells(sheet: ScoreSheet) -> dict[str, str]:
+    """The cells of a sheet, as a table of sheets writes them."""
+    cells = {
+        "organization": sheet.organization,
+        "kind": sheet.kind.label_vi,
+        "sector": sheet.sector.label_vi,
+        "year": str(sheet.year),
+        "province": "" if sheet.province is None else sheet.province.code,
+        "scheme": sheet.scheme or "",
+        "months_operating": str(sheet.months_operating),
+        "months_suspended": str(sheet.months_suspended),
+        "sanctioned": "có" if sheet.sanctioned else "không",
+        "special_control": "x" if sheet.special_control else "",
+        "licence_revocation": "true" if sheet.licence_revocation else "0",
+    }
+    for code, value in sheet.points.items():
+        cells[f"points.{code}"] = _number(value)
+    for name, measure in sheet.measures.items():
+        cells[f"measures.{name}"] = (
+            ("có" if measure else "không")
+            if isinstance(measure, bool)
+            else _number(measure)
+        )
+    return cells
+
+
+def _table(sheets: list[ScoreSheet]) -> str:
+    rows = [_cells(sheet) for sheet in sheets]
+    columns = sorted({column for row in rows for column in row})
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, restval="")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+@settings(max_examples=60)
+@given(st.lists(kst.score_sheets(), min_size=1, max_size=6))
+def test_rate_csv_agrees_with_classify_csv(sheets):
+    """The batch path gives every row the result the objects give it."""
+    text = _table(sheets)
+    rated = list(rate_csv(text))
+    classified = list(classify_csv(text))
+
+    assert len(sheets) == len(rated) == len(classified)
+    for row, (fast, slow) in enumerate(
+        zip(rated, classified, strict=True), start=1
+    ):
+        assert not isinstance(slow, KtttError)
+        assert list(result_row(slow).values()) == list(fast.cells)
+        assert (row, slow.rating, slow.sheet.year) == (
+            fast.row,
+            fast.rating,
+            fast.year,
+        )
+        assert classify(slow.sheet) == slow
+
+
+def test_rate_csv_reports_the_same_errors():
+    """Bad rows are the same errors, at the same rows, on both paths."""
+    fast = [str(o) for o in rate_csv(SHEETS) if isinstance(o, KtttError)]
+    slow = [str(o) for o in classify_csv(SHEETS) if isinstance(o, KtttError)]
+
+    assert 2 == len(fast)
+    assert slow == fast
+
+
+@settings(max_examples=30)
+@given(
+    st.lists(kst.score_sheets(), min_size=1, max_size=8),
+    st.sampled_from(list(GroupBy)),
+    st.sampled_from(list(Denominator)),
+)
+def test_shares_of_rated_rows(sheets, by, denominator):
+    """rating_shares counts the rows of rate_csv as it counts verdicts."""
+    text = _table(sheets)
+    rows = [o for o in rate_csv(text) if not isinstance(o, KtttError)]
+    verdicts = [o for o in classify_csv(text) if not isinstance(o, KtttError)]
+
+    assert rating_shares(
+        rows, by=by, denominator=denominator
+    ) == rating_shares(verdicts, by=by, denominator=denominator)
+
+
+def test_rows_are_numbered_and_bad_shapes_reported():
+    """Blank rows count; a row with extra cells or a missing one is bad."""
+    text = (
+        "organization,kind,sector,year,points.I,points.II,points.III\n"
+        "A,hợp tác xã,vận tải,2024,30,30,40\n"
+        "\n"
+        "B,hợp tác xã,vận tải,2024,30,30,40,extra\n"
+        "C,hợp tác xã,vận tải,2024,30,30\n"
+        "D,hợp tác xã,vận tải,2024,30,30,40\n"
+    )
+    outcomes = list(rate_csv(text))
+
+    assert [1, 5] == [o.row for o in outcomes if isinstance(o, RatedRow)]
+    assert [(3, "row"), (4, "points.III")] == [
+        (o.row, o.field) for o in outcomes if isinstance(o, KtttError)
+    ]

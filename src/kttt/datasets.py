@@ -90,6 +90,9 @@ _REGISTRY: Final[dict[str, tuple[str, str]]] = {
     "targets/nq20": ("kttt.targets", "NQ20"),
     "targets/qd1318": ("kttt.targets", "QD1318"),
     "targets/qd340": ("kttt.targets", "QD340"),
+    "rating/tt-01-2020": ("kttt.rating", "TT_01_2020"),
+    "rating/tt-09-2017": ("kttt.rating", "TT_09_2017"),
+    "rating/tt-42-2016": ("kttt.rating", "TT_42_2016"),
 }
 
 

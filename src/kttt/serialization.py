@@ -20,7 +20,6 @@ import types
 import typing
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from decimal import Decimal
 from typing import Any, TypeVar
 
 import attrs
@@ -34,6 +33,7 @@ from kttt import (
     geography,
     organizations,
     programmes,
+    rating,
     targets,
 )
 from kttt.errors import KtttError, ParseError
@@ -69,26 +69,6 @@ def make_converter() -> cattrs.Converter:
     return _data.new_converter(*_CONFIGURE)
 
 
-# --- rooms whose hooks still live here -------------------------------------
-
-
-def _configure_rating(conv: cattrs.Converter) -> None:
-    # A RatingScheme is written in the scheme file format (exact numbers as
-    # strings, defaults left out) and read back with its validation.
-    conv.register_unstructure_hook(RatingScheme, RatingScheme.to_dict)
-    conv.register_structure_hook(
-        RatingScheme, lambda value, _: RatingScheme.from_dict(value)
-    )
-    # A measured value is yes/no (a JSON bool) or an exact number.
-    conv.register_structure_hook(Decimal | bool, _structure_measure)
-
-
-def _structure_measure(value: object, _: object) -> Decimal | bool:
-    if isinstance(value, bool):
-        return value
-    return _data.exact_number(value)
-
-
 #: Each room's hooks, lowest room first.
 _CONFIGURE: tuple[_data.Configure, ...] = (
     geography.configure_converter,
@@ -96,7 +76,7 @@ _CONFIGURE: tuple[_data.Configure, ...] = (
     bodies.configure_converter,
     organizations.configure_converter,
     targets.configure_converter,
-    _configure_rating,
+    rating.configure_converter,
     programmes.configure_converter,
     committees.configure_converter,
 )

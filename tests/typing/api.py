@@ -11,6 +11,7 @@ import pendulum
 
 import kttt
 
+from kttt import rating as rating_room
 from kttt import serialization
 
 
@@ -70,6 +71,21 @@ def rating(sheet: kttt.ScoreSheet) -> None:
         results, denominator=kttt.Denominator.RATED, by=kttt.GroupBy.YEAR
     )
     assert_type(grouped[2024], kttt.RatingShares)
+
+
+def rating_tables(text: str) -> None:
+    """Rate a table of sheets row by row, and count the shares."""
+    rows = [
+        row
+        for row in rating_room.rate_csv(text)
+        if isinstance(row, rating_room.RatedRow)
+    ]
+    assert_type(rows[0].cells, tuple[str, ...])
+    assert_type(rows[0].rating, kttt.Rating | None)
+    shares = rating_room.rating_shares(rows, denominator=kttt.Denominator.ALL)
+    assert_type(shares, kttt.RatingShares)
+    scheme = rating_room.TT_01_2020.load()
+    assert_type(scheme, kttt.RatingScheme)
 
 
 def progress(target: kttt.Target, series: kttt.Series) -> None:

@@ -2,8 +2,9 @@
 
 Below every domain room: the one envelope of data files
 (`parse_envelope`, `read_package`, `read_path`), strict JSON and CSV
-readers that locate every error (`load_json`, `read_csv`, `decode`), dates
-(`parse_iso_date`, `parse_day`), the base cattrs converter
+readers that locate every error (`load_json`, `read_csv`, `stream_csv`,
+`read_table`, `decode`), dates (`parse_iso_date`, `parse_day`), the base
+cattrs converter
 (`new_converter`, `structure`), the one wrapper that turns a lower-level
 error into a located `kttt.errors.DataError` (`reading`, `as_data_error`),
 attrs validator factories, and the dataset descriptor the registry in
@@ -33,11 +34,13 @@ from kttt._data._envelope import (
 from kttt._data._json import as_list, as_mapping, load_json
 from kttt._data._locate import as_data_error, join, reading
 from kttt._data._tables import (
+    CsvRows,
     Table,
     decode,
     read_csv,
     read_table,
     sniff_delimiter,
+    stream_csv,
     table_of,
 )
 from kttt._data._validators import (
@@ -60,6 +63,7 @@ __all__ = [
     "PACKAGE_DATA",
     "Configure",
     "Converter",
+    "CsvRows",
     "Dataset",
     "Envelope",
     "Row",
@@ -90,6 +94,7 @@ __all__ = [
     "reading",
     "require_date",
     "sniff_delimiter",
+    "stream_csv",
     "structure",
     "table_of",
     "text",

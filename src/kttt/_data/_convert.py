@@ -134,7 +134,12 @@ def _sequence_hook(
             except (ClassValidationError, IterableValidationError) as group:
                 raise first_error(group, f"$[{index}]") from None
             except (TypeError, ValueError, KeyError, AttributeError) as error:
-                raise ValidationError(f"[{index}]", item, str(error)) from None
+                rule = (
+                    f"a {_name(item_type)} is written as an object"
+                    if attrs.has(item_type) and not isinstance(item, Mapping)
+                    else str(error)
+                )
+                raise ValidationError(f"[{index}]", item, rule) from None
         return origin(items)
 
     return structure_items

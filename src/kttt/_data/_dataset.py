@@ -28,6 +28,8 @@ class Dataset(Generic[T]):
     file: str
     #: Builds the domain value from the envelope, validating it.
     parse: Callable[[Envelope], T] = attrs.field(eq=False)
+    #: Whether numbers with a fraction are read as `decimal.Decimal`.
+    exact: bool = attrs.field(default=False, kw_only=True)
 
     @property
     def name(self) -> str:
@@ -46,13 +48,13 @@ class Dataset(Generic[T]):
         """
         if path is None:
             return cast("T", _builtin(self))
-        return self.parse(read_path(path))
+        return self.parse(read_path(path, exact=self.exact))
 
     def envelope(self) -> Envelope:
         """Return the built-in file's envelope: description, sources, rows."""
-        return read_package(self.file)
+        return read_package(self.file, exact=self.exact)
 
 
 @functools.cache
 def _builtin(dataset: Dataset[Any]) -> object:
-    return dataset.parse(read_package(dataset.file))
+    return dataset.parse(dataset.envelope())

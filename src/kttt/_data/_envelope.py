@@ -163,8 +163,10 @@ class Envelope:
 PACKAGE_DATA: Final = "kttt/data"
 
 
-def read_package(name: str) -> Envelope:
+def read_package(name: str, *, exact: bool = False) -> Envelope:
     """Read the built-in data file *name* (``"geography/provinces.json"``).
+
+    With *exact*, numbers with a fraction are read as `decimal.Decimal`.
 
     Raises:
         DataError: If the file is missing or malformed (a bug in kttt).
@@ -177,11 +179,15 @@ def read_package(name: str) -> Envelope:
         return _text(resource.read_bytes, f"{PACKAGE_DATA}/{other}")
 
     text = _text(folder.joinpath(*name.split("/")).read_bytes, file)
-    return parse_envelope(text, file=file, sibling=sibling)
+    return parse_envelope(text, file=file, sibling=sibling, exact=exact)
 
 
-def read_path(path: str | os.PathLike[str]) -> Envelope:
+def read_path(
+    path: str | os.PathLike[str], *, exact: bool = False
+) -> Envelope:
     """Read a data file of the user's.
+
+    With *exact*, numbers with a fraction are read as `decimal.Decimal`.
 
     Raises:
         DataError: If it cannot be read or is not a valid envelope.
@@ -194,7 +200,10 @@ def read_path(path: str | os.PathLike[str]) -> Envelope:
         )
 
     return parse_envelope(
-        _text(file.read_bytes, str(file)), file=str(file), sibling=sibling
+        _text(file.read_bytes, str(file)),
+        file=str(file),
+        sibling=sibling,
+        exact=exact,
     )
 
 
@@ -219,7 +228,11 @@ def _text(read: Callable[[], bytes], file: str) -> str:
 
 
 def parse_envelope(
-    text: str, *, file: str, sibling: Callable[[str], str] | None = None
+    text: str,
+    *,
+    file: str,
+    sibling: Callable[[str], str] | None = None,
+    exact: bool = False,
 ) -> Envelope:
     """Read an envelope from JSON *text*.
 
@@ -228,11 +241,13 @@ def parse_envelope(
         file: The file's name, put into errors.
         sibling: Returns the text of a file beside this one, for *rows*
             that name a CSV file.
+        exact: Read numbers with a fraction as `decimal.Decimal` instead
+            of `float`.
 
     Raises:
         DataError: Naming the file and the path of what is wrong.
     """
-    loaded: object = load_json(text, file=file)
+    loaded: object = load_json(text, file=file, exact=exact)
     top = as_mapping(loaded)
     if top is None or set(top) != set(ENVELOPE_KEYS):
         shown = loaded if top is None else sorted(top)

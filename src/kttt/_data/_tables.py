@@ -14,7 +14,7 @@ import datetime as dt
 import io
 import os
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -105,31 +105,39 @@ def read_csv(text: str, *, file: str, delimiter: str | None = None) -> Table:
             a row with more or fewer cells than the header, naming the row
             and the column.
     """
-    stream = io.StringIO(text, newline="")
-    first = text.split("\n", 1)[0]
-    found = delimiter or sniff_delimiter(first)
-    reader = csv.reader(stream, delimiter=found, strict=True)
-    try:
-        table = table_of(reader, file=file)
-    except csv.Error as error:
-        raise DataError(
-            "csv", None, f"not CSV: {error}", row=reader.line_num, file=file
-        ) from None
-    return attrs.evolve(table, delimiter=found)
+    rows = stream_csv(text, file=file, delimiter=delimiter)
+    return attrs.evolve(
+        table_of(rows.columns, rows, file=file), delimiter=rows.delimiter
+    )
 
 
-def table_of(cells: Iterator[list[str]], *, file: str) -> Table:
-    """Return the table whose header and rows *cells* yields, checked.
+def table_of(
+    columns: tuple[str, ...],
+    rows: Iterable[tuple[int, list[str]]],
+    *,
+    file: str,
+) -> Table:
+    """Return the table of numbered *rows* under *columns*, checked.
 
     Raises:
-        DataError: For no header, a blank or repeated column name, or a
-            row with more or fewer cells than the header.
+        DataError: For a row with more or fewer cells than the header,
+            naming the row and the column.
     """
-    header = next(cells, None)
-    if header is None:
-        raise DataError("header", None, "the file is empty", file=file)
-    columns = _columns(header, file)
-    return Table(columns=columns, rows=tuple(_rows(cells, columns, file)))
+    width = len(columns)
+    table: list[tuple[int, Mapping[str, str]]] = []
+    for number, cells in rows:
+        if len(cells) != width:
+            column = columns[-1] if len(cells) > width else columns[len(cells)]
+            raise DataError(
+                "cells",
+                cells[width:] if len(cells) > width else len(cells),
+                f"the row has {len(cells)} cells, the header {width}",
+                row=number,
+                column=column,
+                file=file,
+            )
+        table.append((number, dict(zip(columns, cells, strict=True))))
+    return Table(columns=columns, rows=tuple(table))
 
 
 def read_table(path: str | os.PathLike[str]) -> Table:
@@ -166,25 +174,28 @@ def _xlsx_table(data: bytes, file: str) -> Table:
         raise DataError(
             "xlsx", None, f"not an Excel workbook: {error}", file=file
         ) from None
+    sheet = workbook.worksheets[0].iter_rows(values_only=True)
+    header = [_cell_text(value) for value in next(sheet, ())]
+    while header and not header[-1]:
+        header.pop()
+    if not header:
+        raise DataError("header", None, "the sheet is empty", file=file)
+    columns = _columns(header, file)
     rows = (
-        [_cell_text(value) for value in row]
-        for row in workbook.worksheets[0].iter_rows(values_only=True)
+        (number, _within(columns, [_cell_text(value) for value in row]))
+        for number, row in enumerate(sheet, start=1)
     )
-    return table_of(_trimmed(rows), file=file)
+    return table_of(
+        columns, ((n, cells) for n, cells in rows if any(cells)), file=file
+    )
 
 
-def _trimmed(rows: Iterator[list[str]]) -> Iterator[list[str]]:
+def _within(columns: tuple[str, ...], cells: list[str]) -> list[str]:
     # A sheet pads its rows with empty cells up to its widest row: drop
     # the empty cells beyond the header's width.
-    width: int | None = None
-    for cells in rows:
-        if width is None:
-            while cells and not cells[-1]:
-                cells.pop()
-            width = len(cells)
-        elif len(cells) > width and not any(cells[width:]):
-            del cells[width:]
-        yield cells
+    if len(cells) > len(columns) and not any(cells[len(columns) :]):
+        del cells[len(columns) :]
+    return cells
 
 
 def _cell_text(value: object) -> str:
@@ -201,6 +212,74 @@ def _cell_text(value: object) -> str:
     return nfc(str(value))
 
 
+@attrs.frozen
+class CsvRows:
+    """The rows of a CSV text, read one at a time as they are iterated.
+
+    Each row that holds anything comes with its number (the first row
+    after the header is 1; blank rows are skipped but counted) and its
+    cells, as many as the row has: a row may have more or fewer cells
+    than the header, for the reader to refuse or to pad.
+    """
+
+    #: The column names, in file order.
+    columns: tuple[str, ...]
+    #: The delimiter found.
+    delimiter: str
+    _reader: Iterator[list[str]] = attrs.field(repr=False)
+    _file: str = attrs.field(repr=False)
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        number = 0
+        while True:
+            number += 1
+            try:
+                cells = next(self._reader, None)
+            except csv.Error as error:
+                raise DataError(
+                    "csv",
+                    None,
+                    f"not CSV: {error}",
+                    row=number,
+                    file=self._file,
+                ) from None
+            if cells is None:
+                return
+            if "".join(cells).strip():
+                yield number, cells
+
+
+def stream_csv(
+    text: str, *, file: str, delimiter: str | None = None
+) -> CsvRows:
+    """Read the header of CSV text; its rows are read as they are iterated.
+
+    Args:
+        text: The CSV text.
+        file: The name of the file, put into errors.
+        delimiter: The cell delimiter; by default the one the header
+            uses (`sniff_delimiter`).
+
+    Raises:
+        DataError: For an empty text or a blank or repeated column name
+            (and, while iterating, for text that is not CSV, naming the
+            row).
+    """
+    stream = io.StringIO(text, newline="")
+    first = text.split("\n", 1)[0]
+    found = delimiter or sniff_delimiter(first)
+    reader = csv.reader(stream, delimiter=found, strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        raise DataError(
+            "header", None, f"not CSV: {error}", file=file
+        ) from None
+    if header is None:
+        raise DataError("header", text[:20], "the file is empty", file=file)
+    return CsvRows(_columns(header, file), found, reader, file)
+
+
 def _columns(header: list[str], file: str) -> tuple[str, ...]:
     columns = tuple(cell.strip() for cell in header)
     seen: set[str] = set()
@@ -215,23 +294,3 @@ def _columns(header: list[str], file: str) -> tuple[str, ...]:
             )
         seen.add(name)
     return columns
-
-
-def _rows(
-    reader: Iterator[list[str]], columns: tuple[str, ...], file: str
-) -> Iterator[tuple[int, Mapping[str, str]]]:
-    width = len(columns)
-    for number, cells in enumerate(reader, start=1):
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(cells) != width:
-            column = columns[-1] if len(cells) > width else columns[len(cells)]
-            raise DataError(
-                "cells",
-                cells[width:] if len(cells) > width else len(cells),
-                f"the row has {len(cells)} cells, the header {width}",
-                row=number,
-                column=column,
-                file=file,
-            )
-        yield number, dict(zip(columns, cells, strict=True))

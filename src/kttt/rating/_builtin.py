@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
-import functools
-import importlib.resources
 import os
 
 from collections.abc import Iterable
+from typing import Final
 
 from kttt import _data
+from kttt._data import Dataset
 from kttt.errors import NotFoundError
 from kttt.organizations import OrganizationKind, Sector
 from kttt.rating._enums import SizeBasis, SizeClass
-from kttt.rating._scheme import RatingScheme
+from kttt.rating._scheme import RatingScheme, parse_scheme
 
 
-@functools.cache
+#: Thông tư 01/2020/TT-BKHĐT: cooperatives and their unions
+#: (``kttt/data/rating/tt-01-2020.json``).
+TT_01_2020: Final = Dataset("rating/tt-01-2020.json", parse_scheme, exact=True)
+#: Thông tư 09/2017/TT-BNNPTNT: agricultural cooperatives
+#: (``kttt/data/rating/tt-09-2017.json``).
+TT_09_2017: Final = Dataset("rating/tt-09-2017.json", parse_scheme, exact=True)
+#: Thông tư 42/2016/TT-NHNN: people's credit funds
+#: (``kttt/data/rating/tt-42-2016.json``).
+TT_42_2016: Final = Dataset("rating/tt-42-2016.json", parse_scheme, exact=True)
+
+_SCHEMES: Final = (TT_01_2020, TT_09_2017, TT_42_2016)
+
+
 def builtin_schemes() -> tuple[RatingScheme, ...]:
     """Return the schemes kttt ships, validated on load.
 
@@ -26,15 +38,7 @@ def builtin_schemes() -> tuple[RatingScheme, ...]:
     Raises:
         DataError: If a built-in file is broken (a bug in kttt).
     """
-    folder = importlib.resources.files("kttt") / "data" / "rating"
-    return tuple(
-        RatingScheme.from_json(
-            item.read_text(encoding="utf-8"),
-            file=f"kttt/data/rating/{item.name}",
-        )
-        for item in sorted(folder.iterdir(), key=lambda i: i.name)
-        if item.name.endswith(".json")
-    )
+    return tuple(dataset.load() for dataset in _SCHEMES)
 
 
 def builtin_scheme(code: str) -> RatingScheme:
@@ -53,13 +57,15 @@ def builtin_scheme(code: str) -> RatingScheme:
 def load_scheme(path: str | os.PathLike[str]) -> RatingScheme:
     """Read a scheme file, such as a province's own scheme.
 
+    The file holds one scheme in the format `RatingScheme.to_json` writes,
+    or a kttt data file whose one row is a scheme.
+
     Raises:
         NotFoundError: If the file cannot be read.
         DataError: If it is not a valid scheme; the error names the file,
             the path in it and the value.
     """
-    name = os.fspath(path)
-    return RatingScheme.from_json(_data.read_text(name), file=name)
+    return RatingScheme.from_json(_data.read_text(path), file=os.fspath(path))
 
 
 def scheme_for(
@@ -119,7 +125,7 @@ def size_by_members(members: int) -> SizeClass:
     Raises:
         ValidationError: If *members* is not a whole number at least 0.
     """
-    return builtin_scheme("TT-01-2020").size_class(SizeBasis.MEMBERS, members)
+    return TT_01_2020.load().size_class(SizeBasis.MEMBERS, members)
 
 
 def size_by_capital(capital: int) -> SizeClass:
@@ -135,4 +141,4 @@ def size_by_capital(capital: int) -> SizeClass:
     Raises:
         ValidationError: If *capital* is not a whole number of VND at least 0.
     """
-    return builtin_scheme("TT-01-2020").size_class(SizeBasis.CAPITAL, capital)
+    return TT_01_2020.load().size_class(SizeBasis.CAPITAL, capital)

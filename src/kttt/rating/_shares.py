@@ -14,6 +14,7 @@ from kttt.errors import ValidationError
 from kttt.geography import Province
 from kttt.rating._classify import Classification
 from kttt.rating._enums import Denominator, GroupBy, Rating
+from kttt.rating._table import RatedRow
 
 
 @attrs.frozen(kw_only=True)
@@ -91,8 +92,12 @@ class RatingShares:
         return Fraction(self.not_rated, self.base)
 
 
-def _key(classification: Classification, by: GroupBy) -> Hashable:
-    sheet = classification.sheet
+#: What `rating_shares` counts: verdicts on sheets, or rated table rows.
+Rated = Classification | RatedRow
+
+
+def _key(item: Rated, by: GroupBy) -> Hashable:
+    sheet = item.sheet if isinstance(item, Classification) else item
     if by is GroupBy.PROVINCE:
         return sheet.province
     if by is GroupBy.KIND:
@@ -111,7 +116,7 @@ def _order(key: Hashable) -> tuple[bool, str]:
 
 
 def _shares(
-    group: Hashable, members: list[Classification], denominator: Denominator
+    group: Hashable, members: list[Rated], denominator: Denominator
 ) -> RatingShares:
     counts = Counter(c.rating for c in members)
     return RatingShares(
@@ -124,7 +129,7 @@ def _shares(
 
 @overload
 def rating_shares(
-    classifications: Iterable[Classification],
+    classifications: Iterable[Rated],
     *,
     denominator: Denominator,
     by: None = None,
@@ -133,7 +138,7 @@ def rating_shares(
 
 @overload
 def rating_shares(
-    classifications: Iterable[Classification],
+    classifications: Iterable[Rated],
     *,
     denominator: Denominator,
     by: GroupBy,
@@ -141,7 +146,7 @@ def rating_shares(
 
 
 def rating_shares(
-    classifications: Iterable[Classification],
+    classifications: Iterable[Rated],
     *,
     denominator: Denominator,
     by: GroupBy | None = None,
@@ -153,7 +158,8 @@ def rating_shares(
     The result does not depend on the order of *classifications*.
 
     Args:
-        classifications: The results of `classify`.
+        classifications: The results of `classify` (or the rows of
+            `rate_csv`).
         denominator: What the shares are shares of.
         by: Group by province, kind, sector or year; `None` for one
             overall result. Groups come sorted (sheets without a province
@@ -171,7 +177,7 @@ def rating_shares(
         return _shares(None, items, denominator)
     if not isinstance(by, GroupBy):  # pyright: ignore[reportUnnecessaryIsInstance]
         raise ValidationError("by", by, "a GroupBy or None")
-    groups: dict[Hashable, list[Classification]] = {}
+    groups: dict[Hashable, list[Rated]] = {}
     for item in items:
         groups.setdefault(_key(item, by), []).append(item)
     return {

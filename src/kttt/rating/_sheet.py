@@ -2,151 +2,68 @@
 
 from __future__ import annotations
 
-import contextlib
-import types
-
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Final
 
 import attrs
 
-from kttt.errors import ParseError, ValidationError
-from kttt.geography import Era, Province
+from kttt import _data
+from kttt.errors import ParseError
+from kttt.geography import Province
 from kttt.organizations import OrganizationKind, Sector
-from kttt.rating._enums import Fact
-from kttt.text import nfc, parse_flag, parse_number
+from kttt.rating._bands import MONTHS_IN_YEAR
+from kttt.rating._points import (
+    NO_MEASURES,
+    NO_POINTS,
+    measures_of,
+    points_of,
+)
+from kttt.rating._rows import (
+    FIRST_RATED_YEAR,
+    FLAG,
+    KIND,
+    LAST_RATED_YEAR,
+    MONTHS,
+    ORGANIZATION,
+    PROVINCE,
+    SCHEME,
+    SECTOR,
+    YEAR,
+    SheetReader,
+)
+from kttt.text import nfc
 
 
-def _freeze(values: Mapping[str, Any]) -> Mapping[str, Any]:
-    """Copy *values* into a read-only mapping sorted by key, ints as Decimal.
+_set: Final = object.__setattr__
+#: The fields checked by a validator, but points and measures (read by
+#: `points_of` and `measures_of`), in order.
+_CHECKED: Final[tuple[tuple[str, _data.Validator], ...]] = (
+    ("organization", ORGANIZATION),
+    ("kind", KIND),
+    ("sector", SECTOR),
+    ("year", YEAR),
+    ("province", PROVINCE),
+    ("scheme", SCHEME),
+    ("months_operating", MONTHS),
+    ("months_suspended", MONTHS),
+    ("sanctioned", FLAG),
+    ("special_control", FLAG),
+    ("licence_revocation", FLAG),
+)
 
-    Anything that is not a mapping is left for the validator to refuse.
-    """
-    if not isinstance(values, Mapping):  # pyright: ignore[reportUnnecessaryIsInstance]
-        return values
-    return types.MappingProxyType(
-        {
-            key: Decimal(v) if type(v) is int else v
-            for key, v in sorted(values.items(), key=lambda kv: str(kv[0]))
-        }
+
+def _is_code(text: object) -> bool:
+    """Whether *text* is printable text without outer spaces (quick test)."""
+    return (
+        type(text) is str
+        and text.isprintable()
+        and bool(text)
+        and text.strip() == text
     )
 
 
-def _freeze_points(
-    values: Mapping[str, Decimal | int],
-) -> Mapping[str, Decimal]:
-    return _freeze(values)
-
-
-def _freeze_measures(
-    values: Mapping[str, Decimal | int | bool],
-) -> Mapping[str, Decimal | bool]:
-    return _freeze(values)
-
-
-def _check_mapping(field: str, value: object) -> None:
-    if not isinstance(value, types.MappingProxyType):
-        raise ValidationError(field, value, "must be a mapping of codes")
-
-
-def _check_key(field: str, key: object) -> None:
-    if not isinstance(key, str) or not key.strip() or key != key.strip():
-        raise ValidationError(
-            field, key, "a code is non-empty text without outer spaces"
-        )
-
-
-def _check_points(
-    _: ScoreSheet,
-    attribute: attrs.Attribute[Mapping[str, Decimal]],
-    value: Mapping[str, Decimal],
-) -> None:
-    _check_mapping(attribute.name, value)
-    for code, points in value.items():
-        _check_key(attribute.name, code)
-        if (
-            not isinstance(points, Decimal)  # pyright: ignore[reportUnnecessaryIsInstance]
-            or not points.is_finite()
-            or points < 0
-        ):
-            raise ValidationError(
-                f"points.{code}",
-                points,
-                "points are a finite Decimal (or int), at least 0",
-            )
-
-
-def _check_measures(
-    _: ScoreSheet,
-    attribute: attrs.Attribute[Mapping[str, Decimal | bool]],
-    value: Mapping[str, Decimal | bool],
-) -> None:
-    _check_mapping(attribute.name, value)
-    for name, measure in value.items():
-        _check_key(attribute.name, name)
-        if not isinstance(measure, bool) and (
-            not isinstance(measure, Decimal)  # pyright: ignore[reportUnnecessaryIsInstance]
-            or not measure.is_finite()
-        ):
-            raise ValidationError(
-                f"measures.{name}",
-                measure,
-                "a measure is a finite Decimal (or int) or a bool",
-            )
-
-
-def _check_months(
-    _: ScoreSheet, attribute: attrs.Attribute[int], value: object
-) -> None:
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int)
-        or not 0 <= value <= 12
-    ):
-        raise ValidationError(
-            attribute.name, value, "a whole number of months, 0 to 12"
-        )
-
-
-def _check_year(
-    _: ScoreSheet, attribute: attrs.Attribute[int], value: object
-) -> None:
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int)
-        or not 1990 <= value <= 2100
-    ):
-        raise ValidationError(
-            attribute.name, value, "a year from 1990 to 2100"
-        )
-
-
-def _check_organization(
-    _: ScoreSheet, attribute: attrs.Attribute[str], value: str
-) -> None:
-    if not value.strip():
-        raise ValidationError(attribute.name, value, "must not be empty")
-
-
-_GROUPING = {
-    "kind": (OrganizationKind, "an OrganizationKind (use .parse for text)"),
-    "sector": (Sector, "a Sector (use .parse for text)"),
-    "province": (Province, "a Province or None (use Province.get)"),
-}
-
-
-def _check_grouping(
-    _: ScoreSheet, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    cls, rule = _GROUPING[attribute.name]
-    if not isinstance(value, cls) and not (
-        value is None and attribute.name == "province"
-    ):
-        raise ValidationError(attribute.name, value, rule)
-
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, init=False)
 class ScoreSheet:
     """One organisation's self-assessment for one year.
 
@@ -154,6 +71,9 @@ class ScoreSheet:
     by their code in the scheme; criteria that have a scoring rule can be
     given the measured values instead (*measures*).
     The eligibility facts default to a full, normal year.
+    A sheet holds its points exactly and compactly (as whole numbers of
+    hundredths, or of a finer power of ten when a point needs it): a
+    million sheets fit in a few hundred megabytes.
 
     >>> sheet = ScoreSheet(
     ...     organization="HTX-0001",
@@ -167,81 +87,110 @@ class ScoreSheet:
     """
 
     #: The organisation's identifier (registration number or your own key).
-    organization: str = attrs.field(
-        converter=nfc, validator=_check_organization
-    )
+    organization: str = attrs.field(validator=ORGANIZATION)
     #: Its legal form.
-    kind: OrganizationKind = attrs.field(validator=_check_grouping)
+    kind: OrganizationKind = attrs.field(validator=KIND)
     #: Its field of activity.
-    sector: Sector = attrs.field(validator=_check_grouping)
-    #: The year rated.
-    year: int = attrs.field(validator=_check_year)
+    sector: Sector = attrs.field(validator=SECTOR)
+    #: The year rated, from ``FIRST_RATED_YEAR`` to ``LAST_RATED_YEAR``.
+    year: int = attrs.field(validator=YEAR)
     #: Its province, for grouping (optional).
-    province: Province | None = attrs.field(
-        default=None, validator=_check_grouping
-    )
+    province: Province | None = attrs.field(default=None, validator=PROVINCE)
     #: The code of the scheme it was scored under; `None` lets `classify`
     #: choose from the kind, the sector and the year.
-    scheme: str | None = None
-    #: Points per criterion code (read-only, sorted by code).
-    points: Mapping[str, Decimal] = attrs.field(
-        factory=dict,
-        converter=_freeze_points,
-        validator=_check_points,
-        hash=False,
-    )
-    #: Measured values that scoring rules turn into points.
+    scheme: str | None = attrs.field(default=None, validator=SCHEME)
+    #: Points per criterion code (read-only, sorted by code, exact).
+    points: Mapping[str, Decimal] = attrs.field(default=NO_POINTS, hash=False)
+    #: Measured values that scoring rules turn into points (read-only,
+    #: sorted by name).
     measures: Mapping[str, Decimal | bool] = attrs.field(
-        factory=dict,
-        converter=_freeze_measures,
-        validator=_check_measures,
-        hash=False,
+        default=NO_MEASURES, hash=False
     )
     #: Months the organisation has operated, counted up to 12 (12 for one
     #: that has operated for a full year or more; fewer if newly founded).
-    months_operating: int = attrs.field(default=12, validator=_check_months)
+    months_operating: int = attrs.field(default=12, validator=MONTHS)
     #: Months it was suspended in the year.
-    months_suspended: int = attrs.field(default=0, validator=_check_months)
+    months_suspended: int = attrs.field(default=0, validator=MONTHS)
     #: Whether it was administratively sanctioned in the year.
-    sanctioned: bool = False
+    sanctioned: bool = attrs.field(default=False, validator=FLAG)
     #: Whether it is under special control (credit funds).
-    special_control: bool = False
+    special_control: bool = attrs.field(default=False, validator=FLAG)
     #: Whether its licence is being revoked (credit funds).
-    licence_revocation: bool = False
+    licence_revocation: bool = attrs.field(default=False, validator=FLAG)
 
-    # Pre-computed at construction for `classify`: the points in code
-    # order, their sum, the layout (entered codes and measure names) and
-    # what the choice of scheme depends on, whether every eligibility
-    # fact has its normal value, and the points as whole numbers of
-    # 10**exponent (exponent <= 0: the finest decimal place entered).
-    _values: tuple[Decimal, ...] = attrs.field(
-        init=False, eq=False, repr=False
-    )
-    _sum: Decimal = attrs.field(init=False, eq=False, repr=False)
-    _layout: str = attrs.field(init=False, eq=False, repr=False)
-    _choice: str = attrs.field(init=False, eq=False, repr=False)
-    _normal: bool = attrs.field(init=False, eq=False, repr=False)
-    _exponent: int = attrs.field(init=False, eq=False, repr=False)
-    _scaled: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
-
-    def __attrs_post_init__(self) -> None:
-        codes = tuple(self.points)
-        values = tuple(self.points.values())
-        object.__setattr__(self, "_values", values)
-        object.__setattr__(self, "_sum", sum(values, Decimal(0)))
-        exponent = min((_exponent(v) for v in values), default=0)
-        scaled = tuple(int(v.scaleb(-exponent)) for v in values)
-        object.__setattr__(self, "_exponent", exponent)
-        object.__setattr__(self, "_scaled", scaled)
-        # Keys as text: a str caches its hash, a tuple does not.
-        layout = repr((codes, tuple(self.measures), exponent))
-        object.__setattr__(self, "_layout", layout)
-        choice = repr(
-            (self.kind.value, self.sector.value, self.year, self.scheme)
-        )
-        object.__setattr__(self, "_choice", choice)
-        normal = all(getattr(self, f.value) == f.normal for f in Fact)
-        object.__setattr__(self, "_normal", normal)
+    def __init__(
+        self,
+        *,
+        organization: str,
+        kind: OrganizationKind,
+        sector: Sector,
+        year: int,
+        province: Province | None = None,
+        scheme: str | None = None,
+        points: Mapping[str, Decimal | int] = NO_POINTS,
+        measures: Mapping[str, Decimal | int | bool] = NO_MEASURES,
+        months_operating: int = MONTHS_IN_YEAR,
+        months_suspended: int = 0,
+        sanctioned: bool = False,
+        special_control: bool = False,
+        licence_revocation: bool = False,
+    ) -> None:
+        # The usual sheet passes one quick test; any other is checked
+        # field by field, each validator naming its field and its rule.
+        if type(organization) is str:
+            organization = nfc(organization)
+        if not (
+            type(organization) is str
+            and organization.isprintable()
+            and organization.strip()
+            and type(kind) is OrganizationKind
+            and type(sector) is Sector
+            and type(year) is int
+            and FIRST_RATED_YEAR <= year <= LAST_RATED_YEAR
+            and (province is None or type(province) is Province)
+            and (scheme is None or _is_code(scheme))
+            and type(months_operating) is int
+            and 0 <= months_operating <= MONTHS_IN_YEAR
+            and type(months_suspended) is int
+            and 0 <= months_suspended <= MONTHS_IN_YEAR
+            and type(sanctioned) is bool
+            and type(special_control) is bool
+            and type(licence_revocation) is bool
+        ):
+            for (field, validator), value in zip(
+                _CHECKED,
+                (
+                    organization,
+                    kind,
+                    sector,
+                    year,
+                    province,
+                    scheme,
+                    months_operating,
+                    months_suspended,
+                    sanctioned,
+                    special_control,
+                    licence_revocation,
+                ),
+                strict=True,
+            ):
+                validator.check(field, value)
+        held = points_of(points)
+        if measures is not NO_MEASURES:
+            measures = measures_of(measures)
+        _set(self, "organization", organization)
+        _set(self, "kind", kind)
+        _set(self, "sector", sector)
+        _set(self, "year", year)
+        _set(self, "province", province)
+        _set(self, "scheme", scheme)
+        _set(self, "points", held)
+        _set(self, "measures", measures)
+        _set(self, "months_operating", months_operating)
+        _set(self, "months_suspended", months_suspended)
+        _set(self, "sanctioned", sanctioned)
+        _set(self, "special_control", special_control)
+        _set(self, "licence_revocation", licence_revocation)
 
     @classmethod
     def from_row(cls, row: Mapping[str, str | None]) -> ScoreSheet:
@@ -258,12 +207,12 @@ class ScoreSheet:
         ``yes``/``no``, ``true``/``false`` or ``1``/``0``.
         Empty cells count as not given; unknown columns are refused.
 
-        >>> ScoreSheet.from_row({
+        >>> dict(ScoreSheet.from_row({
         ...     "organization": "HTX Bình Minh", "kind": "hợp tác xã",
         ...     "sector": "nông nghiệp", "year": "2024",
         ...     "points.TC2": "20,5",
-        ... }).points
-        mappingproxy({'TC2': Decimal('20.5')})
+        ... }).points)
+        {'TC2': Decimal('20.5')}
 
         Raises:
             ParseError: If a cell cannot be read.
@@ -271,99 +220,6 @@ class ScoreSheet:
         """
         if None in row:
             raise ParseError("row", row[None], "more cells than columns")  # type: ignore[index]
-        cells = {key: (value or "").strip() for key, value in row.items()}
-        points: dict[str, Decimal] = {}
-        measures: dict[str, Decimal | bool] = {}
-        fields: dict[str, object] = {}
-        for column, cell in cells.items():
-            prefix, _, name = column.partition(".")
-            if column not in _COLUMNS and not (
-                name and prefix in {"points", "measures"}
-            ):
-                raise ParseError(
-                    column,
-                    cell,
-                    "unknown column; use organization, kind, sector, year, "
-                    "province, scheme, the eligibility facts, points.<code> "
-                    "or measures.<name>",
-                )
-            if not cell:
-                continue
-            if prefix == "points" and name:
-                points[name] = parse_number(cell, field=column)
-            elif prefix == "measures" and name:
-                measures[name] = _read_measure(cell, column)
-            else:
-                fields[column] = cell
-        for column in ("organization", "kind", "sector", "year"):
-            if column not in fields:
-                raise ParseError(
-                    column, "", "required column is missing or empty"
-                )
-        year = _read_int(str(fields["year"]), "year")
-        province = fields.get("province")
-        return cls(
-            organization=str(fields["organization"]),
-            kind=OrganizationKind.parse(str(fields["kind"])),
-            sector=Sector.parse(str(fields["sector"])),
-            year=year,
-            province=None
-            if province is None
-            else Province.get(
-                str(province),
-                era=Era.PRE_2025 if year < 2025 else Era.FROM_2025,
-            ),
-            scheme=fields.get("scheme"),  # type: ignore[arg-type]
-            points=points,
-            measures=measures,
-            months_operating=_read_int(
-                str(fields.get("months_operating", "12")), "months_operating"
-            ),
-            months_suspended=_read_int(
-                str(fields.get("months_suspended", "0")), "months_suspended"
-            ),
-            **{
-                flag: _read_bool(str(fields[flag]), flag)
-                for flag in _FLAGS
-                if flag in fields
-            },
-        )
-
-
-def _exponent(value: Decimal) -> int:
-    exponent = value.as_tuple().exponent
-    return min(exponent, 0) if isinstance(exponent, int) else 0
-
-
-_FLAGS = ("sanctioned", "special_control", "licence_revocation")
-_COLUMNS = frozenset(
-    {
-        "organization",
-        "kind",
-        "sector",
-        "year",
-        "province",
-        "scheme",
-        "months_operating",
-        "months_suspended",
-        *_FLAGS,
-    }
-)
-
-
-def _read_int(cell: str, field: str) -> int:
-    if not cell.isdigit():
-        raise ParseError(field, cell, "must be a whole number")
-    return int(cell)
-
-
-def _read_bool(cell: str, field: str) -> bool:
-    return parse_flag(cell, field=field)
-
-
-def _read_measure(cell: str, field: str) -> Decimal | bool:
-    # A measure is a number ("1" is one) or, in words, a yes/no fact.
-    if not cell.strip().isdigit():
-        with contextlib.suppress(ParseError):
-            return parse_flag(cell, field=field)
-    return parse_number(cell, field=field)
+        cells = tuple(cell or "" for cell in row.values())
+        fields = SheetReader(tuple(row)).read(cells)
+        return cls(**fields._asdict())
