@@ -45,6 +45,7 @@ from kttt._data._tables import (
 )
 from kttt._data._validators import (
     Validator,
+    checked,
     date,
     finite,
     flag,
@@ -72,6 +73,7 @@ __all__ = [
     "as_data_error",
     "as_list",
     "as_mapping",
+    "checked",
     "date",
     "decode",
     "exact_number",

@@ -134,9 +134,10 @@ def _sequence_hook(
             except (ClassValidationError, IterableValidationError) as group:
                 raise first_error(group, f"$[{index}]") from None
             except (TypeError, ValueError, KeyError, AttributeError) as error:
+                given: object = item
                 rule = (
                     f"a {_name(item_type)} is written as an object"
-                    if attrs.has(item_type) and not isinstance(item, Mapping)
+                    if attrs.has(item_type) and not isinstance(given, Mapping)
                     else str(error)
                 )
                 raise ValidationError(f"[{index}]", item, rule) from None

@@ -99,11 +99,29 @@ class _TupleOf(Validator):
 
 
 @attrs.frozen
+class _Function(Validator):
+    """A validator made of a function that checks a named value."""
+
+    function: Callable[[str, object], object]
+
+    def check(self, field: str, value: object) -> None:
+        self.function(field, value)
+
+
+@attrs.frozen
 class _Date(Validator):
     """A `pendulum.Date`, not a date-time."""
 
     def check(self, field: str, value: object) -> None:
         require_date(field, value)
+
+
+def checked(function: Callable[[str, object], object]) -> Validator:
+    """Return a validator that calls *function* with the field and value.
+
+    *function* raises `ValidationError` for a bad value.
+    """
+    return _Function(function)
 
 
 def optional(validator: Validator) -> Validator:

@@ -13,11 +13,9 @@ from __future__ import annotations
 import decimal
 import functools
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any, Final
-
-import attrs
+from typing import Final
 
 from kttt import _data
 from kttt.errors import KtttError, ValidationError
@@ -125,31 +123,6 @@ def check_number(
         raise ValidationError(field, value, error.rule) from None
 
 
-@attrs.frozen
-class _Checked:
-    """An attrs validator made of a function that checks a named value."""
-
-    function: Callable[[str, object], object]
-
-    def __call__(
-        self,
-        instance: object,  # noqa: ARG002 (the protocol's, unused)
-        attribute: attrs.Attribute[Any],
-        value: Any,
-    ) -> None:
-        """Check *value* of *attribute* (attrs calls this)."""
-        self.check(attribute.name, value)
-
-    def check(self, field: str, value: object) -> None:
-        """Raise `ValidationError` naming *field* unless *value* is valid."""
-        self.function(field, value)
-
-
-def checked(function: Callable[[str, object], object]) -> _data.Validator:
-    """Return a validator that calls *function* with the field and value."""
-    return _Checked(function)
-
-
 def _points_field(field: str, value: object) -> None:
     if not isinstance(value, Decimal):
         raise ValidationError(field, value, "must be a Decimal")
@@ -164,7 +137,7 @@ def _number_field(field: str, value: object) -> None:
 
 #: Refuses anything but a finite `Decimal` of at least 0, of at most
 #: `kttt._data.MAX_DIGITS` digits.
-POINTS: Final = checked(_points_field)
+POINTS: Final = _data.checked(_points_field)
 #: Refuses anything but a finite `Decimal` of at most
 #: `kttt._data.MAX_DIGITS` digits.
-NUMBER: Final = checked(_number_field)
+NUMBER: Final = _data.checked(_number_field)

@@ -21,7 +21,7 @@ from kttt.errors import ParseError, ValidationError
 from kttt.geography import Era, Province
 from kttt.organizations import OrganizationKind, Sector
 from kttt.rating._bands import MONTHS_IN_YEAR
-from kttt.rating._exact import EXACT, check_points, checked
+from kttt.rating._exact import EXACT, check_points
 from kttt.rating._points import (
     HUNDREDTHS,
     NO_MEASURES,
@@ -66,7 +66,7 @@ PROVINCE: Final = _data.optional(
     _data.instance_of(Province, "a Province or None (use Province.get)")
 )
 SCHEME: Final = _data.optional(_data.text(unpadded=True))
-MONTHS: Final = checked(_months)
+MONTHS: Final = _data.checked(_months)
 FLAG: Final = _data.flag()
 
 
