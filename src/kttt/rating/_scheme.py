@@ -340,13 +340,24 @@ def parse_scheme(envelope: Envelope) -> RatingScheme:
 
 
 def configure_converter(conv: cattrs.Converter) -> None:
-    """Register the scheme file format and measured values on *conv*.
+    """Register a `RatingScheme` and measured values on *conv*.
 
-    A `RatingScheme` and its parts are written in the scheme file format
-    (exact numbers as strings, defaults left out, kinds and sectors in
-    their enumeration's order); a measured value (``Decimal | bool``) is
-    read from a JSON bool or an exact number.
+    A scheme is written whole in the scheme file format
+    (`RatingScheme.to_dict`); its parts elsewhere (the band of a
+    `Classification`) are written field by field like any record.
+    A measured value (``Decimal | bool``) is read from a JSON bool or an
+    exact number.
     """
+    conv.register_unstructure_hook(RatingScheme, RatingScheme.to_dict)
+    conv.register_structure_hook(
+        RatingScheme, lambda value, _: RatingScheme.from_dict(value)
+    )
+    conv.register_structure_hook(Decimal | bool, structure_measure)
+
+
+def _configure_file(conv: cattrs.Converter) -> None:
+    # The scheme file format: exact numbers as strings, defaults left out,
+    # kinds and sectors in their enumeration's order.
     configure_parts(conv)
     listed = override(unstruct_hook=ordered)
     conv.register_unstructure_hook(
@@ -379,7 +390,7 @@ def configure_converter(conv: cattrs.Converter) -> None:
 @functools.cache
 def converter() -> cattrs.Converter:
     """Return the converter of scheme files (made once)."""
-    return _data.new_converter(configure_converter)
+    return _data.new_converter(_configure_file)
 
 
 def _check_bands(bands: tuple[Band, ...], total: Decimal) -> None:
