@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import math
 
+from typing import Any
+
 import pendulum
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from kttt.errors import ValidationError
 from kttt.geography import Province
 from kttt.series import Observation, Series
 from kttt.sources import Source
@@ -22,6 +25,7 @@ from kttt.targets import (
     Target,
     TargetForm,
     TargetSet,
+    Tolerance,
     Unit,
 )
 
@@ -105,9 +109,25 @@ def levels(indicator: Indicator) -> st.SearchStrategy[float]:
     )
 
 
-def _allowed(indicator: Indicator, form: TargetForm) -> list[Comparator]:
+def tolerances() -> st.SearchStrategy[Tolerance]:
+    """Draw a `kttt.targets.Tolerance`, shrinking towards ±5 %."""
+    relative = st.floats(0.001, 0.5).map(lambda a: Tolerance(amount=a))
+    absolute = st.floats(0.01, 1000.0).map(
+        lambda a: Tolerance(amount=a, absolute=True)
+    )
+    return st.just(Tolerance(amount=0.05)) | relative | absolute
+
+
+def _allowed(
+    indicator: Indicator, form: TargetForm, *, directional: bool = False
+) -> list[Comparator]:
     allowed = [c for c in Comparator if c.needs_value]
-    if form is TargetForm.LEVEL:
+    if form is TargetForm.LEVEL and directional:
+        allowed.append(
+            Comparator.INCREASE
+            if indicator.direction is Direction.INCREASE
+            else Comparator.DECREASE
+        )
         if indicator.direction is Direction.DECREASE and indicator.lower == 0:
             allowed.append(Comparator.NONE_LEFT)
         if (
@@ -125,13 +145,14 @@ def _scopes(
 
 
 @st.composite
-def targets(  # noqa: C901, D417 - one branch per form; draw is Hypothesis'.
+def targets(  # noqa: C901, PLR0912, D417 - one branch per form; draw is Hypothesis'.
     draw: st.DrawFn,
     *,
     indicator: Indicator | None = None,
     comparator: Comparator | None = None,
     form: TargetForm | None = None,
     scope: st.SearchStrategy[Province | None] | None = None,
+    directional: bool = False,
 ) -> Target:
     """Draw a valid `kttt.targets.Target`.
 
@@ -141,6 +162,8 @@ def targets(  # noqa: C901, D417 - one branch per form; draw is Hypothesis'.
             form allow by default.
         form: Level, increment or growth rate; drawn by default.
         scope: A strategy for the scope; national or a province by default.
+        directional: Also draw targets without a number ("tăng", "giảm"),
+            which have no level to compare a value with.
 
     Raises:
         hypothesis.errors.InvalidArgument: If *comparator* does not fit the
@@ -148,7 +171,9 @@ def targets(  # noqa: C901, D417 - one branch per form; draw is Hypothesis'.
     """
     chosen = indicator if indicator is not None else draw(indicators())
     shape = form if form is not None else draw(labelled_enums(TargetForm))
-    allowed = _allowed(chosen, shape)
+    allowed = _allowed(
+        chosen, shape, directional=directional or comparator is not None
+    )
     if comparator is not None and comparator not in allowed:
         raise InvalidArgument(
             f"a {shape.value} target on {chosen.code} cannot be "
@@ -191,25 +216,32 @@ def targets(  # noqa: C901, D417 - one branch per form; draw is Hypothesis'.
             value = draw(levels(chosen))
         if base_year is not None and draw(st.booleans()):
             base_value = draw(levels(chosen))
-    tolerance = (
-        draw(st.floats(0.001, 0.5)) if how is Comparator.ABOUT else None
-    )
-    return Target(
-        indicator=chosen,
-        comparator=how,
-        value=value,
-        upper=upper,
-        tolerance=tolerance,
-        horizon=horizon,
-        scope=draw(_scopes(scope)),
-        form=shape,
-        base_year=base_year,
-        base_value=base_value,
-        source=draw(_SOURCES),
-        text_vi=draw(
+    elif how in {Comparator.ALL, Comparator.NONE_LEFT} and draw(st.booleans()):
+        # Documents often write the 100 or the 0 beside "all"/"none left".
+        value = chosen.upper if how is Comparator.ALL else 0.0
+    tolerance = draw(tolerances()) if how is Comparator.ABOUT else None
+    fields: dict[str, Any] = {
+        "indicator": chosen,
+        "comparator": how,
+        "value": value,
+        "upper": upper,
+        "horizon": horizon,
+        "scope": draw(_scopes(scope)),
+        "form": shape,
+        "base_year": base_year,
+        "base_value": base_value,
+        "source": draw(_SOURCES),
+        "text_vi": draw(
             st.none() | st.text(_VI_LETTERS, min_size=1, max_size=40)
         ),
-    )
+    }
+    try:
+        return Target(tolerance=tolerance, **fields)
+    except ValidationError as error:
+        if error.field != "tolerance":
+            raise
+        # 'About' a small count: only an absolute tolerance says "about".
+        return Target(tolerance=Tolerance(amount=1, absolute=True), **fields)
 
 
 @st.composite

@@ -37,6 +37,7 @@ from kttt.targets._target import (
     Target,
     TargetFields,
 )
+from kttt.targets._tolerance import Tolerance
 
 
 __all__ = [
@@ -56,6 +57,7 @@ __all__ = [
     "TargetFields",
     "TargetForm",
     "TargetSet",
+    "Tolerance",
     "Unit",
     "configure_converter",
     "indicators",

@@ -15,6 +15,11 @@ from kttt import _data
 from kttt._data import Dataset, Envelope
 from kttt._labels import LabelledEnum, pick
 from kttt.errors import NotFoundError, ValidationError
+from kttt.targets._tolerance import (
+    Tolerance,
+    structure_tolerance,
+    unstructure_tolerance,
+)
 
 
 class Unit(LabelledEnum):
@@ -323,15 +328,21 @@ class Catalogue:
 
 
 def configure_converter(conv: cattrs.Converter) -> None:
-    """Add the hooks of the types of `kttt.targets` to *conv*: none yet.
+    """Add the hooks of the types of `kttt.targets` to *conv*.
 
-    Indicators, targets and target sets are attrs classes that *conv*
-    reads and writes field by field with the data layer's scalar hooks
-    (``kttt._data.new_converter``); their `kttt.geography.Province` scope
-    is geography's hook. A target set file's own format (indicators named
-    by code, one scope and a default source for the whole set) is
-    `TargetSet.from_json`'s, not the general converter's.
+    A `Tolerance` is written as a number when relative (``0.05``) and as
+    ``{"absolute": 1}`` when absolute. Indicators, targets and target
+    sets are attrs classes that *conv* reads and writes field by field
+    with the data layer's scalar hooks (``kttt._data.new_converter``);
+    their `kttt.geography.Province` scope is geography's hook. A target
+    set file's own format (indicators named by code, one scope and
+    defaults for the whole set) is `TargetSet.from_json`'s, not the
+    general converter's.
     """
+    conv.register_structure_hook(
+        Tolerance, lambda value, _: structure_tolerance(value, conv)
+    )
+    conv.register_unstructure_hook(Tolerance, unstructure_tolerance)
 
 
 @functools.cache
