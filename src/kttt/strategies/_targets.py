@@ -6,13 +6,14 @@ import math
 
 from typing import Any
 
+import attrs
 import pendulum
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from kttt.errors import ValidationError
-from kttt.geography import Province
+from kttt.geography import MERGE_DATE, Era, Province
 from kttt.series import Observation, Series
 from kttt.sources import Source
 from kttt.strategies._base import labelled_enums
@@ -251,12 +252,15 @@ def target_sets(
     scope: st.SearchStrategy[Province | None] | None = None,
     min_size: int = 1,
     max_size: int = 5,
+    directional: bool = False,
 ) -> TargetSet:
     """Draw a valid `kttt.targets.TargetSet`.
 
     It has *min_size* to *max_size* targets, each on a different indicator,
     all with the set's scope (drawn from *scope*, national or a province by
-    default).
+    default), maybe an adopted date on which the scope existed and a
+    default tolerance that some of its "about" targets take; with
+    *directional*, targets without a number may be drawn.
     """
     where = draw(_scopes(scope))
     measured = draw(
@@ -268,14 +272,50 @@ def target_sets(
         )
     )
     chosen = [
-        draw(targets(indicator=i, scope=st.just(where))) for i in measured
+        draw(
+            targets(indicator=i, scope=st.just(where), directional=directional)
+        )
+        for i in measured
     ]
+    default = draw(st.none() | tolerances())
+    if default is not None:
+        # Some "about" targets take the set's tolerance, as a file's would.
+        chosen = [
+            _inherit(target, default) if draw(st.booleans()) else target
+            for target in chosen
+        ]
     return TargetSet(
         code=draw(st.sampled_from(["20-NQ/TW", "155-CTr/TU", "12-KH/UBND"])),
         title=draw(st.text(_VI_LETTERS, min_size=1, max_size=30)),
         source=draw(_SOURCES),
         scope=where,
+        adopted=draw(st.none() | _dates_of(where)),
+        tolerance=default,
         targets=tuple(chosen),
+    )
+
+
+def _inherit(target: Target, tolerance: Tolerance) -> Target:
+    """Return *target* with the set's *tolerance*, if it is "about" one."""
+    if target.comparator is not Comparator.ABOUT:
+        return target
+    try:
+        return attrs.evolve(target, tolerance=tolerance)
+    except ValidationError:
+        return target
+
+
+def _dates_of(
+    scope: Province | None,
+) -> st.SearchStrategy[pendulum.Date]:
+    """Draw a day on which *scope* existed (any day for the country)."""
+    first, last = pendulum.Date(2000, 1, 1), pendulum.Date(2040, 12, 31)
+    if scope is not None and scope.era is Era.PRE_2025:
+        last = MERGE_DATE.subtract(days=1)
+    elif scope is not None:
+        first = MERGE_DATE
+    return st.dates(first, last).map(
+        lambda day: pendulum.Date(day.year, day.month, day.day)
     )
 
 

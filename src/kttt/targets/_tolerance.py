@@ -150,7 +150,7 @@ def as_tolerance(value: Any) -> Any:
 def structure_tolerance(value: object, conv: cattrs.Converter) -> Tolerance:
     """Read a tolerance from JSON: a number (relative) or an object.
 
-    The object is ``{"absolute": 1}`` or ``{"relative": 0.05}``; *conv*
+    The object is ``{"relative": 0.05}`` or ``{"absolute": 1}``; *conv*
     reads the number (strictly, or from text in flat records).
 
     Raises:
@@ -159,8 +159,10 @@ def structure_tolerance(value: object, conv: cattrs.Converter) -> Tolerance:
     fields = _data.as_mapping(value)
     if fields is None:
         return cast("Tolerance", as_tolerance(conv.structure(value, float)))
-    if len(fields) == 1:
-        ((kind, amount),) = fields.items()
+    # A flat record leaves the other kind's column empty (None).
+    given = {k: v for k, v in fields.items() if v is not None}
+    if len(given) == 1:
+        ((kind, amount),) = given.items()
         if kind in {"absolute", "relative"}:
             number = conv.structure(amount, float)
             try:
@@ -175,8 +177,6 @@ def structure_tolerance(value: object, conv: cattrs.Converter) -> Tolerance:
     )
 
 
-def unstructure_tolerance(value: Tolerance) -> float | dict[str, float]:
-    """Write a tolerance as `structure_tolerance` reads it."""
-    if value.absolute:
-        return {"absolute": value.amount}
-    return value.amount
+def unstructure_tolerance(value: Tolerance) -> dict[str, float]:
+    """Write a tolerance as ``{"relative": 0.05}`` or ``{"absolute": 1}``."""
+    return {"absolute" if value.absolute else "relative": value.amount}
