@@ -30,7 +30,7 @@ from kttt.sources import Source
     ],
 )
 def test_json_that_python_would_accept_or_crash_on_is_refused(text, rule):
-    """Duplicate keys, NaN, deep nesting and huge numbers are DataErrors."""
+    """Duplicate keys, NaN, deep nesting and huge numbers are DataProblemsError."""
     with pytest.raises(DataError, match=rule):
         from_json(text, Source)
 

@@ -8,11 +8,12 @@ Catch `KtttError` to handle all of them.
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Self, cast
 
 
 __all__ = [
     "DataError",
+    "DataProblemsError",
     "DocumentNumberError",
     "IncompatibleSeriesError",
     "KtttError",
@@ -154,6 +155,47 @@ class UnknownProvinceError(NotFoundError):
 
 class DataError(KtttError):
     """A data file (built in or the user's) is malformed or inconsistent."""
+
+
+class DataProblemsError(DataError):
+    """Every problem found in one file, reported at once.
+
+    The *value* is the tuple of problems, each a `DataError` with its row
+    and column; `problems` returns it, and the message lists them all, one
+    a line, so that a spreadsheet can be corrected in one pass.
+    """
+
+    @classmethod
+    def of(
+        cls, problems: tuple[DataError, ...], *, file: str | None = None
+    ) -> DataProblemsError:
+        """Return the error of *problems* (at least one) found in *file*."""
+        count = len(problems)
+        return cls(
+            "problems",
+            problems,
+            f"{count} problem{'s' if count > 1 else ''}",
+            file=file,
+        )
+
+    @property
+    def problems(self) -> tuple[DataError, ...]:
+        """The problems, in the order they were found."""
+        return cast("tuple[DataError, ...]", self.value)
+
+    def _message(self) -> str:
+        head = f"{self.file}: " if self.file is not None else ""
+        lines = [f"{head}{self.rule}:"]
+        for problem in self.problems:
+            where = [f"row {problem.row}"] if problem.row is not None else []
+            if problem.column is not None:
+                where.append(f"column {problem.column!r}")
+            place = f"{', '.join(where)}: " if where else ""
+            lines.append(
+                f"  {place}{problem.field}={_shown(problem.value)}: "
+                f"{problem.rule}"
+            )
+        return "\n".join(lines)
 
 
 class ScoreError(ValidationError):

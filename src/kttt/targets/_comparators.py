@@ -6,7 +6,7 @@ import math
 
 from collections.abc import Callable
 from fractions import Fraction
-from typing import Final, Self
+from typing import Final, Self, cast
 
 import attrs
 
@@ -53,7 +53,7 @@ class Comparator(LabelledEnum):
         Raises:
             ParseError: If nothing matches.
         """
-        key = fold(text) if isinstance(text, str) else ""
+        key = fold(text) if isinstance(cast("object", text), str) else ""
         for verb in _VERBS:
             if key == verb:
                 return cls("at_least")

@@ -392,13 +392,12 @@ def configure_converter(conv: cattrs.Converter) -> None:
     """Add the hooks of the types of `kttt.targets` to *conv*.
 
     A `Tolerance` is written ``{"relative": 0.05}`` or ``{"absolute": 1}``
-    and read from those or from a bare number (relative). Indicators, targets and target
-    sets are attrs classes that *conv* reads and writes field by field
-    with the data layer's scalar hooks (``kttt._data.new_converter``);
-    their `kttt.geography.Province` scope is geography's hook. A target
-    set file's own format (indicators named by code, one scope and
-    defaults for the whole set) is `TargetSet.from_json`'s, not the
-    general converter's.
+    and read from those or from a bare number (relative). Indicators,
+    targets and target sets are attrs classes that *conv* reads and
+    writes field by field with the data layer's scalar hooks; their
+    `kttt.geography.Province` scope is geography's hook. A target set
+    file's own format (indicators named by code, one scope and defaults
+    for the whole set) is `TargetSet.from_json`'s.
     """
     conv.register_structure_hook(
         Tolerance, lambda value, _: structure_tolerance(value, conv)

@@ -99,7 +99,7 @@ class Tolerance:
             ParseError: If *text* is none of these.
             ValidationError: If the amount is out of range.
         """
-        if not isinstance(text, str):
+        if not isinstance(cast("object", text), str):
             raise ParseError(field, text, "a tolerance is text such as '±5 %'")
         body = text.strip().removeprefix("±").removeprefix("+/-").strip()
         key = fold(body)
