@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TypeAlias
 
-from kttt.cli import committees, provinces, rate, report
+from kttt.cli import committees, programme, provinces, rate, report
 from kttt.errors import KtttError
 
 
@@ -24,6 +24,7 @@ _COMMANDS: list[Callable[[_Subparsers], None]] = [
     report.register,
     rate.register,
     committees.register,
+    programme.register,
 ]
 
 

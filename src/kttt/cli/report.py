@@ -20,7 +20,12 @@ from kttt.progress import (
 )
 from kttt.series import Observation, Series, national_statistics
 from kttt.sources import Source
-from kttt.targets import TargetSet, nq20_targets, target_set
+from kttt.targets import (
+    TargetSet,
+    nq20_targets,
+    read_programme,
+    target_set,
+)
 from kttt.text import parse_number
 
 
@@ -64,8 +69,11 @@ def register(
     )
     parser.add_argument(
         "--programme",
-        metavar="CODE",
-        help="a built-in programme, e.g. 155-CTr/TU (default: 20-NQ/TW)",
+        metavar="CODE|FILE",
+        help=(
+            "a built-in programme, e.g. 155-CTr/TU (default: 20-NQ/TW), or "
+            "a programme file: a sheet (.csv, .xlsx) or a JSON target set"
+        ),
     )
     parser.add_argument(
         "--data",
@@ -98,9 +106,7 @@ def register(
 
 def run(args: argparse.Namespace) -> int:
     """Print the report the parsed *args* ask for; return the exit status."""
-    programme = (
-        target_set(args.programme) if args.programme else nq20_targets()
-    )
+    programme = _programme(args.programme)
     data: Mapping[str, Series | Sequence[Series]]
     if args.data is not None:
         data = read_observations(_read(args.data), programme)
@@ -122,6 +128,18 @@ def run(args: argparse.Namespace) -> int:
         if not data:
             sys.stdout.write(_NO_DATA[args.lang] + "\n")
     return 0
+
+
+def _programme(name: str | None) -> TargetSet:
+    """Return the built-in programme *name*, or the one in the file *name*."""
+    if name is None:
+        return nq20_targets()
+    path = Path(name)
+    if path.suffix.lower() == ".json":
+        return TargetSet.load(path)
+    if path.suffix.lower() in {".csv", ".xlsx"}:
+        return read_programme(path)
+    return target_set(name)
 
 
 _NO_DATA = {
