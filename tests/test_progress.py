@@ -599,7 +599,7 @@ def count_series(
 @st.composite
 def count_targets(draw: st.DrawFn) -> Target:
     comparator = draw(COMPARATORS)
-    # ±5 % of a count below 20 admits no other count ('about' is not 'exactly').
+    # ±5 % of a count below 20 admits no other count: 'about' ≠ 'exactly'.
     about = comparator is Comparator.ABOUT
     value = draw(st.integers(min_value=20 if about else 1, max_value=100_000))
     more = {"tolerance": 0.05} if about else {}

@@ -133,7 +133,7 @@ def cases(draw: st.DrawFn):
             [Comparator.AT_LEAST, Comparator.AT_MOST, Comparator.ABOUT]
         )
     )
-    # ±5 % of a count below 20 admits no other count ('about' is not 'exactly').
+    # ±5 % of a count below 20 admits no other count: 'about' ≠ 'exactly'.
     about = comparator is Comparator.ABOUT
     more = {"tolerance": 0.05} if about else {}
     target = level(

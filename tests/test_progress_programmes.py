@@ -23,8 +23,8 @@ from kttt.targets import (
     Comparator,
     Indicator,
     Target,
-    TargetForm,
     programme_from_csv,
+    read_programme,
 )
 
 
@@ -317,20 +317,26 @@ def test_three_provinces_programmes_from_sheets_are_assessed(tmp_path):
         "tay-ninh.csv": (
             "Tây Ninh",
             "15/3/2022",
-            "cooperatives.count,2030,khoảng,150\n"
-            "cooperatives.revenue_average,2030,tăng,\n",
+            (
+                "cooperatives.count,2030,khoảng,150\n"
+                "cooperatives.revenue_average,2030,tăng,\n"
+            ),
         ),
         "quang-binh.csv": (
             "Quảng Bình",
             "6/2/2020",
-            "cooperatives.new_count,2025,ít nhất,40\n"
-            "cooperative_unions.count,2025,khoảng,2\n",
+            (
+                "cooperatives.new_count,2025,ít nhất,40\n"
+                "cooperative_unions.count,2025,khoảng,2\n"
+            ),
         ),
         "lam-dong.csv": (
             "Lamdong",
             "1/9/2025",
-            "cooperatives.good_fair_share,2030,bảo đảm,80%\n"
-            "cooperatives.nominal_count,2030,không còn,0\n",
+            (
+                "cooperatives.good_fair_share,2030,bảo đảm,80%\n"
+                "cooperatives.nominal_count,2030,không còn,0\n"
+            ),
         ),
     }
     data = {
@@ -353,8 +359,6 @@ def test_three_provinces_programmes_from_sheets_are_assessed(tmp_path):
             .replace(",±1,\n", ",±1\n"),
             encoding="utf-8",
         )
-        from kttt.targets import read_programme
-
         plan = read_programme(path)
         reports[name] = ProgressReport.build(plan, data)
 

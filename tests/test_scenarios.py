@@ -472,7 +472,7 @@ def count_cases(draw: st.DrawFn) -> tuple[Target, Series]:
             [Comparator.AT_LEAST, Comparator.AT_MOST, Comparator.ABOUT]
         )
     )
-    # ±5 % of a count below 20 admits no other count ('about' is not 'exactly').
+    # ±5 % of a count below 20 admits no other count: 'about' ≠ 'exactly'.
     about = comparator is Comparator.ABOUT
     value = draw(st.integers(20 if about else 1, 10**6))
     more = {"tolerance": 0.05} if about else {}
