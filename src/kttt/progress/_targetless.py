@@ -55,8 +55,8 @@ def limit_factor(base: float, limit: float | None) -> float:
     if y0 >= 2 * bound:
         return 1.0
     if y0 <= bound:
-        return 1 - (y0 / bound) ** _LIMIT_POWER
-    return 1 - ((2 * bound - y0) / bound) ** _LIMIT_POWER
+        return 1 - float((y0 / bound) ** _LIMIT_POWER)
+    return 1 - float(((2 * bound - y0) / bound) ** _LIMIT_POWER)
 
 
 def _scaled(bands: Sequence[Band], factor: float) -> tuple[Band, ...]:
@@ -81,7 +81,7 @@ def growth(case: Case, index: int) -> float | None:
         x0, xt = x0 or case.epsilon, xt or case.epsilon
     if x0 == 0 or xt / x0 <= 0:
         return None
-    rate = (xt / x0) ** (1 / (latest.year - base.year)) - 1
+    rate = float((xt / x0) ** (1 / (latest.year - base.year))) - 1
     sign = -1 if x0 < 0 else 1
     return sign * case.direction * rate
 
