@@ -599,8 +599,10 @@ def count_series(
 @st.composite
 def count_targets(draw: st.DrawFn) -> Target:
     comparator = draw(COMPARATORS)
-    value = draw(st.integers(min_value=1, max_value=100_000))
-    more = {"tolerance": 0.05} if comparator is Comparator.ABOUT else {}
+    # ±5 % of a count below 20 admits no other count: 'about' ≠ 'exactly'.
+    about = comparator is Comparator.ABOUT
+    value = draw(st.integers(min_value=20 if about else 1, max_value=100_000))
+    more = {"tolerance": 0.05} if about else {}
     return level(comparator, value, **more)
 
 

@@ -133,8 +133,12 @@ def cases(draw: st.DrawFn):
             [Comparator.AT_LEAST, Comparator.AT_MOST, Comparator.ABOUT]
         )
     )
-    more = {"tolerance": 0.05} if comparator is Comparator.ABOUT else {}
-    target = level(comparator, draw(st.integers(1, 1_000)), **more)
+    # ±5 % of a count below 20 admits no other count: 'about' ≠ 'exactly'.
+    about = comparator is Comparator.ABOUT
+    more = {"tolerance": 0.05} if about else {}
+    target = level(
+        comparator, draw(st.integers(20 if about else 1, 1_000)), **more
+    )
     series = Series.from_values(COUNT, observed)
     return target, series, years, paths
 

@@ -472,8 +472,10 @@ def count_cases(draw: st.DrawFn) -> tuple[Target, Series]:
             [Comparator.AT_LEAST, Comparator.AT_MOST, Comparator.ABOUT]
         )
     )
-    value = draw(st.integers(1, 10**6))
-    more = {"tolerance": 0.05} if comparator is Comparator.ABOUT else {}
+    # ±5 % of a count below 20 admits no other count: 'about' ≠ 'exactly'.
+    about = comparator is Comparator.ABOUT
+    value = draw(st.integers(20 if about else 1, 10**6))
+    more = {"tolerance": 0.05} if about else {}
     target = level(
         comparator, value, horizon=draw(st.integers(2026, 2060)), **more
     )

@@ -13,6 +13,7 @@ from kttt.targets import (
     Target,
     TargetForm,
     TargetSet,
+    Tolerance,
     nq20_targets,
     target_set,
     target_sets,
@@ -180,7 +181,7 @@ def test_nq20_about_targets_carry_the_convention(nq20):
     about = [t for t in nq20 if t.comparator is Comparator.ABOUT]
 
     assert 6 == len(about)
-    assert all(t.tolerance == 0.05 for t in about)
+    assert all(t.tolerance == Tolerance(amount=0.05) for t in about)
     assert all("convention" in (t.source.note or "") for t in about)
 
 

@@ -141,3 +141,19 @@ def organisations(cooperative: kttt.Cooperative) -> None:
     assert_type(findings, tuple[kttt.Finding, ...])
     summary = kttt.network_summary(kttt.network_2023())
     assert_type(summary, kttt.NetworkSummary)
+
+
+def provincial_programmes(path: str) -> None:
+    """Programme sheets, tolerances, settings and the headline index."""
+    plan = kttt.read_programme(path)
+    assert_type(plan, kttt.TargetSet)
+    assert_type(kttt.programme_to_csv(plan), str)
+    assert_type(kttt.programme_from_csv("x"), kttt.TargetSet)
+    assert_type(kttt.Tolerance.parse("±5 %"), kttt.Tolerance)
+    settings = kttt.MethodSettings.published("statcan")
+    assert_type(settings.target, tuple[float, ...])
+    report = kttt.ProgressReport.build(plan, {}, settings=[settings])
+    assert_type(report.index(), kttt.ProgrammeIndex)
+    assert_type(report.index().current_status, float | None)
+    error = kttt.InvalidFileError.of(())
+    assert_type(error.problems, tuple[kttt.DataError, ...])

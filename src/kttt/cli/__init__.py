@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Final, TypeAlias
 
 from kttt._version import __version__
-from kttt.cli import committees, indicators, provinces, rate, report
+from kttt.cli import committees, indicators, programme, provinces, rate, report
 from kttt.cli._messages import describe
 from kttt.errors import DataError, KtttError
 
@@ -34,6 +34,7 @@ _COMMANDS: list[Callable[[_Subparsers], None]] = [
     indicators.register,
     rate.register,
     committees.register,
+    programme.register,
 ]
 
 #: Exit statuses.

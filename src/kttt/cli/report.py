@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Final
 
 import pendulum
@@ -15,7 +16,12 @@ from kttt.cli.observations import read_observations
 from kttt.errors import ParseError
 from kttt.progress import DEFAULT_METHOD, METHOD_NAMES, ProgressReport
 from kttt.series import Series, national_statistics
-from kttt.targets import nq20_targets, target_set
+from kttt.targets import (
+    TargetSet,
+    nq20_targets,
+    read_programme,
+    target_set,
+)
 
 
 def register(
@@ -55,8 +61,11 @@ def register(
     )
     parser.add_argument(
         "--programme",
-        metavar="CODE",
-        help="a built-in programme, e.g. 155-CTr/TU (default: 20-NQ/TW)",
+        metavar="CODE|FILE",
+        help=(
+            "a built-in programme, e.g. 155-CTr/TU (default: 20-NQ/TW), or "
+            "a programme file: a sheet (.csv, .xlsx) or a JSON target set"
+        ),
     )
     parser.add_argument(
         "--data",
@@ -92,9 +101,7 @@ def register(
 
 def run(args: argparse.Namespace) -> int:
     """Print the report the parsed *args* ask for; return the exit status."""
-    programme = (
-        target_set(args.programme) if args.programme else nq20_targets()
-    )
+    programme = _programme(args.programme)
     notes: list[str] = []
     data: Mapping[str, Series | Sequence[Series]]
     if args.data is not None:
@@ -128,6 +135,18 @@ def run(args: argparse.Namespace) -> int:
         args,
     )
     return 0
+
+
+def _programme(name: str | None) -> TargetSet:
+    """Return the built-in programme *name*, or the one in the file *name*."""
+    if name is None:
+        return nq20_targets()
+    path = Path(name)
+    if path.suffix.lower() == ".json":
+        return TargetSet.load(path)
+    if path.suffix.lower() in {".csv", ".xlsx"}:
+        return read_programme(path)
+    return target_set(name)
 
 
 _NO_DATA: Final = {

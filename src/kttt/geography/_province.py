@@ -120,7 +120,9 @@ class Province:
         Names match with or without the "Tỉnh"/"Thành phố"/"TP" prefix,
         with or without diacritics, in either tone-mark convention
         ("Hoà"/"Hòa"), in NFC or NFD, ignoring case, dashes and dots;
-        former names ("Thừa Thiên Huế") and the listed `aliases` match too.
+        former names ("Thừa Thiên Huế") and the listed `aliases` match too,
+        and so do names written without spaces between syllables
+        ("Kontum", "Daklak", "Danang", "Lamdong").
 
         >>> Province.get("tinh ha giang").successor().name
         'Tuyên Quang'
@@ -145,7 +147,10 @@ class Province:
         table = _table()
         wanted = lookup_key(_check_key(key))
         for candidate in eras:
-            code = table.index[check_era(candidate)].get(wanted)
+            found_in = table.index[check_era(candidate)]
+            code = found_in.get(wanted) or found_in.get(
+                wanted.replace(" ", "")
+            )
             if code is not None:
                 return units[candidate, code]
         raise UnknownProvinceError("province", key, _not_found(wanted, eras))

@@ -334,14 +334,18 @@ def _build_index(
     index: dict[Era, dict[str, str]] = {era: {} for era in Era}
     for (era, code), unit in rows.items():
         for spelling in _spellings(unit):
-            found = index[era].setdefault(lookup_key(spelling), code)
-            if found != code:
-                raise _bad(
-                    links[era, code][0],
-                    "name",
-                    spelling,
-                    f"the same name as unit {found} in its era",
-                )
+            key = lookup_key(spelling)
+            # "Kontum", "Daklak", "Danang": names run together match too,
+            # and must not collide with another unit's in the same era.
+            for each in dict.fromkeys((key, key.replace(" ", ""))):
+                found = index[era].setdefault(each, code)
+                if found != code:
+                    raise _bad(
+                        links[era, code][0],
+                        "name",
+                        spelling,
+                        f"the same name as unit {found} in its era",
+                    )
     return index
 
 

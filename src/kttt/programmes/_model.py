@@ -241,6 +241,28 @@ class ProgressNote:
     )
 
 
+@attrs.frozen(kw_only=True)
+class Milestone:
+    """A dated event a programme names: an anniversary, a conference.
+
+    >>> import pendulum
+    >>> day = Milestone(date=pendulum.Date(2026, 4, 11), title="80 năm")
+    >>> day.date.isoformat()
+    '2026-04-11'
+    """
+
+    #: The day of the event.
+    date: pendulum.Date = attrs.field(validator=_data.date())
+    #: The event, in the source's words.
+    title: str = attrs.field(converter=_data.nfc_text, validator=_data.text())
+    #: The number of the task that carries it, if any.
+    task: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    #: Where it is stated.
+    source: Source | None = attrs.field(
+        default=None, repr=False, validator=_maybe(Source)
+    )
+
+
 # --- objectives and tasks --------------------------------------------------
 
 
@@ -399,12 +421,21 @@ class ActionProgramme:
     jurisdiction: Province | None = attrs.field(
         default=None, validator=_maybe(Province)
     )
-    #: The day it was signed (or the meeting was held, for conclusions).
+    #: The day it was signed (``None`` when the sources do not say).
     signed: pendulum.Date | None = attrs.field(
         default=None, validator=_data.optional(_data.date())
     )
-    #: Who signed it, or chaired the meeting.
+    #: Who signed it.
     signer: str | None = attrs.field(
+        default=None, converter=_data.nfc_text, validator=_OPTIONAL_TEXT
+    )
+    #: For conclusions: the day of the meeting they record (not the day
+    #: the notice was signed).
+    meeting: pendulum.Date | None = attrs.field(
+        default=None, validator=_data.optional(_data.date())
+    )
+    #: For conclusions: who chaired the meeting.
+    chair: str | None = attrs.field(
         default=None, converter=_data.nfc_text, validator=_OPTIONAL_TEXT
     )
     #: The documents it implements.
@@ -430,6 +461,10 @@ class ActionProgramme:
         default=None,
         validator=_data.optional(_data.instance_of(TargetSet)),
         repr=False,
+    )
+    #: The dated events it names, in date order.
+    milestones: tuple[Milestone, ...] = attrs.field(
+        default=(), validator=_data.tuple_of(Milestone)
     )
     #: The tasks, in the source's order.
     tasks: tuple[Task, ...] = attrs.field(

@@ -13,8 +13,14 @@
   changes).
 
 Every method returns a `Progress` with the harmonised `ProgressStatus`, the
-method's own `MethodLabel` and the numbers behind them;
-`ProgressReport` assesses a whole `kttt.targets.TargetSet`.
+method's own `MethodLabel` and the numbers behind them; a target without a
+number ("tăng", "giảm") is classified by its observed growth alone, by the
+method's "no quantified target" branch. `MethodSettings` holds each
+method's thresholds (the published ones by default).
+`ProgressReport` assesses a whole `kttt.targets.TargetSet`, and
+`ProgressReport.index` gives its headline figures (`ProgrammeIndex`: ESCAP's
+current status and anticipated progress indices, each method's share of
+targets by status).
 Only observations up to the target year decide a target, and once that
 year is observed the verdict is final (achieved or missed).
 `required_pace` gives the constant pace that meets a target from a value;
@@ -28,6 +34,7 @@ from kttt.progress._assess import DEFAULT_METHOD, STALE_AFTER_YEARS, assess
 from kttt.progress._batch import ProgressBatch, assess_many, met_share
 from kttt.progress._case import Diagnostic
 from kttt.progress._goal import RequiredPace, is_met_at, required_pace
+from kttt.progress._indices import ProgrammeIndex
 from kttt.progress._labels import DiagnosticKind, MethodLabel, ProgressStatus
 from kttt.progress._methods import METHODS
 from kttt.progress._progress import Progress
@@ -39,6 +46,7 @@ from kttt.progress._projectors import (
     WeightedLogit,
 )
 from kttt.progress._report import ProgressReport, ReportRow
+from kttt.progress._settings import MethodSettings
 
 
 __all__ = [
@@ -50,6 +58,8 @@ __all__ = [
     "DiagnosticKind",
     "LinearTrend",
     "MethodLabel",
+    "MethodSettings",
+    "ProgrammeIndex",
     "Progress",
     "ProgressBatch",
     "ProgressReport",

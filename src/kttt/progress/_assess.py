@@ -14,13 +14,14 @@ from kttt.progress._case import Case, Diagnostic, Outcome
 from kttt.progress._goal import goal_of, met
 from kttt.progress._labels import DiagnosticKind, ProgressStatus
 from kttt.progress._methods import METHODS
+from kttt.progress._prepare import territory, with_base
 from kttt.progress._progress import Progress
 from kttt.progress._projectors import Projector
-from kttt.series import Observation, Series, check_compatible, fill_base
-from kttt.targets import Target, TargetForm
+from kttt.progress._settings import MethodSettings
+from kttt.progress._targetless import TARGETLESS
+from kttt.series import Observation, Series, check_compatible
+from kttt.targets import Target
 
-
-_LEVEL = TargetForm.LEVEL  # looked up once: enum attributes are slow
 
 #: The method `assess` uses unless told otherwise.
 DEFAULT_METHOD = "statcan"
@@ -139,16 +140,23 @@ def check_options(
     base_year: int | None = None,
     epsilon: float | None = None,
     stale_after: int = STALE_AFTER_YEARS,
+    settings: MethodSettings | None = None,
 ) -> tuple[Callable[[Case], Outcome], Labels]:
     """Return the method named *method* if the options fit it.
 
     Raises:
         NotFoundError: For an unknown method name.
         ValidationError: For a projector with another method, a
-            non-positive *epsilon*, a base year at or after the target year
-            or a negative *stale_after*.
+            non-positive *epsilon*, a base year at or after the target year,
+            a negative *stale_after* or settings of another method.
     """
     found = METHODS[resolve_method(method)]
+    if settings is not None and (
+        not isinstance(settings, MethodSettings) or settings.method != method
+    ):
+        raise ValidationError(
+            "settings", settings, f"the settings of the '{method}' method"
+        )
     if projector is not None and method != "projection":
         raise ValidationError(
             "projector",
@@ -197,6 +205,7 @@ def assess(
     base_year: int | None = None,
     epsilon: float | None = None,
     stale_after: int = STALE_AFTER_YEARS,
+    settings: MethodSettings | None = None,
 ) -> Progress:
     """Say where *target* stands given the observations in *series*.
 
@@ -228,11 +237,21 @@ def assess(
         stale_after: With *as_of*, a diagnostic says the data is stale when
             its latest year is more than this many years before *as_of*'s
             (default ``STALE_AFTER_YEARS``, 3).
+        settings: The method's thresholds (default: the published ones,
+            `MethodSettings.published`).
+
+    A target without a number ("tăng", "giảm") is classified by the
+    observed growth alone, by the method's "no quantified target" branch.
+    An increment or growth-rate target whose base year has no observation
+    takes the nearest year observed before the target year, with a
+    diagnostic, or is insufficient data when there is none. Data of the
+    unit a merged province became are assessed against the province's
+    programme with a diagnostic that the territories differ.
 
     Raises:
         NotFoundError: For an unknown method name.
         IncompatibleSeriesError: If *series* observes another indicator,
-            unit or scope.
+            unit or (unlinked) scope.
         ValidationError: If nothing was observed by *as_of* or up to the
             target year, for a projector with another method, a
             non-positive *epsilon*, a negative *stale_after*, or a base year
@@ -251,32 +270,59 @@ def assess(
         base_year=base_year,
         epsilon=epsilon,
         stale_after=stale_after,
+        settings=settings,
     )
+    series, notes = territory(target, series)
     check_compatible(target, series)
-    if target.form is not _LEVEL:
-        target = fill_base(target, series)
-    kept, notes = _observations(target, series, as_of)
+    kept, more = _observations(target, series, as_of)
+    notes.extend(more)
     latest = kept[-1]
-    goal, direction = goal_of(target)
+    based, more = with_base(target, series.observations)
+    notes.extend(more)
     indicator = target.indicator
-    horizon = target.horizon
-    # A series holds values within the indicator's bounds: no re-check.
-    achieved = met(target, latest.year, latest.value)
-    outcome = run(
-        Case(
-            kept,
-            horizon,
-            achieved,
-            goal,
-            direction.sign,
-            indicator.lower,
-            indicator.upper,
-            base_year if base_year is not None else target.base_year,
-            epsilon,
-            projector,
+    if based is None:
+        return Progress(
+            target=target,
+            as_of=as_of,
+            method=method,
+            status=ProgressStatus.INSUFFICIENT_DATA,
+            method_label=labels.insufficient,
+            latest_year=latest.year,
+            latest_value=latest.value,
+            goal=None,
+            direction=indicator.direction,
+            diagnostics=tuple(notes),
         )
+    target = based
+    horizon = target.horizon
+    goal: float | None = None
+    if target.is_directional:
+        direction = indicator.direction
+        achieved = False
+    else:
+        goal, direction = goal_of(target)
+        # A series holds values within the indicator's bounds: no re-check.
+        achieved = met(target, latest.year, latest.value)
+    case = Case(
+        kept,
+        horizon,
+        achieved,
+        0.0 if goal is None else goal,
+        direction.sign,
+        indicator.lower,
+        indicator.upper,
+        base_year if base_year is not None else target.base_year,
+        epsilon,
+        projector,
+        None if settings is None else settings.bands(),
     )
-    if latest.year == horizon:
+    if goal is None:
+        outcome = TARGETLESS[method](
+            case, settings or MethodSettings.published(method)
+        )
+    else:
+        outcome = run(case)
+    if latest.year == horizon and goal is not None:
         notes.append(
             Diagnostic(
                 kind=DiagnosticKind.HORIZON_REACHED,

@@ -39,14 +39,16 @@ class Band(NamedTuple):
     label: MethodLabel
 
 
-def _from(floor: Fraction, status: ProgressStatus, label: MethodLabel) -> Band:
+def band_from(
+    floor: Fraction, status: ProgressStatus, label: MethodLabel
+) -> Band:
     """Return the band of values from *floor* up, *floor* included."""
     return Band(
         float(floor), floor, inclusive=True, status=status, label=label
     )
 
 
-def _above(
+def band_above(
     floor: Fraction, status: ProgressStatus, label: MethodLabel
 ) -> Band:
     """Return the band of values above *floor*, *floor* excluded."""
@@ -55,7 +57,7 @@ def _above(
     )
 
 
-def _rest(status: ProgressStatus, label: MethodLabel) -> Band:
+def band_rest(status: ProgressStatus, label: MethodLabel) -> Band:
     """Return the band of every value below the other bands."""
     return Band(None, None, inclusive=True, status=status, label=label)
 
@@ -109,10 +111,10 @@ class Labels(NamedTuple):
 # --- thresholds (see docs/guides/methods.md for the sources) ---------------
 
 STATCAN = (
-    _from(Fraction(95, 100), _S.ON_TRACK, _L.STATCAN_SUBSTANTIAL),
-    _from(Fraction(60, 100), _S.NEEDS_ACCELERATION, _L.STATCAN_MODERATE),
-    _from(Fraction(0), _S.LIMITED, _L.STATCAN_LIMITED),
-    _rest(_S.REGRESSING, _L.STATCAN_DETERIORATION),
+    band_from(Fraction(95, 100), _S.ON_TRACK, _L.STATCAN_SUBSTANTIAL),
+    band_from(Fraction(60, 100), _S.NEEDS_ACCELERATION, _L.STATCAN_MODERATE),
+    band_from(Fraction(0), _S.LIMITED, _L.STATCAN_LIMITED),
+    band_rest(_S.REGRESSING, _L.STATCAN_DETERIORATION),
 )
 STATCAN_LABELS = Labels(
     _L.STATCAN_ACHIEVED,
@@ -123,10 +125,10 @@ STATCAN_LABELS = Labels(
     _L.STATCAN_DETERIORATION,
 )
 EUROSTAT = (
-    _from(Fraction(95, 100), _S.ON_TRACK, _L.EUROSTAT_SIGNIFICANT),
-    _from(Fraction(60, 100), _S.NEEDS_ACCELERATION, _L.EUROSTAT_MODERATE),
-    _from(Fraction(0), _S.LIMITED, _L.EUROSTAT_INSUFFICIENT),
-    _rest(_S.REGRESSING, _L.EUROSTAT_AWAY),
+    band_from(Fraction(95, 100), _S.ON_TRACK, _L.EUROSTAT_SIGNIFICANT),
+    band_from(Fraction(60, 100), _S.NEEDS_ACCELERATION, _L.EUROSTAT_MODERATE),
+    band_from(Fraction(0), _S.LIMITED, _L.EUROSTAT_INSUFFICIENT),
+    band_rest(_S.REGRESSING, _L.EUROSTAT_AWAY),
 )
 EUROSTAT_LABELS = Labels(
     _L.EUROSTAT_ACHIEVED,
@@ -137,10 +139,10 @@ EUROSTAT_LABELS = Labels(
     _L.EUROSTAT_AWAY,
 )
 UNSD2022 = (
-    _above(Fraction(95, 100), _S.ON_TRACK, _L.UNSD2022_SUBSTANTIAL),
-    _from(Fraction(50, 100), _S.NEEDS_ACCELERATION, _L.UNSD2022_FAIR),
-    _from(Fraction(-10, 100), _S.LIMITED, _L.UNSD2022_LIMITED),
-    _rest(_S.REGRESSING, _L.UNSD2022_DETERIORATION),
+    band_above(Fraction(95, 100), _S.ON_TRACK, _L.UNSD2022_SUBSTANTIAL),
+    band_from(Fraction(50, 100), _S.NEEDS_ACCELERATION, _L.UNSD2022_FAIR),
+    band_from(Fraction(-10, 100), _S.LIMITED, _L.UNSD2022_LIMITED),
+    band_rest(_S.REGRESSING, _L.UNSD2022_DETERIORATION),
 )
 UNSD2022_LABELS = Labels(
     _L.UNSD2022_ACHIEVED,
@@ -151,15 +153,15 @@ UNSD2022_LABELS = Labels(
     _L.UNSD2022_DETERIORATION,
 )
 PROJECTION = (
-    _from(Fraction(95, 100), _S.ON_TRACK, _L.PROJECTION_ON_TRACK),
-    _from(
+    band_from(Fraction(95, 100), _S.ON_TRACK, _L.PROJECTION_ON_TRACK),
+    band_from(
         Fraction(50, 100),
         _S.NEEDS_ACCELERATION,
         _L.PROJECTION_MODERATE,
     ),
-    _from(Fraction(10, 100), _S.LIMITED, _L.PROJECTION_MARGINAL),
-    _from(Fraction(-10, 100), _S.LIMITED, _L.PROJECTION_STAGNATION),
-    _rest(_S.REGRESSING, _L.PROJECTION_REGRESSION),
+    band_from(Fraction(10, 100), _S.LIMITED, _L.PROJECTION_MARGINAL),
+    band_from(Fraction(-10, 100), _S.LIMITED, _L.PROJECTION_STAGNATION),
+    band_rest(_S.REGRESSING, _L.PROJECTION_REGRESSION),
 )
 PROJECTION_LABELS = Labels(
     _L.PROJECTION_ACHIEVED,
@@ -172,13 +174,13 @@ PROJECTION_LABELS = Labels(
 #: Destatis bands on the *negated* shortfall ``−m``: sun for m < 5 %, sun
 #: behind cloud for 5 % ≤ m ≤ 20 %, cloud above (when moving the right way).
 DESTATIS = (
-    _above(Fraction(-5, 100), _S.ON_TRACK, _L.DESTATIS_SUN),
-    _from(
+    band_above(Fraction(-5, 100), _S.ON_TRACK, _L.DESTATIS_SUN),
+    band_from(
         Fraction(-20, 100),
         _S.NEEDS_ACCELERATION,
         _L.DESTATIS_SUN_CLOUD,
     ),
-    _rest(_S.LIMITED, _L.DESTATIS_CLOUD),
+    band_rest(_S.LIMITED, _L.DESTATIS_CLOUD),
 )
 DESTATIS_LABELS = Labels(
     _L.DESTATIS_SUN,

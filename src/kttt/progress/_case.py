@@ -12,6 +12,7 @@ from typing import NamedTuple, Required, TypedDict
 
 import attrs
 
+from kttt.progress._bands import Band
 from kttt.progress._labels import DiagnosticKind, MethodLabel, ProgressStatus
 from kttt.progress._projectors import Projector
 from kttt.series import Observation
@@ -63,6 +64,9 @@ class Case(NamedTuple):
     epsilon: float | None
     #: The projector of the ``"projection"`` method (``None``: default).
     projector: Projector | None
+    #: The method's bands with the thresholds of the user's settings
+    #: (``None``: the published ones).
+    bands: Sequence[Band] | None = None
 
 
 class Outcome(TypedDict, total=False):

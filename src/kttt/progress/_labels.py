@@ -119,6 +119,16 @@ class MethodLabel(LabelledEnum):
         "đi xa khỏi mục tiêu",
         "movement away from the target",
     )
+    EUROSTAT_MODERATE_AWAY = (
+        "eurostat.moderate_movement_away",
+        "đi xa vừa phải khỏi mục tiêu",
+        "moderate movement away from the objectives",
+    )
+    EUROSTAT_SIGNIFICANT_AWAY = (
+        "eurostat.significant_movement_away",
+        "đi xa đáng kể khỏi mục tiêu",
+        "significant movement away from the objectives",
+    )
     EUROSTAT_NOT_ASSESSED = (
         "eurostat.not_assessed",
         "không đánh giá được",
@@ -282,6 +292,21 @@ class DiagnosticKind(LabelledEnum):
         "short_window",
         "chuỗi số liệu ngắn",
         "shorter window than the method's standard",
+    )
+    NO_TARGET = (
+        "no_target",
+        "chỉ tiêu không có con số: đánh giá theo tốc độ tăng",
+        "no quantified target: classified by the observed growth",
+    )
+    BASE_UNOBSERVED = (
+        "base_unobserved",
+        "năm gốc của chỉ tiêu không có số liệu",
+        "the target's base year has no observation",
+    )
+    OTHER_TERRITORY = (
+        "other_territory",
+        "số liệu của địa bàn khác (tỉnh sau sáp nhập 2025)",
+        "data of another territory (the unit after the 2025 merger)",
     )
     LATER_DATA_IGNORED = (
         "later_data_ignored",

@@ -320,7 +320,12 @@ def _ratio_method(spec: RatioMethod) -> Callable[[Case], Outcome]:
         if index is None:
             return insufficient(spec.labels)
         return _growth_ratio(
-            case, index, wanted, spec.bands, spec.labels, scored=spec.scored
+            case,
+            index,
+            wanted,
+            case.bands or spec.bands,
+            spec.labels,
+            scored=spec.scored,
         )
 
     return run
@@ -428,7 +433,7 @@ def projection(case: Case) -> Outcome:
         )
         outcome = _by_sign(moved, PROJECTION_LABELS)
     else:
-        band, ratio = classify(moved / abs(gap), PROJECTION)
+        band, ratio = classify(moved / abs(gap), case.bands or PROJECTION)
         outcome = {
             "status": band.status,
             "method_label": band.label,
@@ -515,7 +520,7 @@ def destatis(case: Case) -> Outcome:
     else:
         band, negated = classify(
             -short,
-            DESTATIS,
+            case.bands or DESTATIS,
             (lambda: _exact_shortfall(case, index)) if remaining else None,
         )
         outcome = {

@@ -41,8 +41,10 @@ class Progress:
     latest_year: int
     latest_value: float
     #: The level aimed at (the target level, for a growth-rate target the
-    #: level at the horizon, or the edge of an "about"/"between" band).
-    goal: float
+    #: level at the horizon, or the edge of an "about"/"between" band);
+    #: ``None`` for a target without a number, or whose base value is
+    #: unknown.
+    goal: float | None
     #: Which way the indicator must move to reach the goal.
     direction: Direction
     #: The start of the method's window, and its value.
@@ -90,7 +92,11 @@ class Progress:
     @property
     def required_change_from_base(self) -> float | None:
         """The average annual change required from the base year."""
-        if self.base_year is None or self.base_value is None:
+        if (
+            self.base_year is None
+            or self.base_value is None
+            or self.goal is None
+        ):
             return None
         return (self.goal - self.base_value) / (
             self.target.horizon - self.base_year
@@ -102,7 +108,11 @@ class Progress:
 
         ESCAP's current status index, to compare with `time_elapsed`.
         """
-        if self.base_value is None or self.goal == self.base_value:
+        if (
+            self.base_value is None
+            or self.goal is None
+            or self.goal == self.base_value
+        ):
             return None
         return (
             self.direction.sign
@@ -126,7 +136,11 @@ class Progress:
         ``None`` when not moving towards the goal.
         """
         observed = self.observed_change
-        if observed is None or self.direction.sign * observed <= 0:
+        if (
+            observed is None
+            or self.goal is None
+            or self.direction.sign * observed <= 0
+        ):
             return None
         return (self.goal - self.latest_value) / observed
 
@@ -135,7 +149,11 @@ class Progress:
 
         ``None`` once the target is met or the target year observed.
         """
-        if self.status is ProgressStatus.ACHIEVED or self.is_final:
+        if (
+            self.status is ProgressStatus.ACHIEVED
+            or self.is_final
+            or self.goal is None
+        ):
             return None
         return required_pace(self.target, self.latest_year, self.latest_value)
 
@@ -161,7 +179,7 @@ class Progress:
     @property
     def missed_by(self) -> float | None:
         """How far the target-year value fell short of the goal (if missed)."""
-        if self.status is not ProgressStatus.MISSED:
+        if self.status is not ProgressStatus.MISSED or self.goal is None:
             return None
         return self.direction.sign * (self.goal - self.latest_value)
 
@@ -248,6 +266,15 @@ def format_level(value: float, lang: str) -> str:
     return localize_digits(f"{value:,.{digits}f}", lang)
 
 
+def _no_goal(progress: Progress, lang: str) -> str:
+    """Say what a target without a level was judged by."""
+    rate = progress.observed_growth
+    if rate is None:
+        return pick(lang, "không đủ số liệu", "too few data")
+    per = pick(lang, "/năm", "/yr")
+    return f"{pick(lang, 'tăng', 'growth')} {_percent(rate, lang)}{per}"
+
+
 def _summary(progress: Progress, lang: str) -> str:
     status = progress.status
     if status is ProgressStatus.ACHIEVED:
@@ -268,6 +295,8 @@ def _summary(progress: Progress, lang: str) -> str:
             f"{label} {progress.target.horizon}: "
             f"{format_level(progress.projected_value, lang)}"
         )
+    if progress.goal is None:
+        return ", ".join(parts) or _no_goal(progress, lang)
     head = ", ".join(parts) or (
         pick(lang, "không đủ số liệu", "too few data")
         if progress.base_year is None

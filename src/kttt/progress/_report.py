@@ -26,11 +26,18 @@ from kttt.progress._assess import (
     resolve_method,
     stale_note,
 )
+from kttt.progress._indices import ProgrammeIndex, programme_index
 from kttt.progress._labels import DiagnosticKind, ProgressStatus
 from kttt.progress._progress import Progress, format_level
 from kttt.progress._projectors import Projector
+from kttt.progress._settings import MethodSettings
 from kttt.series import Series
 from kttt.targets import Indicator, Target, TargetSet
+
+
+#: What a report's data may give for an indicator: its series, several
+#: (the primary first), or plain ``{year: value}`` in the programme's scope.
+Data = Series | Sequence[Series] | Mapping[int, float]
 
 
 _INDICATOR_WIDTH = 40
@@ -77,18 +84,18 @@ class ReportRow:
 
 def _series_for(
     target: Target,
-    data: Mapping[str, Series | Sequence[Series]],
+    data: Mapping[str, Data],
     proxies: Mapping[str, str],
 ) -> tuple[Series | None, Indicator | None]:
     """Find the target's series, or its proxy's relabelled as the target's."""
     code = target.indicator.code
     found = data.get(code)
     if found is not None:
-        return _as_series(found), None
+        return _as_series(found, target), None
     stand_in = data.get(proxies.get(code, ""))
     if stand_in is None:
         return None, None
-    series = _as_series(stand_in)
+    series = _as_series(stand_in, target)
     if series.indicator.unit is not target.indicator.unit:
         raise IncompatibleSeriesError(
             f"proxies.{code}",
@@ -99,9 +106,12 @@ def _series_for(
     return attrs.evolve(series, indicator=target.indicator), series.indicator
 
 
-def _as_series(value: Series | Sequence[Series]) -> Series:
+def _as_series(value: Data, target: Target) -> Series:
     if isinstance(value, Series):
         return value
+    if isinstance(value, Mapping):
+        # Plain values state no scope: they take the programme's.
+        return Series.from_values(target.indicator, value, scope=target.scope)
     if not value:
         raise ValidationError("data", value, "an empty list of series")
     return value[0]
@@ -131,7 +141,7 @@ class ProgressReport:
     def build(
         cls,
         target_set: TargetSet,
-        data: Mapping[str, Series | Sequence[Series]],
+        data: Mapping[str, Data],
         *,
         as_of: pendulum.Date | None = None,
         methods: Iterable[str] = (DEFAULT_METHOD,),
@@ -139,6 +149,7 @@ class ProgressReport:
         epsilon: float | None = None,
         proxies: Mapping[str, str] | None = None,
         stale_after: int = STALE_AFTER_YEARS,
+        settings: Iterable[MethodSettings] = (),
     ) -> ProgressReport:
         """Assess every target of *target_set* against *data*.
 
@@ -146,7 +157,10 @@ class ProgressReport:
             target_set: The programme.
             data: Indicator code -> its series (or several series, the
                 primary first, as `kttt.series.national_statistics`
-                returns them). Targets without data are reported as such.
+                returns them), or plain ``{year: value}``, which takes the
+                programme's scope. Targets without data are reported as
+                such; a series of another territory linked by the 2025
+                merger is assessed with a diagnostic that says so.
             as_of: See `assess`.
             methods: The method names, the main one first.
             projector: The projector of the ``"projection"`` method.
@@ -158,6 +172,8 @@ class ProgressReport:
             stale_after: A result whose latest data is more than this many
                 years older than the newest data of the report (or than
                 *as_of*) carries a stale-data diagnostic.
+            settings: Thresholds of some of the methods (the others keep
+                the published ones).
 
         Raises:
             NotFoundError: For an unknown method name.
@@ -170,6 +186,7 @@ class ProgressReport:
         if not names:
             raise ValidationError("methods", names, "name at least one method")
         check_stale_after(stale_after)
+        chosen = {s.method: s for s in settings}
         rows: list[ReportRow] = []
         for target in target_set:
             series, proxy = _series_for(target, data, proxies or {})
@@ -186,6 +203,7 @@ class ProgressReport:
                         projector=projector if name == "projection" else None,
                         epsilon=epsilon,
                         stale_after=stale_after,
+                        settings=chosen.get(name),
                     )
                     for name in names
                 )
@@ -205,6 +223,51 @@ class ProgressReport:
             as_of=as_of,
             methods=names,
             rows=_flag_stale(rows, stale_after),
+        )
+
+    # --- headline figures ---------------------------------------------------
+
+    def index(
+        self,
+        *,
+        horizon: int | None = None,
+        indicators: Iterable[str] | None = None,
+        projector: Projector | None = None,
+    ) -> ProgrammeIndex:
+        """Return the programme's headline figures, or a group's.
+
+        ESCAP's current status and anticipated progress indices over the
+        targets with a number and data (the anticipated one by the
+        ``"projection"`` method: the report's own results if it used that
+        method, else assessed here with *projector*), and each method's
+        share of targets by status. *horizon* and *indicators* keep the
+        targets of that year, or on those indicator codes.
+        """
+        codes = None if indicators is None else set(indicators)
+        rows: list[tuple[Progress | None, tuple[ProgressStatus, ...]]] = []
+        for row in self.rows:
+            target = row.target
+            if (horizon is not None and target.horizon != horizon) or (
+                codes is not None and target.indicator.code not in codes
+            ):
+                continue
+            statuses = tuple(row.status(i) for i in range(len(self.methods)))
+            rows.append((self._projected(row, projector), statuses))
+        return programme_index(rows, self.methods)
+
+    def _projected(
+        self, row: ReportRow, projector: Projector | None
+    ) -> Progress | None:
+        if not row.results or row.series is None or row.target.is_directional:
+            return None
+        if "projection" in self.methods and projector is None:
+            return row.results[self.methods.index("projection")]
+        return assess(
+            row.target,
+            row.series,
+            as_of=self.as_of,
+            method="projection",
+            projector=projector,
         )
 
     # --- output -------------------------------------------------------------

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import math
 
+from typing import Any
+
+import attrs
 import pendulum
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from kttt.geography import Province
+from kttt.errors import ValidationError
+from kttt.geography import MERGE_DATE, Era, Province
 from kttt.series import Observation, Series
 from kttt.sources import Source
 from kttt.strategies._base import labelled_enums
@@ -22,6 +26,7 @@ from kttt.targets import (
     Target,
     TargetForm,
     TargetSet,
+    Tolerance,
     Unit,
 )
 
@@ -105,9 +110,25 @@ def levels(indicator: Indicator) -> st.SearchStrategy[float]:
     )
 
 
-def _allowed(indicator: Indicator, form: TargetForm) -> list[Comparator]:
+def tolerances() -> st.SearchStrategy[Tolerance]:
+    """Draw a `kttt.targets.Tolerance`, shrinking towards ±5 %."""
+    relative = st.floats(0.001, 0.5).map(lambda a: Tolerance(amount=a))
+    absolute = st.floats(0.01, 1000.0).map(
+        lambda a: Tolerance(amount=a, absolute=True)
+    )
+    return st.just(Tolerance(amount=0.05)) | relative | absolute
+
+
+def _allowed(
+    indicator: Indicator, form: TargetForm, *, directional: bool = False
+) -> list[Comparator]:
     allowed = [c for c in Comparator if c.needs_value]
-    if form is TargetForm.LEVEL:
+    if form is TargetForm.LEVEL and directional:
+        allowed.append(
+            Comparator.INCREASE
+            if indicator.direction is Direction.INCREASE
+            else Comparator.DECREASE
+        )
         if indicator.direction is Direction.DECREASE and indicator.lower == 0:
             allowed.append(Comparator.NONE_LEFT)
         if (
@@ -125,13 +146,14 @@ def _scopes(
 
 
 @st.composite
-def targets(  # noqa: C901, D417 - one branch per form; draw is Hypothesis'.
+def targets(  # noqa: C901, PLR0912, D417 - one branch per form; draw is Hypothesis'.
     draw: st.DrawFn,
     *,
     indicator: Indicator | None = None,
     comparator: Comparator | None = None,
     form: TargetForm | None = None,
     scope: st.SearchStrategy[Province | None] | None = None,
+    directional: bool = False,
 ) -> Target:
     """Draw a valid `kttt.targets.Target`.
 
@@ -141,6 +163,8 @@ def targets(  # noqa: C901, D417 - one branch per form; draw is Hypothesis'.
             form allow by default.
         form: Level, increment or growth rate; drawn by default.
         scope: A strategy for the scope; national or a province by default.
+        directional: Also draw targets without a number ("tăng", "giảm"),
+            which have no level to compare a value with.
 
     Raises:
         hypothesis.errors.InvalidArgument: If *comparator* does not fit the
@@ -148,7 +172,9 @@ def targets(  # noqa: C901, D417 - one branch per form; draw is Hypothesis'.
     """
     chosen = indicator if indicator is not None else draw(indicators())
     shape = form if form is not None else draw(labelled_enums(TargetForm))
-    allowed = _allowed(chosen, shape)
+    allowed = _allowed(
+        chosen, shape, directional=directional or comparator is not None
+    )
     if comparator is not None and comparator not in allowed:
         raise InvalidArgument(
             f"a {shape.value} target on {chosen.code} cannot be "
@@ -191,25 +217,32 @@ def targets(  # noqa: C901, D417 - one branch per form; draw is Hypothesis'.
             value = draw(levels(chosen))
         if base_year is not None and draw(st.booleans()):
             base_value = draw(levels(chosen))
-    tolerance = (
-        draw(st.floats(0.001, 0.5)) if how is Comparator.ABOUT else None
-    )
-    return Target(
-        indicator=chosen,
-        comparator=how,
-        value=value,
-        upper=upper,
-        tolerance=tolerance,
-        horizon=horizon,
-        scope=draw(_scopes(scope)),
-        form=shape,
-        base_year=base_year,
-        base_value=base_value,
-        source=draw(_SOURCES),
-        text_vi=draw(
+    elif how in {Comparator.ALL, Comparator.NONE_LEFT} and draw(st.booleans()):
+        # Documents often write the 100 or the 0 beside "all"/"none left".
+        value = chosen.upper if how is Comparator.ALL else 0.0
+    tolerance = draw(tolerances()) if how is Comparator.ABOUT else None
+    fields: dict[str, Any] = {
+        "indicator": chosen,
+        "comparator": how,
+        "value": value,
+        "upper": upper,
+        "horizon": horizon,
+        "scope": draw(_scopes(scope)),
+        "form": shape,
+        "base_year": base_year,
+        "base_value": base_value,
+        "source": draw(_SOURCES),
+        "text_vi": draw(
             st.none() | st.text(_VI_LETTERS, min_size=1, max_size=40)
         ),
-    )
+    }
+    try:
+        return Target(tolerance=tolerance, **fields)
+    except ValidationError as error:
+        if error.field != "tolerance":
+            raise
+        # 'About' a small count: only an absolute tolerance says "about".
+        return Target(tolerance=Tolerance(amount=1, absolute=True), **fields)
 
 
 @st.composite
@@ -219,12 +252,15 @@ def target_sets(
     scope: st.SearchStrategy[Province | None] | None = None,
     min_size: int = 1,
     max_size: int = 5,
+    directional: bool = False,
 ) -> TargetSet:
     """Draw a valid `kttt.targets.TargetSet`.
 
     It has *min_size* to *max_size* targets, each on a different indicator,
     all with the set's scope (drawn from *scope*, national or a province by
-    default).
+    default), maybe an adopted date on which the scope existed and a
+    default tolerance that some of its "about" targets take; with
+    *directional*, targets without a number may be drawn.
     """
     where = draw(_scopes(scope))
     measured = draw(
@@ -236,14 +272,50 @@ def target_sets(
         )
     )
     chosen = [
-        draw(targets(indicator=i, scope=st.just(where))) for i in measured
+        draw(
+            targets(indicator=i, scope=st.just(where), directional=directional)
+        )
+        for i in measured
     ]
+    default = draw(st.none() | tolerances())
+    if default is not None:
+        # Some "about" targets take the set's tolerance, as a file's would.
+        chosen = [
+            _inherit(target, default) if draw(st.booleans()) else target
+            for target in chosen
+        ]
     return TargetSet(
         code=draw(st.sampled_from(["20-NQ/TW", "155-CTr/TU", "12-KH/UBND"])),
         title=draw(st.text(_VI_LETTERS, min_size=1, max_size=30)),
         source=draw(_SOURCES),
         scope=where,
+        adopted=draw(st.none() | _dates_of(where)),
+        tolerance=default,
         targets=tuple(chosen),
+    )
+
+
+def _inherit(target: Target, tolerance: Tolerance) -> Target:
+    """Return *target* with the set's *tolerance*, if it is "about" one."""
+    if target.comparator is not Comparator.ABOUT:
+        return target
+    try:
+        return attrs.evolve(target, tolerance=tolerance)
+    except ValidationError:
+        return target
+
+
+def _dates_of(
+    scope: Province | None,
+) -> st.SearchStrategy[pendulum.Date]:
+    """Draw a day on which *scope* existed (any day for the country)."""
+    first, last = pendulum.Date(2000, 1, 1), pendulum.Date(2040, 12, 31)
+    if scope is not None and scope.era is Era.PRE_2025:
+        last = MERGE_DATE.subtract(days=1)
+    elif scope is not None:
+        first = MERGE_DATE
+    return st.dates(first, last).map(
+        lambda day: pendulum.Date(day.year, day.month, day.day)
     )
 
 

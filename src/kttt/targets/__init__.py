@@ -31,12 +31,19 @@ from kttt.targets._indicators import (
     indicators,
 )
 from kttt.targets._sets import TargetSet
+from kttt.targets._sheet_io import (
+    programme_from_csv,
+    programme_to_csv,
+    read_programme,
+    write_programme,
+)
 from kttt.targets._target import (
     FIRST_TARGET_YEAR,
     LAST_TARGET_YEAR,
     Target,
     TargetFields,
 )
+from kttt.targets._tolerance import Tolerance
 
 
 __all__ = [
@@ -56,10 +63,15 @@ __all__ = [
     "TargetFields",
     "TargetForm",
     "TargetSet",
+    "Tolerance",
     "Unit",
     "configure_converter",
     "indicators",
     "nq20_targets",
+    "programme_from_csv",
+    "programme_to_csv",
+    "read_programme",
     "target_set",
     "target_sets",
+    "write_programme",
 ]

@@ -6,7 +6,7 @@ import math
 
 from collections.abc import Callable
 from fractions import Fraction
-from typing import Final, Self
+from typing import Final, Self, cast
 
 import attrs
 
@@ -18,7 +18,9 @@ class Comparator(LabelledEnum):
     """How an observed value is compared with a target's value.
 
     `parse` also understands the synonyms the documents use ("tối thiểu",
-    "đều", "từ … đến").
+    "đều", "từ … đến"). ``INCREASE`` and ``DECREASE`` are the targets
+    without a number ("tăng", "nâng cao", "giảm"): they name only the
+    direction, and `kttt.progress` judges them by their trend.
     """
 
     ABOUT = "about", "khoảng", "about"
@@ -29,25 +31,69 @@ class Comparator(LabelledEnum):
     BETWEEN = "between", "từ … đến", "between"
     NONE_LEFT = "none_left", "không còn", "none left"
     ALL = "all", "tất cả", "all"
+    INCREASE = "increase", "tăng", "increase"
+    DECREASE = "decrease", "giảm", "reduce"
 
     @classmethod
     def parse(cls, text: str) -> Self:
         """Find the comparator named by *text* (code, label or synonym).
 
+        "Bảo đảm" (ensure) and "phấn đấu" (strive) before a comparator
+        are read through; alone, before a bare number, they read as "at
+        least": the programme guarantees (or strives for) that level as a
+        floor, so "bảo đảm 80 %" is met by 80 % and more.
+
         >>> Comparator.parse("tối thiểu")
+        <Comparator.AT_LEAST: 'at_least'>
+        >>> Comparator.parse("bảo đảm trên")
+        <Comparator.MORE_THAN: 'more_than'>
+        >>> Comparator.parse("bảo đảm")
         <Comparator.AT_LEAST: 'at_least'>
 
         Raises:
             ParseError: If nothing matches.
         """
-        synonym = _COMPARATOR_SYNONYMS.get(fold(text))
+        key = fold(text) if isinstance(cast("object", text), str) else ""
+        for verb in _VERBS:
+            if key == verb:
+                return cls("at_least")
+            if key.startswith(f"{verb} "):
+                text = key = key[len(verb) + 1 :]
+                break
+        synonym = _COMPARATOR_SYNONYMS.get(key)
         return cls(synonym) if synonym is not None else super().parse(text)
 
     @property
     def needs_value(self) -> bool:
         """Whether a target with this comparator states a value."""
-        return self not in {Comparator.NONE_LEFT, Comparator.ALL}
+        return self not in _NO_VALUE
 
+    @property
+    def is_directional(self) -> bool:
+        """Whether the comparator names a direction only ("tăng", "giảm")."""
+        return self in {Comparator.INCREASE, Comparator.DECREASE}
+
+
+_NO_VALUE: Final = frozenset(
+    {
+        Comparator.NONE_LEFT,
+        Comparator.ALL,
+        Comparator.INCREASE,
+        Comparator.DECREASE,
+    }
+)
+
+#: The verbs read through before a comparator ("bảo đảm trên 60 %"), the
+#: longest first; alone they mean "at least" (see `Comparator.parse`).
+_VERBS: Final = (
+    "phan dau dat",
+    "phan dau co",
+    "bao dam",
+    "dam bao",
+    "phan dau",
+    "dat",
+    "co",
+)
 
 _COMPARATOR_SYNONYMS: Final = {
     "toi thieu": "at_least",
@@ -59,6 +105,11 @@ _COMPARATOR_SYNONYMS: Final = {
     "tu...den": "between",
     "deu": "all",
     "100%": "all",
+    "nang cao": "increase",
+    "tang len": "increase",
+    "improve": "increase",
+    "giam dan": "decrease",
+    "giam xuong": "decrease",
 }
 
 

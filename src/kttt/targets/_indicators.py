@@ -15,6 +15,12 @@ from kttt import _data
 from kttt._data import Dataset, Envelope
 from kttt._labels import LabelledEnum, pick
 from kttt.errors import NotFoundError, ValidationError
+from kttt.sources import Source
+from kttt.targets._tolerance import (
+    Tolerance,
+    structure_tolerance,
+    unstructure_tolerance,
+)
 
 
 class Unit(LabelledEnum):
@@ -139,9 +145,20 @@ class Indicator:
         validator=_data.optional(_FINITE),
     )
     #: The code of the indicator whose group a nested share is taken of
-    #: ("trong đó ít nhất 50 %", of which at least 50 %).
+    #: ("trong đó ít nhất 50 %", of which at least 50 %), or of the count
+    #: a share is taken of.
     of: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(_check_code)
+    )
+    #: The document that defines the indicator, or else a programme that
+    #: uses it. Provenance, not identity: two indicators that differ only
+    #: in their source are equal.
+    source: Source | None = attrs.field(
+        default=None,
+        eq=False,
+        validator=_data.optional(
+            _data.instance_of(Source, "must be a Source")
+        ),
     )
 
     def __attrs_post_init__(self) -> None:
@@ -201,6 +218,55 @@ class Indicator:
             raise ValidationError(
                 field, value, f"{self.code} cannot be above {self.upper:g}"
             )
+
+    @classmethod
+    def define(
+        cls,
+        code: str,
+        label_vi: str,
+        *,
+        unit: Unit | str,
+        direction: Direction | str = Direction.INCREASE,
+        label_en: str | None = None,
+        of: Indicator | str | None = None,
+        lower: float | None = None,
+        upper: float | None = None,
+        source: Source | None = None,
+    ) -> Indicator:
+        """Return a new indicator in one short call.
+
+        *unit* and *direction* may be written as their codes or labels
+        (``"percent"``, ``"phần trăm"``, ``"giảm"``); the English label
+        defaults to the Vietnamese one; *of* names the indicator (or
+        count) a share is taken of; bounds left out are the unit's.
+
+        >>> share = Indicator.define(
+        ...     "cooperatives.ocop_share",
+        ...     "tỷ lệ hợp tác xã có sản phẩm OCOP",
+        ...     unit="percent",
+        ...     of="cooperatives.count",
+        ... )
+        >>> share.upper, share.direction.value, share.of
+        (100.0, 'increase', 'cooperatives.count')
+
+        Raises:
+            KtttError: Naming the argument that is wrong.
+        """
+        kind = unit if isinstance(unit, Unit) else Unit.parse(unit)
+        natural_lower, natural_upper = kind.natural_bounds
+        return cls(
+            code=code,
+            label_vi=label_vi,
+            label_en=label_vi if label_en is None else label_en,
+            unit=kind,
+            direction=direction
+            if isinstance(direction, Direction)
+            else Direction.parse(direction),
+            lower=natural_lower if lower is None else lower,
+            upper=natural_upper if upper is None else upper,
+            of=of.code if isinstance(of, Indicator) else of,
+            source=source,
+        )
 
     @classmethod
     def get(cls, code: str) -> Indicator:
@@ -323,15 +389,20 @@ class Catalogue:
 
 
 def configure_converter(conv: cattrs.Converter) -> None:
-    """Add the hooks of the types of `kttt.targets` to *conv*: none yet.
+    """Add the hooks of the types of `kttt.targets` to *conv*.
 
-    Indicators, targets and target sets are attrs classes that *conv*
-    reads and writes field by field with the data layer's scalar hooks
-    (``kttt._data.new_converter``); their `kttt.geography.Province` scope
-    is geography's hook. A target set file's own format (indicators named
-    by code, one scope and a default source for the whole set) is
-    `TargetSet.from_json`'s, not the general converter's.
+    A `Tolerance` is written ``{"relative": 0.05}`` or ``{"absolute": 1}``
+    and read from those or from a bare number (relative). Indicators,
+    targets and target sets are attrs classes that *conv* reads and
+    writes field by field with the data layer's scalar hooks; their
+    `kttt.geography.Province` scope is geography's hook. A target set
+    file's own format (indicators named by code, one scope and defaults
+    for the whole set) is `TargetSet.from_json`'s.
     """
+    conv.register_structure_hook(
+        Tolerance, lambda value, _: structure_tolerance(value, conv)
+    )
+    conv.register_unstructure_hook(Tolerance, unstructure_tolerance)
 
 
 @functools.cache

@@ -19,14 +19,17 @@ from typing import Any, Final, Self, TypeVar, cast
 
 import attrs
 import cattrs
+import pendulum
 
 from kttt import _data, geography
 from kttt._data import Envelope
 from kttt.errors import NotFoundError, ParseError, ValidationError
-from kttt.geography import Province
+from kttt.geography import Era, Province
 from kttt.sources import Source
+from kttt.targets._comparators import Comparator
 from kttt.targets._indicators import Catalogue, Indicator, configure_converter
 from kttt.targets._target import Target
+from kttt.targets._tolerance import Tolerance, as_tolerance
 
 
 _S = TypeVar("_S", bound="TargetSet")
@@ -36,6 +39,8 @@ SET_FIELDS: Final = (
     "code",
     "title",
     "scope",
+    "adopted",
+    "tolerance",
     "source",
     "indicators",
     "targets",
@@ -90,13 +95,42 @@ class TargetSet:
     )
     #: The targets, one per indicator and horizon.
     targets: tuple[Target, ...] = attrs.field(validator=_check_targets)
-    #: The province the programme is for (``None``: national).
+    #: The province the programme is for (``None``: national), as the unit
+    #: was on the day the programme was adopted: a 2022 programme of Tây
+    #: Ninh is for the Tây Ninh of the 63, whatever it merged into later.
     scope: Province | None = attrs.field(
         default=None,
         validator=_data.optional(
             _data.instance_of(Province, "must be a Province or None")
         ),
     )
+    #: The day the programme was adopted (signed), if known.
+    adopted: pendulum.Date | None = attrs.field(
+        default=None, validator=_data.optional(_data.date())
+    )
+    #: The tolerance its "about" targets inherit when read from a file
+    #: that gives them none (`None`: each states its own).
+    tolerance: Tolerance | None = attrs.field(
+        default=None,
+        converter=as_tolerance,
+        validator=_data.optional(
+            _data.instance_of(Tolerance, "must be a Tolerance or a fraction")
+        ),
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if (
+            self.scope is not None
+            and self.adopted is not None
+            and not self.scope.in_force(self.adopted)
+        ):
+            era = Era.on(self.adopted)
+            raise ValidationError(
+                "scope",
+                f"{self.scope.name} ({self.scope.era.value})",
+                f"a programme adopted on {self.adopted} is for a unit of "
+                f"{era.label_en}",
+            )
 
     def __iter__(self) -> Iterator[Target]:
         return iter(self.targets)
@@ -239,9 +273,17 @@ def structure_set(cls: type[_S], data: object, catalogue: Catalogue) -> _S:
     known = Catalogue(
         indicators=(*own, *(i for i in catalogue if i.code not in mine))
     )
+    with _data.reading(None, path="adopted"):
+        adopted = _data.structure(
+            conv, record.get("adopted"), pendulum.Date | None
+        )
     scope = record.get("scope")
     with _data.reading(None, path="scope"):
+        if isinstance(scope, str):
+            scope = conv.unstructure(province_on(scope, adopted), Province)
         _data.structure(conv, scope, Province | None)
+    with _data.reading(None, path="tolerance"):
+        _data.structure(conv, record.get("tolerance"), Tolerance | None)
     raw = record.get("targets")
     if not isinstance(raw, list):
         raise ParseError("targets", raw, "must be a JSON list")
@@ -252,8 +294,52 @@ def structure_set(cls: type[_S], data: object, catalogue: Catalogue) -> _S:
     for target in targets:
         target["scope"] = scope
         target.setdefault("source", record.get("source"))
-    head = {k: v for k, v in record.items() if k != "indicators"}
+        if "tolerance" not in target and _is_about(target.get("comparator")):
+            target["tolerance"] = record.get("tolerance")
+    head = {
+        k: v for k, v in record.items() if k not in {"indicators", "scope"}
+    }
+    head["scope"] = scope
     return _data.structure(conv, {**head, "targets": targets}, cls)
+
+
+def province_on(name: str, adopted: pendulum.Date | None) -> Province:
+    """Return the province named *name* as it was when *adopted*.
+
+    Without a date, the name must belong to one era only.
+
+    Raises:
+        KtttError: If no unit has this name, or it names units of both eras
+            and no date says which.
+    """
+    if adopted is not None:
+        return Province.get(name, era=Era.on(adopted))
+    found = {Province.get(name, era=era) for era in Era if _names(name, era)}
+    if len(found) != 1:
+        raise ValidationError(
+            "",
+            name,
+            "names a unit of the 63 and one of the 34: give the "
+            "programme's adopted date, or the code and era",
+        )
+    return found.pop()
+
+
+def _names(name: str, era: Era) -> bool:
+    try:
+        Province.get(name, era=era)
+    except NotFoundError:
+        return False
+    return True
+
+
+def _is_about(comparator: object) -> bool:
+    if not isinstance(comparator, str):
+        return False
+    try:
+        return Comparator.parse(comparator) is Comparator.ABOUT
+    except ParseError:
+        return False
 
 
 def _target_record(
@@ -295,11 +381,20 @@ def _record(target_set: TargetSet) -> dict[str, Any]:
         del record["scope"]
         if record["source"] == set_source:
             del record["source"]
+        if target.tolerance == target_set.tolerance:
+            del record["tolerance"]
         targets.append({k: v for k, v in record.items() if v is not None})
-    return {
+    head: dict[str, Any] = {
         "code": target_set.code,
         "title": target_set.title,
         "scope": conv.unstructure(target_set.scope, Province | None),
+    }
+    if target_set.adopted is not None:
+        head["adopted"] = target_set.adopted.isoformat()
+    if target_set.tolerance is not None:
+        head["tolerance"] = conv.unstructure(target_set.tolerance)
+    return {
+        **head,
         "source": set_source,
         "indicators": own,
         "targets": targets,

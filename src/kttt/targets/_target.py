@@ -24,6 +24,8 @@ from kttt.targets._comparators import (
     floor_float,
 )
 from kttt.targets._indicators import Direction, Indicator, Unit
+from kttt.targets._rules import check_target
+from kttt.targets._tolerance import Tolerance, as_tolerance
 
 
 #: The first year a target's horizon or base year may be.
@@ -55,7 +57,7 @@ class TargetFields(TypedDict, total=False):
     source: Required[Source]
     base_value: float | None
     upper: float | None
-    tolerance: float | None
+    tolerance: Tolerance | float | None
     scope: Province | None
     text_vi: str | None
 
@@ -89,8 +91,10 @@ class Target:
     comparator: Comparator = attrs.field(
         validator=_data.instance_of(Comparator, "must be a Comparator")
     )
-    #: The target value; ``None`` only for ``Comparator.NONE_LEFT`` and
-    #: ``Comparator.ALL``.
+    #: The target value; for ``Comparator.NONE_LEFT`` and
+    #: ``Comparator.ALL``, ``None`` or the 0 or 100 % they mean, which
+    #: documents often write beside them; ``None`` for the directional
+    #: comparators.
     value: float | None = attrs.field(default=None, validator=_NUMBER)
     #: The year by which the target is to be met.
     horizon: int = attrs.field(validator=_TARGET_YEAR)
@@ -100,9 +104,16 @@ class Target:
     )
     #: The upper end of a ``Comparator.BETWEEN`` range.
     upper: float | None = attrs.field(default=None, validator=_NUMBER)
-    #: For ``Comparator.ABOUT``: the accepted deviation as a fraction of the
-    #: level (``0.05`` is ±5 %). Documents never state it; it is explicit.
-    tolerance: float | None = attrs.field(default=None, validator=_NUMBER)
+    #: For ``Comparator.ABOUT``: the accepted deviation, relative or
+    #: absolute (a bare number is relative: ``0.05`` is ±5 %). Documents
+    #: never state it; it is explicit, or inherited from the target set.
+    tolerance: Tolerance | None = attrs.field(
+        default=None,
+        converter=as_tolerance,
+        validator=_data.optional(
+            _data.instance_of(Tolerance, "must be a Tolerance or a fraction")
+        ),
+    )
     #: The province the target is set for (``None``: national).
     scope: Province | None = attrs.field(default=None, validator=_SCOPE)
     #: Whether *value* is a level, an increment or a growth rate.
@@ -124,118 +135,7 @@ class Target:
     )
 
     def __attrs_post_init__(self) -> None:
-        self._check_value()
-        self._check_base()
-        self._check_comparator()
-        for name in ("value", "upper"):
-            if self.form is not TargetForm.GROWTH_RATE:
-                self._check_level(name)
-
-    def _check_value(self) -> None:
-        if self.comparator.needs_value and self.value is None:
-            raise ValidationError(
-                "value", None, f"a '{self.comparator}' target states a value"
-            )
-        if not self.comparator.needs_value and self.value is not None:
-            raise ValidationError(
-                "value",
-                self.value,
-                f"a '{self.comparator}' target states no value",
-            )
-        if (self.comparator is Comparator.BETWEEN) != (self.upper is not None):
-            raise ValidationError(
-                "upper",
-                self.upper,
-                "an upper end is given exactly for 'between' targets",
-            )
-        if (
-            self.upper is not None
-            and self.value is not None
-            and not self.upper > self.value
-        ):
-            raise ValidationError(
-                "upper", self.upper, f"must be above value={self.value:g}"
-            )
-        if (self.comparator is Comparator.ABOUT) != (
-            self.tolerance is not None
-        ):
-            raise ValidationError(
-                "tolerance",
-                self.tolerance,
-                "a tolerance is given exactly for 'about' targets",
-            )
-        if self.tolerance is not None and not 0 < self.tolerance < 1:
-            raise ValidationError(
-                "tolerance",
-                self.tolerance,
-                "a tolerance is a fraction of the level between 0 and 1",
-            )
-
-    def _check_base(self) -> None:
-        if self.form is not TargetForm.LEVEL and self.base_year is None:
-            raise ValidationError(
-                "base_year", None, f"a '{self.form}' target needs a base year"
-            )
-        if self.base_value is not None and self.base_year is None:
-            raise ValidationError(
-                "base_value", self.base_value, "a base value needs a base year"
-            )
-        if self.base_year is not None and not self.base_year < self.horizon:
-            raise ValidationError(
-                "base_year",
-                self.base_year,
-                f"must be before the horizon {self.horizon}",
-            )
-        if self.base_value is not None:
-            self.indicator.check(self.base_value, "base_value")
-        if (
-            self.form is TargetForm.GROWTH_RATE
-            and self.value is not None
-            and self.value <= -100
-        ):
-            raise ValidationError(
-                "value", self.value, "a growth rate is above −100 % per year"
-            )
-
-    def _check_comparator(self) -> None:
-        if self.comparator.needs_value:
-            return
-        if self.form is not TargetForm.LEVEL:
-            raise ValidationError(
-                "comparator",
-                self.comparator,
-                f"a '{self.form}' target compares a value",
-            )
-        direction = self.indicator.direction
-        if self.comparator is Comparator.NONE_LEFT:
-            if (
-                direction is not Direction.DECREASE
-                or self.indicator.lower != 0
-            ):
-                raise ValidationError(
-                    "comparator",
-                    self.comparator,
-                    "'none left' applies to a decreasing indicator that "
-                    "can reach 0",
-                )
-        elif (
-            self.indicator.unit is not Unit.PERCENT
-            or direction is not Direction.INCREASE
-        ):
-            raise ValidationError(
-                "comparator",
-                self.comparator,
-                "'all' applies to an increasing percentage",
-            )
-
-    def _check_level(self, name: str) -> None:
-        number: float | None = getattr(self, name)
-        if number is None:
-            return
-        if self.form is TargetForm.LEVEL:
-            self.indicator.check(number, name)
-        elif self.base_value is not None:
-            self.indicator.check(self.base_value + number, name)
+        check_target(self)
 
     # --- what the target asks for ------------------------------------------
 
@@ -248,6 +148,16 @@ class Target:
         if self.form is TargetForm.GROWTH_RATE:
             return Unit.PERCENT_PER_YEAR
         return self.indicator.unit
+
+    @property
+    def is_directional(self) -> bool:
+        """Whether the target names a direction only, without a number.
+
+        Such a target ("tăng", "nâng cao", "giảm") has no level: its
+        `interval`, `level` and `is_met` raise, and `kttt.progress` judges
+        it by the observed growth alone.
+        """
+        return self.comparator.is_directional
 
     @property
     def is_national(self) -> bool:
@@ -267,6 +177,13 @@ class Target:
         return Fraction(self.base_value)
 
     def _ends(self) -> tuple[Fraction, Fraction]:
+        if self.comparator.is_directional:
+            raise ValidationError(
+                "comparator",
+                self.comparator,
+                "a target without a number has no level; kttt.progress "
+                "judges it by its trend",
+            )
         offset = self._offset()
         if self.comparator is Comparator.NONE_LEFT:
             return Fraction(0), Fraction(0)
@@ -276,8 +193,8 @@ class Target:
         value = Fraction(self.value or 0) + offset
         if self.comparator is Comparator.BETWEEN:
             return value, Fraction(self.upper or 0) + offset
-        if self.comparator is Comparator.ABOUT:
-            spread = abs(value) * Fraction(self.tolerance or 0)
+        if self.comparator is Comparator.ABOUT and self.tolerance:
+            spread = self.tolerance.spread(value)
             return value - spread, value + spread
         return value, value
 
@@ -433,7 +350,7 @@ class Target:
         comparator = self.comparator.label(lang)
         if self.comparator is Comparator.ALL:
             return f"{comparator} (100 %)"
-        if self.comparator is Comparator.NONE_LEFT:
+        if not self.comparator.needs_value:
             return comparator
         sign = "+" if self.form is TargetForm.INCREMENT else ""
         symbol = self.unit.symbol
