@@ -329,13 +329,13 @@ class Cooperative(Organization):
     ...     province=Province.get("Thái Nguyên"),
     ...     sector=Sector.AGRICULTURE,
     ...     founded=pendulum.Date(2015, 3, 2),
-    ...     record_date=pendulum.Date(2024, 12, 31),
+    ...     record_date=pendulum.Date(2024, 6, 30),
     ...     members=Members(official=4, associate_non_capital=12),
     ...     charter_capital=1_500_000_000,
     ... )
     >>> htx.kind.label_vi
     'hợp tác xã'
-    >>> findings = check_compliance(htx, pendulum.Date(2024, 6, 30))
+    >>> findings = check_compliance(htx)
     >>> [finding.rule.code for finding in findings]
     ['htx-min-members-2012']
     >>> finding, = check_compliance(htx, pendulum.Date(2024, 7, 1))

@@ -411,7 +411,7 @@ def legal_rules() -> tuple[LegalRule, ...]:
     out for lack of one.
 
     >>> len(legal_rules())
-    14
+    49
     """
     rules: tuple[LegalRule, ...] = LEGAL_RULES.load()
     return rules
