@@ -80,7 +80,12 @@ def test_years_within_2012_2025():
         ("agricultural_cooperatives.count", "MPI/MoF", 2020, 18_327),
         ("agricultural_cooperatives.count", "Vietnam FDI", 2020, 17_000),
         ("agricultural_cooperatives.count", "Báo Quốc tế", 2022, 18_785),
-        ("agricultural_cooperatives.good_fair_share", "Saigon Times", 2022, 65),
+        (
+            "agricultural_cooperatives.good_fair_share",
+            "Saigon Times",
+            2022,
+            65,
+        ),
         ("cooperatives.good_fair_share", "compiled", 2012, 10),
         ("non_agricultural_cooperatives.count", "Báo Quốc tế", 2022, 9_452),
         ("peoples_credit_funds.count", "VCA", 2024, 1_181),
@@ -283,8 +288,14 @@ def test_sectors_2024_add_up():
     )
     agricultural = national_series("agricultural_cooperatives.count")
 
-    assert 11_142 == non_agricultural == (
-        national_series("non_agricultural_cooperatives.count").at(2024).value
+    assert (
+        11_142
+        == non_agricultural
+        == (
+            national_series("non_agricultural_cooperatives.count")
+            .at(2024)
+            .value
+        )
     )
     assert national_series("cooperatives.count", label="VCA").at(
         2024
@@ -311,6 +322,7 @@ def test_nq106_target_set():
         target.value,
         target.horizon,
     )
-    assert target.is_met(60) and not target.is_met(59.9)
+    assert target.is_met(60)
+    assert not target.is_met(59.9)
     assert target.is_met(series.latest().value)
     assert target_set("106/NQ-CP") == datasets.load("targets/nq106")
