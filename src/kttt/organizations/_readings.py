@@ -209,6 +209,28 @@ def _allocated(
     return Reading(f"income.{field}", "share", measure)
 
 
+def _attendance(organ: Organ, *, reconvened: bool = False) -> Reading:
+    """The lowest attendance of *organ*'s meetings since the day given."""
+    return Reading(
+        "meetings",
+        "share",
+        lambda org, on, since: lowest_attendance(
+            org.meetings, organ, on, since, reconvened=reconvened
+        ),
+    )
+
+
+def _votes(*, qualified: bool) -> Reading:
+    """The lowest vote for a general meeting's (qualified) resolution."""
+    return Reading(
+        "meetings",
+        "share",
+        lambda org, on, since: lowest_vote(
+            org.meetings, on, since, qualified=qualified
+        ),
+    )
+
+
 # --- the table -------------------------------------------------------------
 
 
@@ -353,41 +375,11 @@ READINGS: Final[Mapping[str, Reading]] = {
     "director_term_years": _count_of("director_term_years", "years"),
     "supervisors": _count_of("supervisors"),
     "supervisor_term_years": _count_of("supervisor_term_years", "years"),
-    "meeting_quorum": Reading(
-        "meetings",
-        "share",
-        lambda org, on, since: lowest_attendance(
-            org.meetings, Organ.GENERAL_MEETING, on, since
-        ),
-    ),
-    "reconvened_quorum": Reading(
-        "meetings",
-        "share",
-        lambda org, on, since: lowest_attendance(
-            org.meetings, Organ.GENERAL_MEETING, on, since, reconvened=True
-        ),
-    ),
-    "board_quorum": Reading(
-        "meetings",
-        "share",
-        lambda org, on, since: lowest_attendance(
-            org.meetings, Organ.BOARD, on, since
-        ),
-    ),
-    "qualified_vote": Reading(
-        "meetings",
-        "share",
-        lambda org, on, since: lowest_vote(
-            org.meetings, on, since, qualified=True
-        ),
-    ),
-    "ordinary_vote": Reading(
-        "meetings",
-        "share",
-        lambda org, on, since: lowest_vote(
-            org.meetings, on, since, qualified=False
-        ),
-    ),
+    "meeting_quorum": _attendance(Organ.GENERAL_MEETING),
+    "reconvened_quorum": _attendance(Organ.GENERAL_MEETING, reconvened=True),
+    "board_quorum": _attendance(Organ.BOARD),
+    "qualified_vote": _votes(qualified=True),
+    "ordinary_vote": _votes(qualified=False),
     "internal_lending": _record(
         "internal_lending", "flag", lambda org: _flag(org.internal_lending)
     ),

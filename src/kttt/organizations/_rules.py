@@ -25,9 +25,10 @@ from kttt import _data
 from kttt._data import Dataset, Envelope, Row
 from kttt._labels import LabelledEnum, pick
 from kttt.errors import DataError, ParseError, ValidationError
+from kttt.organizations._checks import listed_once
 from kttt.organizations._kinds import OrganizationKind
 from kttt.organizations._measures import Measure
-from kttt.organizations._model import Organization, listed_once
+from kttt.organizations._model import Organization
 from kttt.sources import Source
 
 
