@@ -200,8 +200,8 @@ class Meeting:
     )
     #: The day it met.
     held: pendulum.Date = attrs.field(validator=_data.date())
-    #: Those entitled to attend: official members (or their delegates),
-    #: or board members.
+    #: How many were entitled to attend (official members or their
+    #: delegates, or board members).
     entitled: int = attrs.field(validator=_data.whole_number(1))
     #: Those who attended.
     attending: int = attrs.field(validator=_COUNT)

@@ -229,8 +229,9 @@ class Member:
     person: PersonKind = attrs.field(
         validator=_data.instance_of(PersonKind, "must be a PersonKind")
     )
-    #: An identifier: a citizen identity number, a tax or registration
-    #: code (for a union's member cooperative, its registration code).
+    #: An identifier, such as a citizen identity number or a tax or
+    #: registration code (a union's member cooperative: its registration
+    #: code).
     id: str | None = attrs.field(
         default=None,
         converter=_data.nfc_text,

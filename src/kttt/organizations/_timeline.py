@@ -62,6 +62,7 @@ class Breach:
     the day the deadline fell due, if a later record still shows it.
 
     >>> import pendulum
+    >>> from fractions import Fraction
     >>> from kttt.organizations import legal_rules
     >>> (rule,) = [
     ...     r for r in legal_rules() if r.code == "htx-min-members-2023"
