@@ -907,3 +907,28 @@ def test_meetings_and_members_round_trip(meetings, members):
 def test_type_strategies(cls, data):
     """The new parts can be drawn through st.from_type."""
     assert isinstance(data.draw(st.from_type(cls)), cls)
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda: Measure.OFFICIAL_MEMBERS.of("htx"), "organization"),
+        (lambda: Measure.OFFICIAL_MEMBERS.of(_record(), on="2025"), "on"),
+        (
+            lambda: Measure.MEETING_QUORUM.of(_record(), since=2024),
+            "since",
+        ),
+        (lambda: legal_rules()[0].covers(None, RECORD), "organization"),
+        (lambda: legal_rules()[0].covers(_record(), "2025"), "as_of"),
+        (lambda: legal_rules()[0].due("htx"), "organization"),
+        (lambda: legal_rules()[5].transition.after("2024-07-01"), "day"),
+        (lambda: _person().age_on(2025), "day"),
+        (lambda: check_compliance(_record(), rules=7), "rules"),
+    ],
+)
+def test_bad_arguments(call, field):
+    """Bad arguments raise a ValidationError naming the argument."""
+    with pytest.raises(ValidationError) as info:
+        call()
+
+    assert field == info.value.field

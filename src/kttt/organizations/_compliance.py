@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Final, cast
+from typing import Any, Final
 
 import attrs
 import pendulum
@@ -22,11 +22,11 @@ from kttt._labels import localize_digits
 from kttt.errors import ValidationError
 from kttt.organizations._kinds import OperatingStatus
 from kttt.organizations._measures import Measure
-from kttt.organizations._model import Organization
+from kttt.organizations._model import IS_ORGANIZATION, Organization
 from kttt.organizations._rules import (
     LegalRule,
     Severity,
-    legal_rules,
+    chosen_rules,
 )
 
 
@@ -242,17 +242,12 @@ def check_compliance(
         ValidationError: If *as_of* is not a date or is before the record
             date, or a rule is not a `LegalRule`.
     """
-    if not isinstance(cast("object", organization), Organization):
-        raise ValidationError(
-            "organization", organization, "must be an Organization"
-        )
+    IS_ORGANIZATION.check("organization", organization)
     day = _judged_day(organization, as_of)
     if organization.status in _ENDED:
         return ()
     findings: list[Finding] = []
-    for rule in legal_rules() if rules is None else rules:
-        if not isinstance(cast("object", rule), LegalRule):
-            raise ValidationError("rules", rule, "must hold LegalRule values")
+    for rule in chosen_rules(rules):
         if not rule.covers(organization, day):
             continue
         value = rule.value_of(organization, day)

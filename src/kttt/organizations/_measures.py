@@ -11,8 +11,9 @@ from fractions import Fraction
 
 import pendulum
 
+from kttt import _data
 from kttt._labels import LabelledEnum
-from kttt.organizations._model import Organization
+from kttt.organizations._model import IS_ORGANIZATION, Organization
 from kttt.organizations._readings import READINGS, Quantity
 
 
@@ -280,6 +281,17 @@ class Measure(LabelledEnum):
 
         Returns:
             The value, or `None` if the record does not allow it.
+
+        Raises:
+            ValidationError: If *organization* is not an `Organization`,
+                or *on* or *since* not a date.
         """
-        day = organization.record_date if on is None else on
+        IS_ORGANIZATION.check("organization", organization)
+        day = (
+            organization.record_date
+            if on is None
+            else _data.require_date("on", on)
+        )
+        if since is not None:
+            _data.require_date("since", since)
         return READINGS[self.value].read(organization, day, since)

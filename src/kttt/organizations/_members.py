@@ -281,7 +281,12 @@ class Member:
             )
 
     def age_on(self, day: pendulum.Date) -> int | None:
-        """Return its age in whole years on *day*; `None` if not known."""
+        """Return its age in whole years on *day*; `None` if not known.
+
+        Raises:
+            ValidationError: If *day* is not a date.
+        """
+        _DATE.check("day", day)
         if self.born is None or day < self.born:
             return None
         return day.diff(self.born).in_years()

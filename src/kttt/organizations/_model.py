@@ -476,6 +476,11 @@ class CooperativeUnion(Organization):
         )
 
 
+#: The validator that refuses anything but an `Organization`.
+IS_ORGANIZATION: Final = _data.instance_of(
+    Organization, "must be an Organization"
+)
+
 #: The record class of each kind kttt models.
 CLASSES: Final[Mapping[OrganizationKind, type[Organization]]] = {
     OrganizationKind.COOPERATIVE_GROUP: CooperativeGroup,

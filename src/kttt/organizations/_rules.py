@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 
+from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any, Final, cast
 
@@ -28,7 +29,7 @@ from kttt.errors import DataError, ParseError, ValidationError
 from kttt.organizations._checks import listed_once
 from kttt.organizations._kinds import OrganizationKind
 from kttt.organizations._measures import Measure
-from kttt.organizations._model import Organization
+from kttt.organizations._model import IS_ORGANIZATION, Organization
 from kttt.sources import Source
 
 
@@ -159,8 +160,12 @@ class Period:
         return cast("str", self.source.clause)
 
     def after(self, day: pendulum.Date) -> pendulum.Date:
-        """Return the day the period ends, counted from *day*."""
-        return day.add(months=self.months)
+        """Return the day the period ends, counted from *day*.
+
+        Raises:
+            ValidationError: If *day* is not a date.
+        """
+        return _data.require_date("day", day).add(months=self.months)
 
 
 def _check_reading(instance: LegalRule) -> None:
@@ -275,7 +280,12 @@ class LegalRule:
         _check_reading(self)
 
     def applies(self, kind: OrganizationKind, as_of: pendulum.Date) -> bool:
-        """Tell whether the rule applies to *kind* on *as_of*."""
+        """Tell whether the rule applies to *kind* on *as_of*.
+
+        Raises:
+            ValidationError: If *as_of* is not a date.
+        """
+        _data.require_date("as_of", as_of)
         return (
             kind in self.kinds
             and self.in_force_from <= as_of
@@ -287,7 +297,12 @@ class LegalRule:
 
         It must apply to its kind that day and the record must meet every
         condition (a condition the record leaves unknown is not met).
+
+        Raises:
+            ValidationError: If *organization* is not an `Organization` or
+                *on* not a date.
         """
+        IS_ORGANIZATION.check("organization", organization)
         return self.applies(organization.kind, on) and all(
             condition.holds(organization, on) for condition in self.when
         )
@@ -307,7 +322,11 @@ class LegalRule:
 
         An organisation founded before the rule came into force has the
         rule's `transition` period from that day; others have none.
+
+        Raises:
+            ValidationError: If *organization* is not an `Organization`.
         """
+        IS_ORGANIZATION.check("organization", organization)
         if self.transition is None or (
             organization.founded >= self.in_force_from
         ):
@@ -402,6 +421,27 @@ def parse_legal_rules(
 #: `check_compliance` measures by default
 #: (``kttt/data/organizations/legal_rules.json``).
 LEGAL_RULES: Final = Dataset("organizations/legal_rules.json", _parse_rules)
+
+
+def chosen_rules(rules: Iterable[LegalRule] | None) -> tuple[LegalRule, ...]:
+    """Return *rules* as a tuple, or the built-in rules for `None`.
+
+    Raises:
+        ValidationError: Naming ``rules`` if *rules* is not an iterable of
+            `LegalRule` values.
+    """
+    if rules is None:
+        return legal_rules()
+    try:
+        chosen = tuple(rules)
+    except TypeError:
+        raise ValidationError(
+            "rules", rules, "must be an iterable of LegalRule values"
+        ) from None
+    for rule in chosen:
+        if not isinstance(cast("object", rule), LegalRule):
+            raise ValidationError("rules", rule, "must hold LegalRule values")
+    return chosen
 
 
 def legal_rules() -> tuple[LegalRule, ...]:

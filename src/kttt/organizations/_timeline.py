@@ -22,7 +22,7 @@ from kttt._labels import pick
 from kttt.errors import ValidationError
 from kttt.organizations._compliance import Finding, check_compliance
 from kttt.organizations._model import Organization
-from kttt.organizations._rules import LegalRule, legal_rules
+from kttt.organizations._rules import LegalRule, chosen_rules
 
 
 _DATE: Final = _data.date()
@@ -201,7 +201,12 @@ def _history(records: Iterable[Organization]) -> list[Organization]:
         raise ValidationError(
             "records", records, "must be an iterable of Organization records"
         )
-    listed = list(records)
+    try:
+        listed = list(records)
+    except TypeError:
+        raise ValidationError(
+            "records", records, "must be an iterable of Organization records"
+        ) from None
     if not listed:
         raise ValidationError("records", listed, "must hold a record")
     first = listed[0]
@@ -255,7 +260,7 @@ def check_history(
             holds two records of one day, or a rule is not a `LegalRule`.
     """
     history = _history(records)
-    chosen = legal_rules() if rules is None else tuple(rules)
+    chosen = chosen_rules(rules)
     open_runs: dict[str, dict[str, Any]] = {}
     breaches: list[Breach] = []
     for record in history:
