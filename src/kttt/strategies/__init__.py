@@ -85,20 +85,22 @@ from kttt.strategies._documents import (
     issuer_codes,
 )
 from kttt.strategies._geography import eras, provinces
+from kttt.strategies._organization_parts import (
+    governances,
+    income_statements,
+    listed_members,
+    meetings,
+    resolutions,
+)
 from kttt.strategies._organizations import (
     cooperative_groups,
     cooperative_unions,
     cooperatives,
     findings,
-    governances,
-    income_statements,
     legal_rules,
-    listed_members,
-    meetings,
     members,
     organizations,
     peoples_credit_funds,
-    resolutions,
 )
 from kttt.strategies._programmes import (
     action_programmes,
