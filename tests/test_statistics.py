@@ -37,8 +37,8 @@ def test_primary_series_come_first():
         assert not any(s.primary for s in found[1:])
 
 
-def test_years_within_2013_2025():
-    """The statistics cover 2013–2025."""
+def test_years_within_2012_2025():
+    """The statistics cover 2012–2025 (the good or fair share of 2012)."""
     years = {
         year
         for found in national_statistics().values()
@@ -46,7 +46,7 @@ def test_years_within_2013_2025():
         for year in series.years
     }
 
-    assert (2013, 2025) == (min(years), max(years))
+    assert (2012, 2025) == (min(years), max(years))
 
 
 @pytest.mark.parametrize(
@@ -71,6 +71,32 @@ def test_years_within_2013_2025():
         ("cooperatives.managers_degree_share", "MPI/MoF", 2024, 24.7),
         ("population.total", "GSO average", 2022, 99_467_926),
         ("population.total", "GSO 1 April", 2024, 101_112_656),
+        ("cooperatives.new_count", "MPI/MoF", 2024, 2_197),
+        ("cooperatives.new_count", "VCA", 2024, 1_942),
+        ("cooperatives.new_count", "VCA", 2017, 2_226),
+        ("cooperatives.new_count", "VCA deck", 2018, 1_610),
+        ("agricultural_cooperatives.count", "VCA", 2024, 22_415),
+        ("agricultural_cooperatives.count", "VCA", 2023, 20_710),
+        ("agricultural_cooperatives.count", "MPI/MoF", 2020, 18_327),
+        ("agricultural_cooperatives.count", "Vietnam FDI", 2020, 17_000),
+        ("agricultural_cooperatives.count", "Báo Quốc tế", 2022, 18_785),
+        (
+            "agricultural_cooperatives.good_fair_share",
+            "Saigon Times",
+            2022,
+            65,
+        ),
+        ("cooperatives.good_fair_share", "compiled", 2012, 10),
+        ("non_agricultural_cooperatives.count", "Báo Quốc tế", 2022, 9_452),
+        ("peoples_credit_funds.count", "VCA", 2024, 1_181),
+        ("cooperatives.average_revenue", "MPI/MoF", 2025, 4_560_000_000),
+        ("cooperatives.average_profit", "VCA", 2024, 203_400_000),
+        ("cooperatives.revenue", "VCA", 2024, 95_273_695_000_000),
+        ("cooperatives.profit", "GSO", 2018, 2_575_000_000_000),
+        ("cooperatives.workers", "MPI/MoF", 2024, 897_109),
+        ("cooperatives.worker_income", "MPI/MoF", 2025, 64_000_000),
+        ("collective_economy.gdp_share", "VnEconomy", 2020, 4.8),
+        ("collective_economy.gdp_share", "VCA", 2017, 4.5),
     ],
 )
 def test_pinned_figures(code, label, year, value):
@@ -88,6 +114,16 @@ def test_pinned_figures(code, label, year, value):
         ("cooperatives.members", 2020, {"MPI/MoF", "VNA"}),
         ("cooperatives.members", 2024, {"MPI/MoF", "VCA"}),
         ("population.total", 2022, {"GSO average", "GSO 1 April"}),
+        ("cooperatives.new_count", 2024, {"MPI/MoF", "VCA"}),
+        ("cooperatives.new_count", 2017, {"VCA", "VCA deck"}),
+        ("agricultural_cooperatives.count", 2020, {"MPI/MoF", "Vietnam FDI"}),
+        (
+            "agricultural_cooperatives.count",
+            2022,
+            {"Báo Quốc tế", "Saigon Times"},
+        ),
+        ("cooperatives.average_revenue", 2024, {"MPI/MoF", "VCA"}),
+        ("cooperatives.average_profit", 2024, {"MPI/MoF", "VCA"}),
     ],
 )
 def test_disagreements_are_separate_series(code, year, labels):
@@ -147,7 +183,7 @@ def test_statistics_file_and_its_sources():
     """The table has an envelope listing its publishers, dates not invented."""
     info = datasets.about("statistics/national")
 
-    assert 66 == info.rows
+    assert 106 == info.rows
     assert all(source.retrieved is None for source in info.sources)
     assert "768/BC-BTC" in info.sources[0].note
 
@@ -232,3 +268,61 @@ def test_bad_statistics_rows(tmp_path, text, field, row, column):
     assert column == info.value.column
     expected = path if field == "rows" else tmp_path / "mine.csv"
     assert str(expected) == info.value.file
+
+
+SECTORS_2024 = (
+    "cooperatives.industry_handicraft_count",
+    "cooperatives.trade_services_count",
+    "cooperatives.transport_count",
+    "cooperatives.construction_count",
+    "peoples_credit_funds.count",
+    "cooperatives.environment_count",
+    "cooperatives.other_sector_count",
+)
+
+
+def test_sectors_2024_add_up():
+    """The VCA's 2024 sectors sum to its non-agricultural and total counts."""
+    non_agricultural = sum(
+        national_series(code).at(2024).value for code in SECTORS_2024
+    )
+    agricultural = national_series("agricultural_cooperatives.count")
+
+    assert (
+        11_142
+        == non_agricultural
+        == (
+            national_series("non_agricultural_cooperatives.count")
+            .at(2024)
+            .value
+        )
+    )
+    assert national_series("cooperatives.count", label="VCA").at(
+        2024
+    ).value == (agricultural.at(2024).value + non_agricultural)
+
+
+def test_gdp_share_disagreement_is_kept():
+    """The GDP share keeps both publishers, each saying how it was read."""
+    primary, other = national_statistics()["collective_economy.gdp_share"]
+
+    assert ("VnEconomy", "VCA") == (primary.label, other.label)
+    assert "2016–2020" in (primary.latest().source.note or "")
+    assert "upper end" in (other.latest().source.note or "")
+
+
+def test_nq106_target_set():
+    """NQ 106/NQ-CP: at least 60 % of agricultural cooperatives good or fair
+    by 2025, on an indicator the statistics observe."""
+    (target,) = target_set("106/NQ-CP").targets
+    series = national_series(target.indicator.code)
+
+    assert ("agricultural_cooperatives.good_fair_share", 60, 2025) == (
+        target.indicator.code,
+        target.value,
+        target.horizon,
+    )
+    assert target.is_met(60)
+    assert not target.is_met(59.9)
+    assert target.is_met(series.latest().value)
+    assert target_set("106/NQ-CP") == datasets.load("targets/nq106")

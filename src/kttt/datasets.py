@@ -87,6 +87,7 @@ _REGISTRY: Final[dict[str, tuple[str, str]]] = {
     "statistics/national": ("kttt.series", "NATIONAL"),
     "targets/ctr155-ninh-thuan": ("kttt.targets", "CTR155_NINH_THUAN"),
     "targets/indicators": ("kttt.targets", "INDICATORS"),
+    "targets/nq106": ("kttt.targets", "NQ106"),
     "targets/nq20": ("kttt.targets", "NQ20"),
     "targets/qd1318": ("kttt.targets", "QD1318"),
     "targets/qd340": ("kttt.targets", "QD340"),

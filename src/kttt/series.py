@@ -474,7 +474,7 @@ NATIONAL: Final = Dataset("statistics/national.json", _parse_national)
 
 
 def national_statistics() -> dict[str, tuple[Series, ...]]:
-    """Return the built-in national statistics 2013–2025.
+    """Return the built-in national statistics 2012–2025.
 
     A mapping of indicator code to its series, the primary series first.
 

@@ -5,8 +5,10 @@ Never run: type-checked by mypy --strict and pyright to pin the public API.
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 from typing import assert_type
 
+import attrs
 import pendulum
 
 import kttt
@@ -136,9 +138,41 @@ def scenarios(
 
 
 def organisations(cooperative: kttt.Cooperative) -> None:
-    """Compliance findings and committee checks."""
+    """Compliance findings, histories and committee checks."""
     findings = kttt.check_compliance(cooperative, pendulum.Date(2025, 1, 1))
     assert_type(findings, tuple[kttt.Finding, ...])
+    assert_type(kttt.check_compliance(cooperative), tuple[kttt.Finding, ...])
+    assert_type(findings[0].due, pendulum.Date | None)
+    breaches = kttt.check_history([cooperative])
+    assert_type(breaches, tuple[kttt.Breach, ...])
+    assert_type(breaches[0].revocable_from, pendulum.Date | None)
+    assert_type(breaches[0].rule.revocation, kttt.Period | None)
+    assert_type(breaches[0].rule.when, tuple[kttt.Condition, ...])
+    member = kttt.Member(
+        member_type=kttt.MemberType.OFFICIAL, person=kttt.PersonKind.CITIZEN
+    )
+    assert_type(member.age_on(pendulum.Date(2025, 1, 1)), int | None)
+    governance = kttt.Governance(model=kttt.GovernanceModel.FULL)
+    meeting = kttt.Meeting(
+        organ=kttt.Organ.GENERAL_MEETING,
+        held=pendulum.Date(2025, 1, 1),
+        entitled=10,
+        attending=6,
+        resolutions=(
+            kttt.Resolution(matter=kttt.Matter.OTHER, votes_for=4, votes=6),
+        ),
+    )
+    income = kttt.IncomeStatement(year=2024)
+    record = attrs.evolve(
+        cooperative,
+        member_list=(member,),
+        governance=governance,
+        meetings=(meeting,),
+        income=income,
+        pledged_indivisible_assets=(kttt.IndivisibleAsset.GIFTS,),
+    )
+    assert_type(record.income, kttt.IncomeStatement | None)
+    assert_type(kttt.Measure.MEETING_QUORUM.of(record), Fraction | None)
     summary = kttt.network_summary(kttt.network_2023())
     assert_type(summary, kttt.NetworkSummary)
 

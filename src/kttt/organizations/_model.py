@@ -13,22 +13,37 @@ from __future__ import annotations
 
 import abc
 
-from collections.abc import Callable, Collection, Iterable, Mapping
-from typing import Any, Final, Self, cast
+from collections.abc import Collection, Mapping
+from typing import Final, Self, cast
 
 import attrs
 import pendulum
 
 from kttt import _data
-from kttt.errors import KtttError, NotFoundError, ValidationError
+from kttt.errors import KtttError, ValidationError
 from kttt.geography import Province
+from kttt.organizations._checks import (
+    check_contributions,
+    check_group,
+    check_law_records,
+    listed_once,
+    optional_ids,
+)
+from kttt.organizations._funds import IncomeStatement, IndivisibleAsset
+from kttt.organizations._governance import Governance, Meeting
 from kttt.organizations._kinds import (
     OperatingStatus,
     OrganizationKind,
     Sector,
 )
-from kttt.organizations._members import Members, MemberType
-from kttt.organizations._rows import read_cells, row_cells
+from kttt.organizations._members import (
+    Member,
+    Members,
+    MemberType,
+    PersonKind,
+    listed_codes,
+)
+from kttt.organizations._rows import build, read_cells, row_cells, row_class
 
 
 #: The OCOP ratings a record may hold: products are rated 3 to 5 stars.
@@ -39,21 +54,6 @@ _AMOUNT: Final = _data.optional(_COUNT)
 _TEXT: Final = _data.text(unpadded=True)
 _FLAG: Final = _data.flag()
 _DATE: Final = _data.date()
-
-
-def listed_once(
-    rule: str,
-) -> Callable[[object, attrs.Attribute[Any], Any], None]:
-    """Return an attrs validator refusing a tuple that lists an item twice.
-
-    `None` passes; run it after a validator that checks the tuple itself.
-    """
-
-    def check(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is not None and len(set(value)) != len(value):
-            raise ValidationError(attribute.name, value, rule)
-
-    return check
 
 
 # --- organisations ---------------------------------------------------------
@@ -151,6 +151,53 @@ class Organization(abc.ABC):
     )
     #: Its products can be traced (truy xuất nguồn gốc).
     traceability: bool = attrs.field(default=False, validator=_FLAG)
+    #: The members one by one, if the record lists them; the counts by
+    #: type (and of foreign official members, if given) must agree.
+    member_list: tuple[Member, ...] | None = attrs.field(
+        default=None, validator=_data.optional(_data.tuple_of(Member))
+    )
+    #: The least a member must contribute, as the charter sets it (VND).
+    minimum_contribution: int | None = attrs.field(
+        default=None, validator=_AMOUNT
+    )
+    #: How it is governed (Luật 17/2023/QH15 Điều 56–72).
+    governance: Governance | None = attrs.field(
+        default=None,
+        validator=_data.optional(
+            _data.instance_of(Governance, "must be a Governance value")
+        ),
+    )
+    #: The meetings of its general meeting and board the record gives.
+    meetings: tuple[Meeting, ...] = attrs.field(
+        default=(), validator=_data.tuple_of(Meeting)
+    )
+    #: Lends to its official members (cho vay nội bộ, Điều 83).
+    internal_lending: bool = attrs.field(default=False, validator=_FLAG)
+    #: Seeks State support (Điều 106, 107).
+    seeks_state_support: bool = attrs.field(default=False, validator=_FLAG)
+    #: Is large in the size classes of Điều 16, which a Government decree
+    #: sets (113/2024/NĐ-CP); kttt does not have its thresholds.
+    large: bool = attrs.field(default=False, validator=_FLAG)
+    #: The days independent audits of it were completed; `None` if the
+    #: record does not say, ``()`` if it was never audited.
+    audits: tuple[pendulum.Date, ...] | None = attrs.field(
+        default=None, validator=_data.optional(_data.tuple_of(_DATE))
+    )
+    #: The last fiscal year's income and its allocation.
+    income: IncomeStatement | None = attrs.field(
+        default=None,
+        validator=_data.optional(
+            _data.instance_of(IncomeStatement, "must be an IncomeStatement")
+        ),
+    )
+    #: The kinds of indivisible asset pledged as collateral for loans.
+    pledged_indivisible_assets: tuple[IndivisibleAsset, ...] = attrs.field(
+        default=(),
+        validator=[
+            _data.tuple_of(IndivisibleAsset),
+            listed_once("lists a kind twice"),
+        ],
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.founded > self.record_date:
@@ -159,44 +206,8 @@ class Organization(abc.ABC):
                 self.founded,
                 f"must not be after the record date {self.record_date}",
             )
-        self._check_contributions()
-
-    def _check_contributions(self) -> None:
-        for field, holders, what in (
-            ("largest_member_contribution", self.members.official, "official"),
-            (
-                "associate_contribution",
-                self.members.associate_capital,
-                "capital-associate",
-            ),
-        ):
-            amount = getattr(self, field)
-            if amount and not holders:
-                raise ValidationError(
-                    field, amount, f"the record has no {what} members"
-                )
-        if self.contributed_capital is None:
-            return
-        for field in ("largest_member_contribution", "foreign_contribution"):
-            amount = getattr(self, field)
-            if amount is not None and amount > self.contributed_capital:
-                raise ValidationError(
-                    field,
-                    amount,
-                    "cannot exceed the contributed capital "
-                    f"{self.contributed_capital}",
-                )
-        parts = (self.largest_member_contribution or 0) + (
-            self.associate_contribution or 0
-        )
-        if parts > self.contributed_capital:
-            raise ValidationError(
-                "associate_contribution",
-                self.associate_contribution,
-                "with the largest official member's contribution it "
-                f"cannot exceed the contributed capital "
-                f"{self.contributed_capital}",
-            )
+        check_contributions(self)
+        check_law_records(self)
 
     @property
     @abc.abstractmethod
@@ -254,24 +265,15 @@ class Organization(abc.ABC):
         cells = row_cells(row, ignore)
         kind_text = cells.pop("kind", None)
         kind = None if kind_text is None else OrganizationKind.parse(kind_text)
-        target = _row_class(cls, kind, kind_text)
+        target = row_class(cls, Organization, CLASSES, kind, kind_text)
         fields, counts = read_cells(cells, record_date)
-        fields["members"] = _build(Members, counts, "members.")
-        result = _build(target, fields, "")
+        fields["members"] = build(Members, counts, "members.")
+        result = build(target, fields, "")
         if kind is not None and result.kind is not kind:
             raise ValidationError(
                 "kind", kind_text, f"this row is not a {result.kind.label_en}"
             )
         return cast("Self", result)
-
-
-def _build(cls: type[Any], fields: dict[str, object], prefix: str) -> Any:
-    for name, field in attrs.fields_dict(cls).items():
-        if field.default is attrs.NOTHING and name not in fields:
-            raise ValidationError(
-                f"{prefix}{name}", None, "the row has no value for it"
-            )
-    return cls(**fields)
 
 
 @attrs.frozen(kw_only=True)
@@ -280,8 +282,35 @@ class CooperativeGroup(Organization):
 
     It has no legal personality: members cooperate under a contract
     (Luật 17/2023/QH15 Điều 4 khoản 21).
-    Record all its members as official `Members`.
+    It has no member types either: record all its members as official
+    `Members`; a group with associates cannot be built.
+    Whether it must register (Điều 107) and whether it may convert into a
+    cooperative (Điều 108) are legal rules on the fields below.
     """
+
+    #: Registered with the business registration office; `None` if the
+    #: record does not say.
+    registered: bool | None = attrs.field(
+        default=None, validator=_data.optional(_FLAG)
+    )
+    #: The day it registered.
+    registered_on: pendulum.Date | None = attrs.field(
+        default=None, validator=_data.optional(_DATE)
+    )
+    #: The term of its cooperation contract, in months.
+    contract_months: int | None = attrs.field(
+        default=None, validator=_data.optional(_data.whole_number(1))
+    )
+    #: Its cooperation contract has no end date.
+    open_ended_contract: bool = attrs.field(default=False, validator=_FLAG)
+    #: It is converting into a cooperative (Điều 108).
+    converting: bool = attrs.field(default=False, validator=_FLAG)
+    #: How many members agree to the conversion.
+    members_agreeing: int | None = attrs.field(default=None, validator=_AMOUNT)
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        check_group(self)
 
     @property
     def kind(self) -> OrganizationKind:
@@ -300,13 +329,13 @@ class Cooperative(Organization):
     ...     province=Province.get("Thái Nguyên"),
     ...     sector=Sector.AGRICULTURE,
     ...     founded=pendulum.Date(2015, 3, 2),
-    ...     record_date=pendulum.Date(2024, 12, 31),
+    ...     record_date=pendulum.Date(2024, 6, 30),
     ...     members=Members(official=4, associate_non_capital=12),
     ...     charter_capital=1_500_000_000,
     ... )
     >>> htx.kind.label_vi
     'hợp tác xã'
-    >>> findings = check_compliance(htx, pendulum.Date(2024, 6, 30))
+    >>> findings = check_compliance(htx)
     >>> [finding.rule.code for finding in findings]
     ['htx-min-members-2012']
     >>> finding, = check_compliance(htx, pendulum.Date(2024, 7, 1))
@@ -347,17 +376,6 @@ class PeoplesCreditFund(Cooperative):
         return OrganizationKind.PEOPLES_CREDIT_FUND
 
 
-def _optional_ids(value: Iterable[str] | None) -> tuple[str, ...] | None:
-    # Text is not taken for a sequence of one-letter codes: the validator
-    # refuses it, like anything else that is not a sequence of codes.
-    if value is None or isinstance(value, str):
-        return cast("tuple[str, ...] | None", value)
-    try:
-        return tuple(_data.nfc_text(code) for code in value)
-    except TypeError:
-        return cast("tuple[str, ...]", value)
-
-
 @attrs.frozen(kw_only=True)
 class CooperativeUnion(Organization):
     """A union of cooperatives (liên hiệp hợp tác xã, LHHTX).
@@ -372,7 +390,7 @@ class CooperativeUnion(Organization):
     #: the record does not list them.
     member_cooperative_ids: tuple[str, ...] | None = attrs.field(
         default=None,
-        converter=_optional_ids,
+        converter=optional_ids,
         validator=[
             _data.optional(_data.tuple_of(_TEXT)),
             listed_once("a cooperative is listed only once"),
@@ -403,12 +421,22 @@ class CooperativeUnion(Organization):
         """Always ``OrganizationKind.COOPERATIVE_UNION``."""
         return OrganizationKind.COOPERATIVE_UNION
 
-    def admit(self, member: Organization) -> CooperativeUnion:
+    def admit(
+        self, member: Organization, *, on: pendulum.Date | None = None
+    ) -> CooperativeUnion:
         """Return this union with *member* as one more official member.
+
+        The same cooperative cannot be admitted twice, so the union must
+        list the codes of its members (in `member_cooperative_ids` or
+        `Organization.member_list`), unless it has none yet: the first
+        member admitted starts the list.
+        A listed member (`Member`) is added to the member list too,
+        admitted *on* that day.
 
         Raises:
             ValidationError: If *member* is not a `Cooperative` (a people's
-                credit fund is one), or is already listed.
+                credit fund is one), is already a member, or the union does
+                not list its members' codes.
         """
         if not isinstance(member, Cooperative):
             raise ValidationError(
@@ -416,13 +444,42 @@ class CooperativeUnion(Organization):
                 member,
                 "the official members of a union are cooperatives",
             )
+        known = listed_codes(self.member_cooperative_ids, self.member_list)
+        if known is None and self.members.official:
+            raise ValidationError(
+                "member",
+                member.id,
+                "the union does not list its members' codes, so kttt "
+                "cannot tell whether this cooperative is one already",
+            )
+        if known is not None and member.id in known:
+            raise ValidationError(
+                "member", member.id, "is a member of the union already"
+            )
         ids = self.member_cooperative_ids
+        if ids is not None or self.member_list is None:
+            ids = (*(ids or ()), member.id)
+        listed = self.member_list
+        if listed is not None:
+            newcomer = Member(
+                member_type=MemberType.OFFICIAL,
+                person=PersonKind.COOPERATIVE,
+                id=member.id,
+                admitted=on,
+            )
+            listed = (*listed, newcomer)
         return attrs.evolve(
             self,
             members=self.members.add(MemberType.OFFICIAL),
-            member_cooperative_ids=None if ids is None else (*ids, member.id),
+            member_cooperative_ids=ids,
+            member_list=listed,
         )
 
+
+#: The validator that refuses anything but an `Organization`.
+IS_ORGANIZATION: Final = _data.instance_of(
+    Organization, "must be an Organization"
+)
 
 #: The record class of each kind kttt models.
 CLASSES: Final[Mapping[OrganizationKind, type[Organization]]] = {
@@ -431,22 +488,3 @@ CLASSES: Final[Mapping[OrganizationKind, type[Organization]]] = {
     OrganizationKind.COOPERATIVE_UNION: CooperativeUnion,
     OrganizationKind.PEOPLES_CREDIT_FUND: PeoplesCreditFund,
 }
-
-
-def _row_class(
-    cls: type[Organization],
-    kind: OrganizationKind | None,
-    kind_text: str | None,
-) -> type[Organization]:
-    if cls is not Organization:
-        return cls
-    if kind is None:
-        raise ValidationError(
-            "kind", None, "the row must say which kind of organisation"
-        )
-    target = CLASSES.get(kind)
-    if target is None:
-        raise NotFoundError(
-            "kind", kind_text, "kttt has no record type for this kind"
-        )
-    return target

@@ -14,17 +14,26 @@ import re
 
 from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
-from typing import Final, cast
+from typing import Any, Final, TypeVar, cast
 
+import attrs
 import pendulum
 
 from kttt import _data
 from kttt._labels import LabelledEnum
-from kttt.errors import ParseError, UnknownProvinceError
+from kttt.errors import (
+    NotFoundError,
+    ParseError,
+    UnknownProvinceError,
+    ValidationError,
+)
 from kttt.geography import Era, Province
-from kttt.organizations._kinds import OperatingStatus, Sector
+from kttt.organizations._kinds import OperatingStatus, OrganizationKind, Sector
 from kttt.organizations._members import MemberType
 from kttt.text import fold, nfc, parse_flag, parse_number
+
+
+T = TypeVar("T")
 
 
 def _read_text(text: str, _: str) -> str:
@@ -236,3 +245,47 @@ def _province(text: str, record_date: object) -> Province:
         with contextlib.suppress(UnknownProvinceError):
             return Province.get(text, era=Era.on(record_date))
     return Province.get(text)
+
+
+def build(cls: type[Any], fields: dict[str, object], prefix: str) -> Any:
+    """Build *cls* from *fields*, naming a required field the row lacks.
+
+    Raises:
+        ValidationError: Naming the field (after *prefix*).
+    """
+    for name, field in attrs.fields_dict(cls).items():
+        if field.default is attrs.NOTHING and name not in fields:
+            raise ValidationError(
+                f"{prefix}{name}", None, "the row has no value for it"
+            )
+    return cls(**fields)
+
+
+def row_class(
+    cls: type[T],
+    base: type[T],
+    classes: Mapping[OrganizationKind, type[T]],
+    kind: OrganizationKind | None,
+    kind_text: str | None,
+) -> type[T]:
+    """Return the class a row is read as.
+
+    *cls* itself, unless it is *base* (`Organization`): then the class of
+    the row's *kind* in *classes*.
+
+    Raises:
+        KtttError: If the row has no kind, or kttt has no record type for
+            it, naming the ``kind`` column.
+    """
+    if cls is not base:
+        return cls
+    if kind is None:
+        raise ValidationError(
+            "kind", None, "the row must say which kind of organisation"
+        )
+    target = classes.get(kind)
+    if target is None:
+        raise NotFoundError(
+            "kind", kind_text, "kttt has no record type for this kind"
+        )
+    return target

@@ -1,16 +1,20 @@
 """Legal rules as data: what a rule measures, its limit, and the rule files.
 
 A `LegalRule` measures one figure of an organisation (a `Measure`) and
-compares it with a limit (a `RuleBound`); the built-in rules of the Laws
-on Cooperatives 2012 and 2023 are the dataset `LEGAL_RULES`, and
-`parse_legal_rules` reads a file of the user's in the same format.
+compares it with a limit (a `RuleBound`), for the records that meet its
+conditions (`Condition`); it may give existing organisations time to
+comply (a transition `Period`) and say how long a breach may last before
+it is a ground for revoking the registration (a revocation `Period`).
+The built-in rules of the Laws on Cooperatives 2012 and 2023 are the
+dataset `LEGAL_RULES`, and `parse_legal_rules` reads a file of the user's
+in the same format.
 """
 
 from __future__ import annotations
 
 import functools
 
-from collections.abc import Callable, Mapping
+from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any, Final, cast
 
@@ -22,8 +26,10 @@ from kttt import _data
 from kttt._data import Dataset, Envelope, Row
 from kttt._labels import LabelledEnum, pick
 from kttt.errors import DataError, ParseError, ValidationError
+from kttt.organizations._checks import listed_once
 from kttt.organizations._kinds import OrganizationKind
-from kttt.organizations._model import Organization, listed_once
+from kttt.organizations._measures import Measure
+from kttt.organizations._model import IS_ORGANIZATION, Organization
 from kttt.sources import Source
 
 
@@ -31,7 +37,12 @@ _TEXT: Final = _data.text(unpadded=True)
 
 
 class Severity(LabelledEnum):
-    """How serious a `Finding` is."""
+    """How serious a `Finding` is, as kttt grades it.
+
+    The law does not grade breaches; the split is kttt's reading.
+    A violation breaks what the law's words require; a warning is what
+    kttt infers from them (an unregistered change of capital, Điều 47).
+    """
 
     VIOLATION = "violation", "vi phạm", "violation"
     WARNING = "warning", "cảnh báo", "warning"
@@ -43,6 +54,7 @@ class RuleBound(LabelledEnum):
     AT_LEAST = "at_least", "ít nhất", "at least"
     AT_MOST = "at_most", "không quá", "at most"
     BELOW = "below", "dưới", "below"
+    ABOVE = "above", "trên", "more than"
 
     def holds(self, value: Fraction, limit: Fraction) -> bool:
         """Tell whether *value* keeps within *limit*.
@@ -55,121 +67,9 @@ class RuleBound(LabelledEnum):
             return value >= limit
         if self is RuleBound.AT_MOST:
             return value <= limit
+        if self is RuleBound.ABOVE:
+            return value > limit
         return value < limit
-
-
-class Measure(LabelledEnum):
-    """What a `LegalRule` measures on an organisation.
-
-    Shares are exact fractions (``3/10`` is 30 %) of the charter capital or
-    of the official members; a share of zero is not defined, so a rule on
-    it is skipped when the charter capital or the official members are 0.
-    """
-
-    OFFICIAL_MEMBERS = (
-        "official_members",
-        "số thành viên chính thức",
-        "number of official members",
-    )
-    LARGEST_MEMBER_CAPITAL_SHARE = (
-        "largest_member_capital_share",
-        "tỷ lệ vốn góp của một thành viên chính thức trên vốn điều lệ",
-        (
-            "largest contribution of one official member, share of charter "
-            "capital"
-        ),
-    )
-    ASSOCIATE_CAPITAL_SHARE = (
-        "associate_capital_share",
-        "tỷ lệ vốn góp của thành viên liên kết góp vốn trên vốn điều lệ",
-        "contribution of capital-associate members, share of charter capital",
-    )
-    FOREIGN_CAPITAL_SHARE = (
-        "foreign_capital_share",
-        "tỷ lệ vốn góp của thành viên nước ngoài trên vốn điều lệ",
-        "contribution of foreign members, share of charter capital",
-    )
-    FOREIGN_OFFICIAL_MEMBER_SHARE = (
-        "foreign_official_member_share",
-        "tỷ lệ thành viên chính thức nước ngoài",
-        "foreign share of the official members",
-    )
-    CAPITAL_ABOVE_CHARTER_SHARE = (
-        "capital_above_charter_share",
-        "phần vốn góp vượt vốn điều lệ, tỷ lệ trên vốn điều lệ",
-        "contributed capital above the charter capital, share of it",
-    )
-    CAPITAL_ABOVE_CHARTER_VND = (
-        "capital_above_charter_vnd",
-        "phần vốn góp vượt vốn điều lệ (đồng)",
-        "contributed capital above the charter capital (VND)",
-    )
-
-    @property
-    def field(self) -> str:
-        """The field of `Organization` it reads (dotted for `Members`)."""
-        return _MEASURES[self][0]
-
-    def of(self, organization: Organization) -> Fraction | None:
-        """Measure *organization*; `None` if its record does not allow it."""
-        return _MEASURES[self][1](organization)
-
-
-def _share(part: int | None, whole: int | None) -> Fraction | None:
-    if part is None or not whole:
-        return None
-    return Fraction(part, whole)
-
-
-def _above_charter(org: Organization) -> int | None:
-    if org.contributed_capital is None:
-        return None
-    return org.contributed_capital - org.charter_capital
-
-
-def _above_charter_share(org: Organization) -> Fraction | None:
-    return _share(_above_charter(org), org.charter_capital)
-
-
-def _above_charter_vnd(org: Organization) -> Fraction | None:
-    excess = _above_charter(org)
-    return None if excess is None else Fraction(excess)
-
-
-_MEASURES: Final[
-    Mapping[Measure, tuple[str, Callable[[Organization], Fraction | None]]]
-] = {
-    Measure.OFFICIAL_MEMBERS: (
-        "members.official",
-        lambda org: Fraction(org.members.official),
-    ),
-    Measure.LARGEST_MEMBER_CAPITAL_SHARE: (
-        "largest_member_contribution",
-        lambda org: _share(
-            org.largest_member_contribution, org.charter_capital
-        ),
-    ),
-    Measure.ASSOCIATE_CAPITAL_SHARE: (
-        "associate_contribution",
-        lambda org: _share(org.associate_contribution, org.charter_capital),
-    ),
-    Measure.FOREIGN_CAPITAL_SHARE: (
-        "foreign_contribution",
-        lambda org: _share(org.foreign_contribution, org.charter_capital),
-    ),
-    Measure.FOREIGN_OFFICIAL_MEMBER_SHARE: (
-        "members.foreign_official",
-        lambda org: _share(org.members.foreign_official, org.members.official),
-    ),
-    Measure.CAPITAL_ABOVE_CHARTER_SHARE: (
-        "contributed_capital",
-        _above_charter_share,
-    ),
-    Measure.CAPITAL_ABOVE_CHARTER_VND: (
-        "contributed_capital",
-        _above_charter_vnd,
-    ),
-}
 
 
 def _check_kinds(
@@ -191,12 +91,103 @@ def _check_limit(
 
 
 @attrs.frozen(kw_only=True)
+class Condition:
+    """When a `LegalRule` applies: a figure of the record within a bound.
+
+    >>> from fractions import Fraction
+    >>> lending = Condition(
+    ...     measure=Measure.INTERNAL_LENDING,
+    ...     bound=RuleBound.AT_LEAST,
+    ...     limit=Fraction(1),
+    ... )
+    >>> lending.measure.label_en
+    'lends to its official members'
+    """
+
+    #: What it measures.
+    measure: Measure = attrs.field(
+        validator=_data.instance_of(Measure, "must be a Measure")
+    )
+    #: How the measured value compares with the limit.
+    bound: RuleBound = attrs.field(
+        validator=_data.instance_of(RuleBound, "must be a RuleBound")
+    )
+    #: The limit.
+    limit: Fraction = attrs.field(validator=_check_limit)
+
+    def holds(
+        self, organization: Organization, on: pendulum.Date
+    ) -> bool | None:
+        """Tell whether *organization* meets it on *on*; `None` if unknown."""
+        value = self.measure.of(organization, on)
+        return None if value is None else self.bound.holds(value, self.limit)
+
+
+def _check_cited(
+    _: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if not isinstance(value, Source):
+        raise ValidationError(
+            attribute.name, value, "must be a kttt.sources.Source"
+        )
+    for field in ("document", "clause"):
+        _TEXT.check(f"{attribute.name}.{field}", getattr(value, field))
+
+
+@attrs.frozen(kw_only=True)
+class Period:
+    """A number of months the law gives, and the article that gives it.
+
+    A `LegalRule` has one as its ``transition`` (the time organisations
+    founded before the rule came into force have to comply) and as its
+    ``revocation`` (how long a breach may last before it is a ground for
+    revoking the registration).
+    """
+
+    #: How many months.
+    months: int = attrs.field(validator=_data.whole_number(1))
+    #: The law (``document``) and article (``clause``) that give them.
+    source: Source = attrs.field(validator=_check_cited)
+
+    @property
+    def law(self) -> str:
+        """The document number of the law."""
+        return cast("str", self.source.document)
+
+    @property
+    def article(self) -> str:
+        """The article and clause."""
+        return cast("str", self.source.clause)
+
+    def after(self, day: pendulum.Date) -> pendulum.Date:
+        """Return the day the period ends, counted from *day*.
+
+        Raises:
+            ValidationError: If *day* is not a date.
+        """
+        return _data.require_date("day", day).add(months=self.months)
+
+
+def _check_reading(instance: LegalRule) -> None:
+    given = (instance.reading_vi is None, instance.reading_en is None)
+    if given[0] != given[1]:
+        raise ValidationError(
+            "reading_en" if given[1] else "reading_vi",
+            None,
+            "kttt's reading is given in both languages or in neither",
+        )
+
+
+@attrs.frozen(kw_only=True)
 class LegalRule:
     """One legal rule an organisation may break, with its source.
 
     A rule applies to the `kinds` it lists on the days from
-    `in_force_from` up to (not including) `in_force_until`, and holds when
-    its `measure` of an organisation keeps within `limit` by `bound`.
+    `in_force_from` up to (not including) `in_force_until`, to the records
+    that meet each of its conditions (`when`), and holds when its
+    `measure` of an organisation keeps within `limit` by `bound`.
+    Where kttt reads the law beyond its words, `reading_vi` and
+    `reading_en` say how.
 
     >>> rule = legal_rules()[0]
     >>> rule.law, rule.article, rule.bound.value, rule.limit
@@ -245,6 +236,36 @@ class LegalRule:
     source: Source = attrs.field(
         validator=_data.instance_of(Source, "must be a kttt.sources.Source")
     )
+    #: The conditions a record must meet for the rule to apply.
+    when: tuple[Condition, ...] = attrs.field(
+        default=(), validator=_data.tuple_of(Condition)
+    )
+    #: The time organisations founded before `in_force_from` have to
+    #: comply, counted from that day.
+    transition: Period | None = attrs.field(
+        default=None,
+        validator=_data.optional(
+            _data.instance_of(Period, "must be a Period")
+        ),
+    )
+    #: How long a breach may last before it is a ground for revoking the
+    #: organisation's registration.
+    revocation: Period | None = attrs.field(
+        default=None,
+        validator=_data.optional(
+            _data.instance_of(Period, "must be a Period")
+        ),
+    )
+    #: How kttt reads the law beyond its words, in Vietnamese.
+    reading_vi: str | None = attrs.field(
+        default=None,
+        converter=_data.nfc_text,
+        validator=_data.optional(_TEXT),
+    )
+    #: The same in English.
+    reading_en: str | None = attrs.field(
+        default=None, validator=_data.optional(_TEXT)
+    )
 
     def __attrs_post_init__(self) -> None:
         if (
@@ -256,18 +277,69 @@ class LegalRule:
                 self.in_force_until,
                 f"must be after in_force_from {self.in_force_from}",
             )
+        _check_reading(self)
 
     def applies(self, kind: OrganizationKind, as_of: pendulum.Date) -> bool:
-        """Tell whether the rule applies to *kind* on *as_of*."""
+        """Tell whether the rule applies to *kind* on *as_of*.
+
+        Raises:
+            ValidationError: If *as_of* is not a date.
+        """
+        _data.require_date("as_of", as_of)
         return (
             kind in self.kinds
             and self.in_force_from <= as_of
             and (self.in_force_until is None or as_of < self.in_force_until)
         )
 
+    def covers(self, organization: Organization, on: pendulum.Date) -> bool:
+        """Tell whether the rule judges *organization* on *on*.
+
+        It must apply to its kind that day and the record must meet every
+        condition (a condition the record leaves unknown is not met).
+
+        Raises:
+            ValidationError: If *organization* is not an `Organization` or
+                *on* not a date.
+        """
+        IS_ORGANIZATION.check("organization", organization)
+        return self.applies(organization.kind, on) and all(
+            condition.holds(organization, on) for condition in self.when
+        )
+
+    def value_of(
+        self, organization: Organization, on: pendulum.Date
+    ) -> Fraction | None:
+        """Measure *organization* on *on* as the rule does.
+
+        Meetings held before the rule came into force are left out, and
+        time is counted from that day at the earliest.
+        """
+        return self.measure.of(organization, on, since=self.in_force_from)
+
+    def due(self, organization: Organization) -> pendulum.Date | None:
+        """Return the day *organization* must comply by, if it has time.
+
+        An organisation founded before the rule came into force has the
+        rule's `transition` period from that day; others have none.
+
+        Raises:
+            ValidationError: If *organization* is not an `Organization`.
+        """
+        IS_ORGANIZATION.check("organization", organization)
+        if self.transition is None or (
+            organization.founded >= self.in_force_from
+        ):
+            return None
+        return self.transition.after(self.in_force_from)
+
     def text(self, lang: str = "vi") -> str:
         """Return the rule in *lang*, ``"vi"`` or ``"en"``."""
         return pick(lang, self.text_vi, self.text_en)
+
+    def reading(self, lang: str = "vi") -> str | None:
+        """Return kttt's reading of the law in *lang*; `None` if none."""
+        return pick(lang, self.reading_vi or "", self.reading_en or "") or None
 
 
 # --- rule files ------------------------------------------------------------
@@ -327,10 +399,12 @@ def parse_legal_rules(
     ``rows``, one per rule.
     A rule has the fields of `LegalRule` in its JSON form (``code``,
     ``kinds``, ``measure``, ``bound``, ``limit``, ``severity``,
-    ``in_force_from``, optional ``in_force_until``, ``text_vi``,
-    ``text_en``, using the codes of the enumerations), except the law and
-    the article: they are the ``document`` and the ``clause`` of its
-    ``source``, written as ``{"ref": "<key>", "clause": "Điều 4 khoản 7"}``.
+    ``in_force_from``, optional ``in_force_until``, ``when``,
+    ``transition``, ``revocation``, ``reading_vi`` and ``reading_en``,
+    ``text_vi``, ``text_en``, using the codes of the enumerations), except
+    the law and the article: they are the ``document`` and the ``clause``
+    of its ``source``, written as ``{"ref": "<key>", "clause": "Điều 4
+    khoản 7"}``; a period's source is written the same way.
 
     Args:
         text: The JSON text.
@@ -349,6 +423,27 @@ def parse_legal_rules(
 LEGAL_RULES: Final = Dataset("organizations/legal_rules.json", _parse_rules)
 
 
+def chosen_rules(rules: Iterable[LegalRule] | None) -> tuple[LegalRule, ...]:
+    """Return *rules* as a tuple, or the built-in rules for `None`.
+
+    Raises:
+        ValidationError: Naming ``rules`` if *rules* is not an iterable of
+            `LegalRule` values.
+    """
+    if rules is None:
+        return legal_rules()
+    try:
+        chosen = tuple(rules)
+    except TypeError:
+        raise ValidationError(
+            "rules", rules, "must be an iterable of LegalRule values"
+        ) from None
+    for rule in chosen:
+        if not isinstance(cast("object", rule), LegalRule):
+            raise ValidationError("rules", rule, "must hold LegalRule values")
+    return chosen
+
+
 def legal_rules() -> tuple[LegalRule, ...]:
     """Return the built-in rules of the Laws on Cooperatives 2012 and 2023.
 
@@ -357,7 +452,7 @@ def legal_rules() -> tuple[LegalRule, ...]:
     out for lack of one.
 
     >>> len(legal_rules())
-    14
+    49
     """
     rules: tuple[LegalRule, ...] = LEGAL_RULES.load()
     return rules

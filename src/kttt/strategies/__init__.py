@@ -47,9 +47,14 @@ from kttt.organizations import (
     CooperativeGroup,
     CooperativeUnion,
     Finding,
+    Governance,
+    IncomeStatement,
     LegalRule,
+    Meeting,
+    Member,
     Members,
     PeoplesCreditFund,
+    Resolution,
 )
 from kttt.programmes import (
     ActionProgramme,
@@ -81,6 +86,13 @@ from kttt.strategies._documents import (
     issuer_codes,
 )
 from kttt.strategies._geography import eras, provinces
+from kttt.strategies._organization_parts import (
+    governances,
+    income_statements,
+    listed_members,
+    meetings,
+    resolutions,
+)
 from kttt.strategies._organizations import (
     cooperative_groups,
     cooperative_unions,
@@ -137,11 +149,15 @@ __all__ = [
     "documents",
     "eras",
     "findings",
+    "governances",
+    "income_statements",
     "indicators",
     "issuer_codes",
     "labelled_enums",
     "legal_rules",
     "levels",
+    "listed_members",
+    "meetings",
     "members",
     "network_snapshots",
     "objectives",
@@ -154,6 +170,7 @@ __all__ = [
     "rating_schemes",
     "recurrences",
     "register_types",
+    "resolutions",
     "scenarios",
     "score_sheets",
     "series",
@@ -185,6 +202,11 @@ TYPE_STRATEGIES: dict[type, Callable[[], st.SearchStrategy[object]]] = {
     PeoplesCreditFund: peoples_credit_funds,
     LegalRule: legal_rules,
     Finding: findings,
+    Member: listed_members,
+    Governance: governances,
+    Resolution: resolutions,
+    Meeting: meetings,
+    IncomeStatement: income_statements,
     # --- targets and series ---
     Indicator: indicators,
     Comparator: comparators,

@@ -1,4 +1,10 @@
-"""Strategies for organisations, their members and the legal rules."""
+"""Strategies for organisations, their members and the legal rules.
+
+Records are drawn with the optional parts the law's rules read (a member
+list, governance, meetings, audits, an income statement, pledged
+indivisible assets) present or absent, each consistent with the rest of
+the record.
+"""
 
 from __future__ import annotations
 
@@ -32,12 +38,18 @@ from kttt.organizations import (
 from kttt.organizations import legal_rules as builtin_legal_rules
 from kttt.strategies._base import labelled_enums, pendulum_dates
 from kttt.strategies._geography import provinces
+from kttt.strategies._organization_parts import (
+    MAX_LISTED,
+    MAX_VND,
+    group_fields,
+    law_records,
+    optional,
+    plain,
+)
 
 
 OrgT = TypeVar("OrgT", bound=Organization)
 
-#: Amounts of VND are drawn up to 1 000 billion (nghìn tỷ).
-_MAX_VND = 10**12
 _FOUNDED_FROM = dt.date(1990, 1, 1)
 _FOUNDED_TO = dt.date(2030, 12, 31)
 #: A record describes its organisation at most this many days after its
@@ -69,12 +81,6 @@ def _codes() -> st.SearchStrategy[str]:
     return st.one_of(ten_digits, _texts())
 
 
-def _optional(
-    strategy: st.SearchStrategy[int],
-) -> st.SearchStrategy[int | None]:
-    return st.one_of(st.none(), strategy)
-
-
 def members(
     *,
     official: int | None = None,
@@ -102,7 +108,7 @@ def members(
         n = draw(counts) if official is None else official
         foreign = foreign_official
         if foreign is None:
-            foreign = draw(_optional(st.integers(0, n)))
+            foreign = draw(optional(st.integers(0, n)))
         return Members(
             official=n,
             associate_capital=draw(counts)
@@ -139,15 +145,15 @@ def _capital(draw: st.DrawFn, members: Members) -> dict[str, int | None]:
     # Amounts that fit together: the largest official contribution and the
     # capital associates' total fit in the contributed capital, and nobody
     # contributes who is not there.
-    vnd = st.integers(0, _MAX_VND)
-    contributed = draw(_optional(vnd))
-    room = _MAX_VND if contributed is None else contributed
+    vnd = st.integers(0, MAX_VND)
+    contributed = draw(optional(vnd))
+    room = MAX_VND if contributed is None else contributed
     largest = (
-        draw(_optional(st.integers(0, room))) if members.official else None
+        draw(optional(st.integers(0, room))) if members.official else None
     )
     room -= largest or 0
     associates = (
-        draw(_optional(st.integers(0, room)))
+        draw(optional(st.integers(0, room)))
         if members.associate_capital
         else None
     )
@@ -157,16 +163,14 @@ def _capital(draw: st.DrawFn, members: Members) -> dict[str, int | None]:
         "largest_member_contribution": largest,
         "associate_contribution": associates,
         "foreign_contribution": draw(
-            _optional(
-                st.integers(
-                    0, _MAX_VND if contributed is None else contributed
-                )
+            optional(
+                st.integers(0, MAX_VND if contributed is None else contributed)
             )
         ),
-        "indivisible_assets": draw(_optional(vnd)),
-        "revenue": draw(_optional(st.integers(0, 10 * _MAX_VND))),
-        "profit": draw(_optional(st.integers(-_MAX_VND, _MAX_VND))),
-        "workers": draw(_optional(st.integers(0, 100_000))),
+        "indivisible_assets": draw(optional(vnd)),
+        "revenue": draw(optional(st.integers(0, 10 * MAX_VND))),
+        "profit": draw(optional(st.integers(-MAX_VND, MAX_VND))),
+        "workers": draw(optional(st.integers(0, 100_000))),
     }
 
 
@@ -179,7 +183,21 @@ def _organization(
     max_members: int = 1000,
 ) -> OrgT:
     founded, record_date = draw(_dates(knobs["founded"], knobs["record_date"]))
-    drawn_members = knobs["members"] or draw(members(max_count=max_members))
+    # A cooperative group has no associates.
+    no_associates = 0 if knobs.get("group") else None
+    drawn_members = knobs["members"] or draw(
+        st.one_of(
+            *(
+                members(
+                    max_count=most,
+                    associate_capital=no_associates,
+                    associate_non_capital=no_associates,
+                )
+                # Small organisations often, so that member lists are drawn.
+                for most in (MAX_LISTED // 3, max_members)
+            )
+        )
+    )
     fields: dict[str, Any] = {
         "id": draw(_codes()),
         "name": draw(_texts()),
@@ -192,10 +210,11 @@ def _organization(
         "applies_high_technology": draw(st.booleans()),
         "value_chain_linked": draw(st.booleans()),
         "digital_transformation": draw(st.booleans()),
-        "ocop_stars": draw(_optional(st.sampled_from(OCOP_STARS))),
+        "ocop_stars": draw(optional(st.sampled_from(OCOP_STARS))),
         "traceability": draw(st.booleans()),
         **draw(_capital(drawn_members)),
     }
+    fields.update(draw(law_records(drawn_members, founded, record_date)))
     if extra is not None:
         fields.update(extra(draw, fields))
     return cls(**fields)
@@ -214,8 +233,11 @@ def cooperative_groups(
 
     Every knob left `None` is drawn; the founding date never follows the
     record date, and the capital figures fit together.
+    A group has no associates: fixed *members* must have none.
     """
-    return _organization(CooperativeGroup, locals().copy())
+    return _organization(
+        CooperativeGroup, {**locals(), "group": True}, group_fields
+    )
 
 
 def cooperatives(
@@ -305,7 +327,8 @@ def organizations(
 ) -> st.SearchStrategy[Organization]:
     """Draw any `kttt.organizations.Organization`.
 
-    A cooperative group, a cooperative, a union or a people's credit fund.
+    A cooperative group, a cooperative, a union or a people's credit fund;
+    not a group if fixed *members* have associates.
 
     Args:
         kind: Draw only this kind (not ``OrganizationKind.COOPERATIVE_BANK``,
@@ -329,9 +352,12 @@ def organizations(
         OrganizationKind.COOPERATIVE_UNION: cooperative_unions(**knobs),
         OrganizationKind.PEOPLES_CREDIT_FUND: peoples_credit_funds(**knobs),
     }
-    if kind is None:
-        return st.one_of(*by_kind.values())
-    return by_kind[kind]
+    if kind is not None:
+        return by_kind[kind]
+    if members is not None and members.total != members.official:
+        # A cooperative group has no associates.
+        del by_kind[OrganizationKind.COOPERATIVE_GROUP]
+    return st.one_of(*by_kind.values())
 
 
 def legal_rules() -> st.SearchStrategy[LegalRule]:
@@ -340,37 +366,49 @@ def legal_rules() -> st.SearchStrategy[LegalRule]:
 
 
 def _breaking(rule: LegalRule) -> st.SearchStrategy[Fraction]:
-    # A value that breaks the rule: below an "at least" limit, above an
-    # "at most" one, at or above a "below" one.  Counts and amounts of VND
-    # stay whole; shares get a fractional part.
-    step = (
-        st.integers(1, 10**6).map(lambda n: Fraction(n, 10**6))
-        if rule.measure.value.endswith("_share")
-        else st.integers(1, 10**6).map(Fraction)
+    # A value that breaks the rule: below an "at least" limit, at or below
+    # a "more than" one, above an "at most" one, at or above a "below"
+    # one.  Counts, years, flags and amounts of VND stay whole; shares and
+    # months get a fractional part.
+    fractional = rule.measure.quantity in {"share", "months"}
+    limit = rule.limit
+    step = st.integers(1, 10**6).map(
+        (lambda n: Fraction(n, 10**6)) if fractional else Fraction
     )
-    if rule.bound is RuleBound.AT_LEAST:
-        top = math.ceil(rule.limit) - 1
-        return st.integers(0, top).map(Fraction)
+    if rule.bound in {RuleBound.AT_LEAST, RuleBound.ABOVE}:
+        top = limit if rule.bound is RuleBound.ABOVE else limit - 1
+        if not fractional:
+            return st.integers(0, math.floor(top)).map(Fraction)
+        if rule.bound is RuleBound.ABOVE:
+            scale = st.integers(0, 10**6)
+        else:
+            scale = st.integers(0, 10**6 - 1)
+        return scale.map(lambda n: limit * Fraction(n, 10**6))
     if rule.bound is RuleBound.AT_MOST:
-        return step.map(lambda extra: rule.limit + extra)
-    return st.one_of(st.just(rule.limit), step.map(lambda e: rule.limit + e))
-
-
-def _plain(date: dt.date) -> dt.date:
-    return dt.date(date.year, date.month, date.day)
+        return step.map(lambda extra: limit + extra)
+    return st.one_of(st.just(limit), step.map(lambda extra: limit + extra))
 
 
 @st.composite
 def _finding(draw: st.DrawFn, rule: LegalRule | None) -> Finding:
     chosen = draw(legal_rules()) if rule is None else rule
     until = chosen.in_force_until
-    last = _FOUNDED_TO if until is None else _plain(until) - dt.timedelta(1)
-    first = _plain(chosen.in_force_from)
+    last = _FOUNDED_TO if until is None else plain(until) - dt.timedelta(1)
+    first = plain(chosen.in_force_from)
+    as_of = draw(pendulum_dates(min_value=first, max_value=last))
+    transition = chosen.transition
+    due = None
+    if transition is not None and draw(st.booleans()):
+        # A finding on an organisation founded before the rule, still in
+        # its transition.
+        end = transition.after(chosen.in_force_from)
+        due = end if as_of < end else None
     return Finding(
         rule=chosen,
         organization_id=draw(_codes()),
-        as_of=draw(pendulum_dates(min_value=first, max_value=last)),
+        as_of=as_of,
         value=draw(_breaking(chosen)),
+        due=due,
     )
 
 

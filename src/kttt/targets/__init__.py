@@ -14,6 +14,7 @@ from __future__ import annotations
 from kttt.targets._builtin import (
     CTR155_NINH_THUAN,
     NQ20,
+    NQ106,
     QD340,
     QD1318,
     nq20_targets,
@@ -52,6 +53,7 @@ __all__ = [
     "INDICATORS",
     "LAST_TARGET_YEAR",
     "NQ20",
+    "NQ106",
     "QD340",
     "QD1318",
     "Catalogue",

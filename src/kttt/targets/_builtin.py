@@ -22,6 +22,9 @@ QD1318: Final = Dataset("targets/qd1318.json", parse_set)
 #: The targets of Ninh Thuận's programme 155-CTr/TU
 #: (``kttt/data/targets/ctr155-ninh-thuan.json``).
 CTR155_NINH_THUAN: Final = Dataset("targets/ctr155-ninh-thuan.json", parse_set)
+#: The 2025 target of Resolution 106/NQ-CP on agricultural cooperatives
+#: (``kttt/data/targets/nq106.json``).
+NQ106: Final = Dataset("targets/nq106.json", parse_set)
 
 #: The built-in target sets by document number, in this order.
 _BUILTIN_SETS: Final = {
@@ -29,6 +32,7 @@ _BUILTIN_SETS: Final = {
     "340/QĐ-TTg": QD340,
     "1318/QĐ-TTg": QD1318,
     "155-CTr/TU": CTR155_NINH_THUAN,
+    "106/NQ-CP": NQ106,
 }
 
 
@@ -36,7 +40,8 @@ def target_sets() -> tuple[TargetSet, ...]:
     """Return every built-in target set.
 
     NQ 20-NQ/TW, the Strategy 2021–2030 (340/QĐ-TTg), the 2021–2025 plan
-    (1318/QĐ-TTg) and Ninh Thuận's programme 155-CTr/TU.
+    (1318/QĐ-TTg), Ninh Thuận's programme 155-CTr/TU and the 2025 target
+    of NQ 106/NQ-CP on agricultural cooperatives.
     """
     return tuple(dataset.load() for dataset in _BUILTIN_SETS.values())
 
