@@ -189,5 +189,5 @@ def provincial_programmes(path: str) -> None:
     report = kttt.ProgressReport.build(plan, {}, settings=[settings])
     assert_type(report.index(), kttt.ProgrammeIndex)
     assert_type(report.index().current_status, float | None)
-    error = kttt.InvalidFileError.of(())
-    assert_type(error.problems, tuple[kttt.DataError, ...])
+    error = kttt.InvalidFileError.of([kttt.DataError("year", "x", "a year")])
+    assert_type(error.errors, tuple[kttt.KtttError, ...])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from collections.abc import Callable, Sequence
+from typing import cast
 
 import pendulum
 
@@ -152,7 +153,8 @@ def check_options(
     """
     found = METHODS[resolve_method(method)]
     if settings is not None and (
-        not isinstance(settings, MethodSettings) or settings.method != method
+        not isinstance(cast("object", settings), MethodSettings)
+        or settings.method != method
     ):
         raise ValidationError(
             "settings", settings, f"the settings of the '{method}' method"

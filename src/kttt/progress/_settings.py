@@ -15,10 +15,11 @@ import math
 
 from collections.abc import Sequence
 from fractions import Fraction
-from typing import Final
+from typing import Any, Final, cast
 
 import attrs
 
+from kttt import _data
 from kttt.errors import NotFoundError, ValidationError
 from kttt.progress._bands import (
     DESTATIS,
@@ -96,7 +97,9 @@ def _check(
         raise ValidationError(
             name, floors, f"the method has {len(published)} thresholds here"
         )
-    for floor in floors:
+    if not isinstance(cast("object", floors), tuple):
+        raise ValidationError(name, floors, "thresholds are a tuple")
+    for floor in cast("tuple[object, ...]", floors):
         if isinstance(floor, bool) or not (
             isinstance(floor, int | float) and math.isfinite(floor)
         ):
@@ -129,6 +132,34 @@ def _with_floors(
     return tuple(result)
 
 
+def _check_method(
+    _: object, __: attrs.Attribute[Any] | None, value: object
+) -> None:
+    if value not in PUBLISHED:
+        raise NotFoundError(
+            "method", value, f"known methods: {', '.join(PUBLISHED)}"
+        )
+
+
+def _floats(value: Any) -> Any:
+    # A list of thresholds becomes a tuple; anything else is left for
+    # __attrs_post_init__ to refuse.
+    given: object = value
+    items = _data.as_list(given)
+    return tuple(items) if items is not None else given
+
+
+def _published_floors(
+    method: str,
+) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    _check_method(None, None, method)
+    with_target, without = PUBLISHED[method]
+    return (
+        _floors(with_target, negate=method == "destatis"),
+        _floors(without),
+    )
+
+
 @attrs.frozen(kw_only=True)
 class MethodSettings:
     """The thresholds between a method's classes, best class first.
@@ -152,26 +183,21 @@ class MethodSettings:
     """
 
     #: The method's name (``"statcan"``, ``"eurostat"``...).
-    method: str = attrs.field()
+    method: str = attrs.field(validator=_check_method)
     #: Thresholds for targets with a number (default: the published).
-    target: tuple[float, ...] = attrs.field(converter=tuple)
+    target: tuple[float, ...] = attrs.field(
+        converter=_floats,
+        default=attrs.Factory(
+            lambda self: _published_floors(self.method)[0], takes_self=True
+        ),
+    )
     #: Thresholds for targets without a number (default: the published).
-    no_target: tuple[float, ...] = attrs.field(converter=tuple)
-
-    @method.validator
-    def _known(self, _: object, value: object) -> None:
-        if value not in PUBLISHED:
-            raise NotFoundError(
-                "method", value, f"known methods: {', '.join(PUBLISHED)}"
-            )
-
-    @target.default
-    def _published_target(self) -> tuple[float, ...]:
-        return MethodSettings.published_floors(self.method)[0]
-
-    @no_target.default
-    def _published_no_target(self) -> tuple[float, ...]:
-        return MethodSettings.published_floors(self.method)[1]
+    no_target: tuple[float, ...] = attrs.field(
+        converter=_floats,
+        default=attrs.Factory(
+            lambda self: _published_floors(self.method)[1], takes_self=True
+        ),
+    )
 
     def __attrs_post_init__(self) -> None:
         target, no_target = MethodSettings.published_floors(self.method)
@@ -187,15 +213,7 @@ class MethodSettings:
         Raises:
             NotFoundError: For an unknown method.
         """
-        if method not in PUBLISHED:
-            raise NotFoundError(
-                "method", method, f"known methods: {', '.join(PUBLISHED)}"
-            )
-        with_target, without = PUBLISHED[method]
-        return (
-            _floors(with_target, negate=method == "destatis"),
-            _floors(without),
-        )
+        return _published_floors(method)
 
     @classmethod
     def published(cls, method: str) -> MethodSettings:
