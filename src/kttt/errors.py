@@ -81,6 +81,17 @@ class KtttError(Exception):
         """
         return _shown(self.value)
 
+    def about(self, field: str) -> Self:
+        """Return a copy of this error about *field* (a longer path)."""
+        return type(self)(
+            field,
+            self.value,
+            self.rule,
+            row=self.row,
+            column=self.column,
+            file=self.file,
+        )
+
     def at_row(self, row: int) -> Self:
         """Return a copy of this error that names the row it came from."""
         return self.located(row=row)

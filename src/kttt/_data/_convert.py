@@ -147,15 +147,7 @@ def _sequence_hook(
 
 
 def _at(error: KtttError, step: str) -> KtttError:
-    field = f"{step}.{error.field}" if error.field else step
-    return error.__class__(
-        field,
-        error.value,
-        error.rule,
-        row=error.row,
-        column=error.column,
-        file=error.file,
-    )
+    return error.about(f"{step}.{error.field}" if error.field else step)
 
 
 def _is_labelled_enum(cls: object) -> bool:
@@ -335,14 +327,7 @@ def first_error(error: BaseException, path: str) -> KtttError:
         last = field.rpartition(".")[2]
         if error.field and last != error.field:
             field = error.field if field == "$" else join(field, error.field)
-        return error.__class__(
-            field,
-            error.value,
-            error.rule,
-            row=error.row,
-            column=error.column,
-            file=error.file,
-        )
+        return error.about(field)
     if isinstance(error, ForbiddenExtraKeysError):
         extra = ", ".join(sorted(error.extra_fields))
         return ValidationError(field, extra, "unknown field(s)")
