@@ -8,6 +8,7 @@ import attrs
 import pendulum
 
 from kttt._labels import localize_digits, pick
+from kttt.progress import _views
 from kttt.progress._case import Diagnostic
 from kttt.progress._goal import RequiredPace, required_pace
 from kttt.progress._labels import MethodLabel, ProgressStatus
@@ -36,17 +37,18 @@ class Progress:
     status: ProgressStatus
     #: The method's own category.
     method_label: MethodLabel
-    #: The latest year with data known at *as_of*, up to the target year,
-    #: and its value.
+    #: The latest year with data known at *as_of*, up to the target year.
     latest_year: int
+    #: The value observed (or projected) in `latest_year`.
     latest_value: float
     #: The level aimed at (the target level, for a growth-rate target the
     #: level at the horizon, or the edge of an "about"/"between" band).
     goal: float
     #: Which way the indicator must move to reach the goal.
     direction: Direction
-    #: The start of the method's window, and its value.
+    #: The start of the method's window.
     base_year: int | None = None
+    #: The value in `base_year`.
     base_value: float | None = None
     #: The observed compound annual growth rate over the method's window.
     observed_growth: float | None = None
@@ -57,8 +59,9 @@ class Progress:
     #: Eurostat, UNSD 2022) or expected over required progress (projection).
     ratio: float | None = None
     #: The projected value in the target year (held within the indicator's
-    #: bounds), and the projector used.
+    #: bounds).
     projected_value: float | None = None
+    #: The name of the projector that made `projected_value`.
     projector: str | None = None
     #: The projected shortfall as a share of the remaining gap (Destatis).
     shortfall: float | None = None
@@ -166,6 +169,12 @@ class Progress:
         return self.direction.sign * (self.goal - self.latest_value)
 
     # --- output -------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        return _views.progress_short(self)
+
+    def _repr_html_(self) -> str:
+        return _views.progress_html(self)
 
     def summary(self, lang: str = "vi") -> str:
         """Return the decisive numbers in words.

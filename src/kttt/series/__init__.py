@@ -12,7 +12,7 @@ import functools
 
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Final, cast
+from typing import TYPE_CHECKING, Final, cast
 
 import attrs
 import cattrs
@@ -28,9 +28,14 @@ from kttt.errors import (
     ValidationError,
 )
 from kttt.geography import Province
+from kttt.series import _views
+from kttt.series._views import statistics_frame
 from kttt.sources import Source
 from kttt.targets import Indicator, Target
 
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "FIRST_OBSERVED_YEAR",
@@ -42,6 +47,7 @@ __all__ = [
     "fill_base",
     "national_series",
     "national_statistics",
+    "statistics_frame",
 ]
 
 #: The first year an observation may belong to.
@@ -241,6 +247,64 @@ class Series:
             self,
             observations=tuple(o for o in self.observations if o.year <= year),
         )
+
+    # --- notebooks ------------------------------------------------------------
+
+    def to_dataframe(self, lang: str = "vi") -> pd.DataFrame:
+        """Return the observations as a DataFrame, one row per year.
+
+        Columns: ``indicator`` (its code), ``name`` (its label in *lang*),
+        ``series`` (`label`), ``primary``, ``scope`` and ``scope_era`` (the
+        province's code and era, empty when national), ``year`` (int64),
+        ``value`` (float64), ``projected`` (bool), ``as_of``
+        (datetime64), and the `kttt.sources.Source` of each value in
+        ``source_document``, ``source_clause``, ``source_title``,
+        ``source_url``, ``source_retrieved`` (datetime64) and
+        ``source_note``. Text columns are ``string``.
+        `from_dataframe` reads it back to an equal series.
+
+        Raises:
+            NotFoundError: Without pandas (``pip install 'kttt[pandas]'``).
+            ValidationError: For a *lang* other than ``"vi"`` or ``"en"``.
+        """
+        return _views.to_dataframe([self], lang)
+
+    @classmethod
+    def from_dataframe(
+        cls,
+        frame: pd.DataFrame,
+        indicator: Indicator | None = None,
+        *,
+        scope: Province | None = None,
+        label: str | None = None,
+        primary: bool | None = None,
+    ) -> Series:
+        """Read a series from a DataFrame, one row per year in any order.
+
+        ``year`` and ``value`` are required; the other columns of
+        `to_dataframe` are optional (``name`` is not read). The indicator
+        comes from *indicator* or from the ``indicator`` column (a code of
+        the built-in catalogue); *scope*, *label* and *primary* from the
+        arguments or from the ``scope``/``scope_era``, ``series`` and
+        ``primary`` columns. A column and an argument must agree, and a
+        column describing the series holds one value in every row.
+
+        Raises:
+            NotFoundError: Without pandas (``pip install 'kttt[pandas]'``)
+                or for an unknown indicator or province.
+            KtttError: Naming the row (counted from 1) and the column of
+                a cell that is not of its column's type, an unknown column,
+                a year given twice, or a value the indicator cannot take.
+        """
+        return _views.from_dataframe(
+            frame, indicator, scope=scope, label=label, primary=primary
+        )
+
+    def __repr__(self) -> str:
+        return _views.short(self)
+
+    def _repr_html_(self) -> str:
+        return _views.html(self)
 
 
 def _year(observation: Observation) -> int:
