@@ -101,7 +101,9 @@ def check_lang(lang: str) -> str:
     return pick(lang, "vi", "en")
 
 
-def frame(columns: Sequence[Column], rows: Iterable[Sequence[object]]) -> pd.DataFrame:
+def frame(
+    columns: Sequence[Column], rows: Iterable[Sequence[object]]
+) -> pd.DataFrame:
     """Return a DataFrame of *rows* (one value per column) with real dtypes.
 
     Values are plain Python: ``None`` for a missing cell, dates as
@@ -149,7 +151,10 @@ def _number_or_flag(pd: ModuleType, values: list[object]) -> Any:
             dtype="float64",
         )
     return pd.array(
-        [None if v is None else v if isinstance(v, bool) else float(v) for v in values],  # type: ignore[arg-type]
+        [
+            None if v is None else v if isinstance(v, bool) else float(v)
+            for v in values
+        ],  # type: ignore[arg-type]
         dtype="object",
     )
 
@@ -183,26 +188,37 @@ def records(
     """
     pd = pandas()
     if not isinstance(data, pd.DataFrame):
-        raise ValidationError("frame", type(data).__name__, "a pandas DataFrame")
+        raise ValidationError(
+            "frame", type(data).__name__, "a pandas DataFrame"
+        )
     names = [str(name) for name in data.columns]
     found: dict[str, Kind] = {}
     for name, given in zip(names, data.columns, strict=True):
         kind = kinds(name) if isinstance(given, str) else None
         if kind is None:
-            raise ParseError(name, given, f"unknown column; {rule}", column=name)
+            raise ParseError(
+                name, given, f"unknown column; {rule}", column=name
+            )
         if name in found:
             raise ParseError(name, given, "a column appears once", column=name)
         found[name] = kind
     for name in required:
         if name not in found:
-            raise ParseError(name, None, "required column is missing", column=name)
+            raise ParseError(
+                name, None, "required column is missing", column=name
+            )
     for number, cells in enumerate(
         data.itertuples(index=False, name=None), start=1
     ):
-        yield number, {
-            name: _cell(kind, cell, name, number)
-            for (name, kind), cell in zip(found.items(), cells, strict=True)
-        }
+        yield (
+            number,
+            {
+                name: _cell(kind, cell, name, number)
+                for (name, kind), cell in zip(
+                    found.items(), cells, strict=True
+                )
+            },
+        )
 
 
 def _missing(cell: object) -> bool:
@@ -216,14 +232,20 @@ def _missing(cell: object) -> bool:
 def _cell(kind: Kind, cell: object, column: str, row: int) -> object:
     if _missing(cell):
         if kind in {Kind.INT, Kind.BOOL}:
-            raise ParseError(column, None, "must not be empty", row=row, column=column)
+            raise ParseError(
+                column, None, "must not be empty", row=row, column=column
+            )
         return None
     try:
         return _READERS[kind](cell)
     except (TypeError, ValueError, ArithmeticError):
-        raise ParseError(column, cell, _RULES[kind], row=row, column=column) from None
+        raise ParseError(
+            column, cell, _RULES[kind], row=row, column=column
+        ) from None
     except KtttError as error:
-        raise ParseError(column, cell, error.rule, row=row, column=column) from None
+        raise ParseError(
+            column, cell, error.rule, row=row, column=column
+        ) from None
 
 
 def _whole(cell: object) -> int:

@@ -319,7 +319,10 @@ class ProgressReport:
         return _display.table(
             self._title(lang),
             [_YEAR[lang], *self._headers(lang)],
-            ([row.target.horizon, *self._cells(row, lang)] for row in self.rows),
+            (
+                [row.target.horizon, *self._cells(row, lang)]
+                for row in self.rows
+            ),
             notes=[note.removeprefix("- ") for note in self._notes(lang)],
         )
 

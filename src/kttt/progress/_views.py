@@ -127,7 +127,13 @@ def progress_html(progress: Progress) -> str:
     target = progress.target
     vi = lang == "vi"
     names = (
-        ("Mục tiêu", "Trạng thái", "Phương pháp", "Số liệu mới nhất", "Chi tiết")
+        (
+            "Mục tiêu",
+            "Trạng thái",
+            "Phương pháp",
+            "Số liệu mới nhất",
+            "Chi tiết",
+        )
         if vi
         else ("Target", "Status", "Method", "Latest", "Detail")
     )
@@ -154,7 +160,9 @@ def report_short(report: ProgressReport) -> str:
     """Return the short ``repr`` of *report*: the statuses counted."""
     counts = Counter(row.status().value for row in report.rows)
     tally = ", ".join(
-        f"{counts[s.value]} {s.value}" for s in ProgressStatus if counts[s.value]
+        f"{counts[s.value]} {s.value}"
+        for s in ProgressStatus
+        if counts[s.value]
     )
     when = "latest data" if report.as_of is None else report.as_of.isoformat()
     return (

@@ -178,9 +178,7 @@ def _check_whole(
 def _observation(cells: Mapping[str, Any]) -> Observation:
     from kttt.series import Observation  # noqa: PLC0415 - the room's own model
 
-    sourced = {
-        name: cells.get(f"source_{name}") for name in _SOURCE_FIELDS
-    }
+    sourced = {name: cells.get(f"source_{name}") for name in _SOURCE_FIELDS}
     try:
         source = (
             Source(**sourced)
@@ -224,7 +222,9 @@ def _given(value: object, column: object, name: str) -> Any:
     return value
 
 
-def _scope(given: Province | None, whole: Mapping[str, object]) -> Province | None:
+def _scope(
+    given: Province | None, whole: Mapping[str, object]
+) -> Province | None:
     code, era = whole.get("scope"), whole.get("scope_era")
     found = (
         None
