@@ -45,6 +45,11 @@ from kttt.rating._scheme import (
 from kttt.rating._shares import RatingShares, rating_shares
 from kttt.rating._sheet import ScoreSheet
 from kttt.rating._table import RESULT_COLUMNS, classify_csv, result_row
+from kttt.rating._views import (
+    classifications_frame,
+    shares_frame,
+    sheets_frame,
+)
 
 
 __all__ = [
@@ -73,6 +78,7 @@ __all__ = [
     "YesNoRule",
     "builtin_scheme",
     "builtin_schemes",
+    "classifications_frame",
     "classify",
     "classify_csv",
     "classify_many",
@@ -80,6 +86,8 @@ __all__ = [
     "rating_shares",
     "result_row",
     "scheme_for",
+    "shares_frame",
+    "sheets_frame",
     "size_by_capital",
     "size_by_members",
 ]

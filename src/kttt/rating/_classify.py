@@ -18,6 +18,7 @@ import attrs
 
 from kttt._labels import localize_digits, pick
 from kttt.errors import KtttError, ScoreError, ValidationError
+from kttt.rating import _views
 from kttt.rating._builtin import builtin_scheme, scheme_for
 from kttt.rating._enums import Grade, Rating
 from kttt.rating._scheme import (
@@ -291,6 +292,12 @@ class Classification:
                 "a classification has either an exclusion, or a total and "
                 "a band",
             )
+
+    def __repr__(self) -> str:
+        return _views.classification_short(self)
+
+    def _repr_html_(self) -> str:
+        return _views.classification_html(self)
 
     @property
     def rating(self) -> Rating | None:

@@ -7,7 +7,7 @@ import types
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -16,6 +16,10 @@ from kttt.geography import Era, Province
 from kttt.organizations import OrganizationKind, Sector
 from kttt.rating._enums import Fact
 from kttt.text import nfc, parse_flag, parse_number
+
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def _freeze(values: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -242,6 +246,28 @@ class ScoreSheet:
         object.__setattr__(self, "_choice", choice)
         normal = all(getattr(self, f.value) == f.normal for f in Fact)
         object.__setattr__(self, "_normal", normal)
+
+    @classmethod
+    def from_dataframe(cls, frame: pd.DataFrame) -> tuple[ScoreSheet, ...]:
+        """Read one sheet per row of a DataFrame (see `sheets_frame`).
+
+        The columns are those of `from_row`, with typed cells: text for
+        ``organization``, ``kind``, ``sector`` (a code or a label),
+        ``province`` (code or name, looked up among the units in force at
+        the end of the year) and ``scheme``; whole numbers for ``year``
+        and the months; True/False for the flags; numbers for
+        ``points.<code>`` (read as the shortest decimal that gives the
+        float back) and numbers or True/False for ``measures.<name>``.
+        Empty cells count as not given; unknown columns are refused.
+
+        Raises:
+            NotFoundError: Without pandas (``pip install 'kttt[pandas]'``).
+            KtttError: Naming the row (counted from 1) and the column of
+                the first bad cell.
+        """
+        from kttt.rating._views import read_sheets  # noqa: PLC0415 - it imports us
+
+        return read_sheets(frame)
 
     @classmethod
     def from_row(cls, row: Mapping[str, str | None]) -> ScoreSheet:
