@@ -51,6 +51,7 @@ from kttt.organizations._rules import (
     legal_rules,
     parse_legal_rules,
 )
+from kttt.organizations._views import organizations_frame
 
 
 __all__ = [
@@ -74,5 +75,6 @@ __all__ = [
     "check_compliance",
     "configure_converter",
     "legal_rules",
+    "organizations_frame",
     "parse_legal_rules",
 ]

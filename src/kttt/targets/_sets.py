@@ -25,6 +25,7 @@ from kttt._data import Envelope
 from kttt.errors import NotFoundError, ParseError, ValidationError
 from kttt.geography import Province
 from kttt.sources import Source
+from kttt.targets import _views
 from kttt.targets._indicators import Catalogue, Indicator, configure_converter
 from kttt.targets._target import Target
 
@@ -97,6 +98,12 @@ class TargetSet:
             _data.instance_of(Province, "must be a Province or None")
         ),
     )
+
+    def __repr__(self) -> str:
+        return _views.set_short(self)
+
+    def _repr_html_(self) -> str:
+        return _views.set_html(self)
 
     def __iter__(self) -> Iterator[Target]:
         return iter(self.targets)
