@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import html
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from contextvars import ContextVar
 from typing import Protocol
 
@@ -36,7 +36,7 @@ def current_language() -> str:
 
 
 @contextlib.contextmanager
-def display_language(lang: str) -> Iterator[None]:
+def display_language(lang: str) -> Generator[None, None, None]:
     """Show kttt values in *lang* (``"vi"`` or ``"en"``) inside the block.
 
     >>> from kttt.targets import nq20_targets
@@ -72,7 +72,7 @@ class InLanguage:
 
     def _repr_html_(self) -> str:
         with display_language(self.lang):
-            return self.value._repr_html_()  # noqa: SLF001 - IPython's hook
+            return self.value._repr_html_()  # pyright: ignore[reportPrivateUsage]
 
     def __repr__(self) -> str:
         return repr(self.value)

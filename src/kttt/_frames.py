@@ -17,10 +17,17 @@ import enum
 import math
 import numbers
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import (
+    Callable,
+    Collection,
+    Generator,
+    Iterable,
+    Iterator,
+    Sequence,
+)
 from decimal import Decimal
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, SupportsFloat, cast
 
 import attrs
 import pendulum
@@ -109,12 +116,17 @@ def frame(
     Values are plain Python: ``None`` for a missing cell, dates as
     `datetime.date`, numbers as `int`, `float`, `Decimal` or `Fraction`.
     """
-    pd = pandas()
+    module = pandas()
     table = [tuple(row) for row in rows]
     data: dict[str, Any] = {}
     for index, column in enumerate(columns):
-        data[column.name] = _array(pd, column, [row[index] for row in table])
-    return pd.DataFrame(data, columns=[c.name for c in columns])
+        data[column.name] = _array(
+            module, column, [row[index] for row in table]
+        )
+    result: pd.DataFrame = module.DataFrame(
+        data, columns=[c.name for c in columns]
+    )
+    return result
 
 
 def _array(pd: ModuleType, column: Column, values: list[object]) -> Any:
@@ -124,7 +136,7 @@ def _array(pd: ModuleType, column: Column, values: list[object]) -> Any:
             values, categories=list(column.categories), ordered=True
         )
     if kind is Kind.FLOAT:
-        values = [math.nan if v is None else float(v) for v in values]  # type: ignore[arg-type]
+        values = [math.nan if v is None else _float(v) for v in values]
     elif kind is Kind.DATE:
         values = [_datetime(v) for v in values]
     elif kind is Kind.NUMBER_OR_FLAG:
@@ -140,21 +152,22 @@ def _datetime(value: object) -> dt.datetime | None:
     return dt.datetime(value.year, value.month, value.day)  # noqa: DTZ001 - a day
 
 
+def _float(value: object) -> float:
+    return float(cast("SupportsFloat", value))
+
+
 def _number_or_flag(pd: ModuleType, values: list[object]) -> Any:
-    """Return flags as ``boolean``, numbers as ``float64``, a mix as objects."""
+    """Return ``boolean`` flags, ``float64`` numbers, or a mix as objects."""
     given = [v for v in values if v is not None]
-    if all(isinstance(v, bool) for v in given) and given:
+    if given and all(isinstance(v, bool) for v in given):
         return pd.array(values, dtype="boolean")
     if not any(isinstance(v, bool) for v in given):
         return pd.array(
-            [math.nan if v is None else float(v) for v in values],  # type: ignore[arg-type]
+            [math.nan if v is None else _float(v) for v in values],
             dtype="float64",
         )
     return pd.array(
-        [
-            None if v is None else v if isinstance(v, bool) else float(v)
-            for v in values
-        ],  # type: ignore[arg-type]
+        [v if v is None or isinstance(v, bool) else _float(v) for v in values],
         dtype="object",
     )
 
@@ -186,14 +199,15 @@ def records(
         ParseError: For an unknown, repeated or missing column, or a cell
             that is not of its column's kind (naming the row and column).
     """
-    pd = pandas()
-    if not isinstance(data, pd.DataFrame):
+    if not isinstance(data, pandas().DataFrame):
         raise ValidationError(
             "frame", type(data).__name__, "a pandas DataFrame"
         )
-    names = [str(name) for name in data.columns]
+    table = cast("pd.DataFrame", data)
+    given_names: list[object] = list(table.columns)
+    names = [str(name) for name in given_names]
     found: dict[str, Kind] = {}
-    for name, given in zip(names, data.columns, strict=True):
+    for name, given in zip(names, given_names, strict=True):
         kind = kinds(name) if isinstance(given, str) else None
         if kind is None:
             raise ParseError(
@@ -207,9 +221,10 @@ def records(
             raise ParseError(
                 name, None, "required column is missing", column=name
             )
-    for number, cells in enumerate(
-        data.itertuples(index=False, name=None), start=1
-    ):
+    rows: Iterator[tuple[object, ...]] = table.itertuples(
+        index=False, name=None
+    )
+    for number, cells in enumerate(rows, start=1):
         yield (
             number,
             {
@@ -271,7 +286,7 @@ def _number(cell: object) -> float:
 def _flag(cell: object) -> bool:
     if type(cell).__name__ not in {"bool", "bool_"}:
         raise TypeError(cell)
-    return bool(cell)  # type: ignore[arg-type]
+    return bool(cell)
 
 
 def _text(cell: object) -> str:
@@ -293,7 +308,7 @@ def _date(cell: object) -> pendulum.Date:
 
 def _number_or_flag_cell(cell: object) -> Decimal | bool:
     if type(cell).__name__ in {"bool", "bool_"}:
-        return bool(cell)  # type: ignore[arg-type]
+        return bool(cell)
     return exact(_number(cell))
 
 
@@ -326,7 +341,7 @@ _RULES = {
 
 
 @contextlib.contextmanager
-def at_row(row: int, columns: Collection[str]) -> Iterator[None]:
+def at_row(row: int, columns: Collection[str]) -> Generator[None, None, None]:
     """Locate any `KtttError` raised inside at *row*.
 
     The column is the error's field when it names a column of the frame.

@@ -1,3 +1,5 @@
+# matplotlib leaves the type of its plotting methods' **kwargs unknown.
+# pyright: reportUnknownMemberType=false
 """Charts with matplotlib: trajectories, a report at a glance, ratings.
 
 - `trajectory`: one target's observations, their projection, the fan of
@@ -19,6 +21,7 @@ from __future__ import annotations
 import textwrap
 
 from collections.abc import Hashable, Mapping, Sequence
+from fractions import Fraction
 from types import ModuleType
 from typing import TYPE_CHECKING, Final
 
@@ -91,7 +94,7 @@ def _lang(lang: str | None) -> str:
     return current_language() if lang is None else pick(lang, "vi", "en")
 
 
-# --- one target ---------------------------------------------------------------
+# --- one target --------------------------------------------------------------
 
 
 def trajectory(
@@ -243,7 +246,7 @@ def _target_band(ax: Axes, target: Target, ys: list[float], lang: str) -> None:
     )
 
 
-# --- a report ----------------------------------------------------------------------
+# --- a report ----------------------------------------------------------------
 
 
 def _reached(report: ProgressReport, index: int, method: int) -> float:
@@ -322,7 +325,7 @@ def overview(
     return ax
 
 
-# --- ratings --------------------------------------------------------------------------
+# --- ratings -----------------------------------------------------------------
 
 
 def _group_name(group: Hashable, lang: str) -> str:
@@ -382,7 +385,7 @@ def rating_distribution(
     return ax
 
 
-def _share(shares: RatingShares, rating: Rating | None) -> object:
+def _share(shares: RatingShares, rating: Rating | None) -> Fraction | None:
     if rating is None:
         return shares.share_not_rated
     return shares.share(rating)

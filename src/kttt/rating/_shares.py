@@ -12,8 +12,8 @@ import attrs
 from kttt._labels import LabelledEnum
 from kttt.errors import ValidationError
 from kttt.geography import Province
-from kttt.rating._classify import Classification
 from kttt.rating import _views
+from kttt.rating._classify import Classification
 from kttt.rating._enums import Denominator, GroupBy, Rating
 
 

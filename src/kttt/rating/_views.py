@@ -101,7 +101,10 @@ def decided_by(c: Classification) -> str:
 def classification_short(c: Classification) -> str:
     """Return the short ``repr`` of a classification."""
     sheet = c.sheet
-    head = f"<Classification {sheet.organization!r} {sheet.year} under {c.scheme.code}"
+    head = (
+        f"<Classification {sheet.organization!r} {sheet.year} "
+        f"under {c.scheme.code}"
+    )
     if c.rating is None:
         return f"{head}: not rated ({decided_by(c)})>"
     return f"{head}: {c.rating.value}, {c.total} points ({decided_by(c)})>"
@@ -128,7 +131,7 @@ def classification_html(c: Classification) -> str:
     return _display.fields(sheet.organization, zip(names, values, strict=True))
 
 
-# --- rating shares -------------------------------------------------------------
+# --- rating shares -----------------------------------------------------------
 
 
 def shares_frame(
@@ -220,7 +223,7 @@ def shares_html(shares: RatingShares) -> str:
     )
 
 
-# --- score sheets ------------------------------------------------------------------
+# --- score sheets ------------------------------------------------------------
 
 _FLAGS = tuple(f.value for f in Fact if not f.is_count)
 _SHEET_COLUMNS: dict[str, Kind] = {

@@ -14,8 +14,8 @@ from kttt._display import level
 from kttt._labels import pick
 from kttt.errors import NotFoundError, ValidationError
 from kttt.progress import is_met_at, met_share
-from kttt.scenarios._assumptions import Assumption, AssumptionKind, Scenario
 from kttt.scenarios import _views
+from kttt.scenarios._assumptions import Assumption, AssumptionKind, Scenario
 from kttt.scenarios._project import path, yearly_rates
 from kttt.scenarios._table import percent, render, target_cells
 from kttt.series import Observation, Series, check_compatible, fill_base

@@ -51,7 +51,7 @@ def simulation_frame(simulation: Simulation, lang: str) -> pd.DataFrame:
         Column("q95", Kind.FLOAT),
         Column("held_at_bound", Kind.FLOAT),
     )
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for row in simulation.rows:
         latest = row.latest
         last = row.bands[-1] if row.bands else None
@@ -107,7 +107,7 @@ def band_frame(simulation: Simulation, lang: str) -> pd.DataFrame:
 
 
 def comparison_frame(comparison: Comparison, lang: str) -> pd.DataFrame:
-    """Return one row per scenario and target (see `Comparison.to_dataframe`)."""
+    """Return a row per scenario and target (`Comparison.to_dataframe`)."""
     columns = (
         *_target_columns(),
         _frames.ordered("status", ProgressStatus, lang),
@@ -116,7 +116,7 @@ def comparison_frame(comparison: Comparison, lang: str) -> pd.DataFrame:
         Column("projected_from", Kind.OPTIONAL_INT),
         Column("diagnostics", Kind.TEXT),
     )
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for cell in comparison.cells:
         progress = cell.progress
         rows.append(

@@ -248,7 +248,7 @@ class Series:
             observations=tuple(o for o in self.observations if o.year <= year),
         )
 
-    # --- notebooks ------------------------------------------------------------
+    # --- notebooks -----------------------------------------------------------
 
     def to_dataframe(self, lang: str = "vi") -> pd.DataFrame:
         """Return the observations as a DataFrame, one row per year.

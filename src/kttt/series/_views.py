@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from kttt import _display, _frames
 from kttt._frames import Column, Kind
@@ -99,8 +99,9 @@ def statistics_frame(
         ValidationError: For a *lang* other than ``"vi"`` or ``"en"``.
     """
     found: list[Series] = []
-    values = (
-        statistics.values() if isinstance(statistics, Mapping) else statistics
+    values = cast(
+        "Iterable[Series | Sequence[Series]]",
+        statistics.values() if isinstance(statistics, Mapping) else statistics,
     )
     for value in values:
         if isinstance(value, Sequence):
@@ -233,7 +234,8 @@ def _scope(
             str(code), era=None if era is None else Era.parse(str(era))
         )
     )
-    return _given(given, found, "scope")
+    scope: Province | None = _given(given, found, "scope")
+    return scope
 
 
 # --- display ----------------------------------------------------------------
