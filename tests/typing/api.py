@@ -7,11 +7,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import assert_type
 
+import pandas as pd
 import pendulum
+
+from matplotlib.axes import Axes
 
 import kttt
 
-from kttt import serialization
+from kttt import plots, serialization
 
 
 def foundation() -> None:
@@ -125,3 +128,38 @@ def organisations(cooperative: kttt.Cooperative) -> None:
     assert_type(findings, tuple[kttt.Finding, ...])
     summary = kttt.network_summary(kttt.network_2023())
     assert_type(summary, kttt.NetworkSummary)
+
+
+def notebooks(
+    report: kttt.ProgressReport,
+    simulation: kttt.Simulation,
+    series: kttt.Series,
+    sheet: kttt.ScoreSheet,
+    cooperative: kttt.Cooperative,
+) -> None:
+    """DataFrames, rich display and charts."""
+    frame = series.to_dataframe("en")
+    assert_type(frame, pd.DataFrame)
+    assert_type(kttt.Series.from_dataframe(frame), kttt.Series)
+    assert_type(report.to_dataframe(), pd.DataFrame)
+    assert_type(simulation.to_dataframe(), pd.DataFrame)
+    assert_type(simulation.band_dataframe(), pd.DataFrame)
+    stats = {"cooperatives.count": (series,)}
+    assert_type(kttt.statistics_frame(stats), pd.DataFrame)
+    results = [kttt.classify(sheet)]
+    assert_type(kttt.classifications_frame(results), pd.DataFrame)
+    grouped = kttt.rating_shares(
+        results, denominator=kttt.Denominator.ALL, by=kttt.GroupBy.PROVINCE
+    )
+    assert_type(kttt.shares_frame(grouped, lang="en"), pd.DataFrame)
+    sheets = kttt.sheets_frame([sheet])
+    assert_type(
+        kttt.ScoreSheet.from_dataframe(sheets), tuple[kttt.ScoreSheet, ...]
+    )
+    assert_type(kttt.organizations_frame([cooperative]), pd.DataFrame)
+    with kttt.display_language("en"):
+        assert_type(kttt.in_language(report, "vi").lang, str)
+    row = simulation.get("cooperatives.count", 2030)
+    assert_type(plots.trajectory(row.target, simulated=row), Axes)
+    assert_type(plots.overview(report, lang="en"), Axes)
+    assert_type(plots.rating_distribution(grouped), Axes)
