@@ -351,3 +351,12 @@ def at_row(row: int, columns: Collection[str]) -> Generator[None, None, None]:
     except KtttError as error:
         column = error.field if error.field in columns else error.column
         raise error.located(row=row, column=column) from None
+
+
+@contextlib.contextmanager
+def in_column(name: str) -> Generator[None, None, None]:
+    """Locate any `KtttError` raised inside at the column *name*."""
+    try:
+        yield
+    except KtttError as error:
+        raise error.located(column=name) from None

@@ -329,16 +329,24 @@ def _sheet_fields(cells: Mapping[str, Any]) -> dict[str, Any]:
             points[code] = _frames.exact(value)
         elif prefix == "measures":
             measures[code] = value
+    with _frames.in_column("kind"):
+        kind = OrganizationKind.parse(cells["kind"])
+    with _frames.in_column("sector"):
+        sector = Sector.parse(cells["sector"])
+    with _frames.in_column("province"):
+        found = (
+            None
+            if province is None
+            else Province.get(
+                province, era=Era.PRE_2025 if year < 2025 else Era.FROM_2025
+            )
+        )
     return {
         "organization": cells["organization"],
-        "kind": OrganizationKind.parse(cells["kind"]),
-        "sector": Sector.parse(cells["sector"]),
+        "kind": kind,
+        "sector": sector,
         "year": year,
-        "province": None
-        if province is None
-        else Province.get(
-            province, era=Era.PRE_2025 if year < 2025 else Era.FROM_2025
-        ),
+        "province": found,
         "scheme": cells.get("scheme"),
         "points": points,
         "measures": measures,

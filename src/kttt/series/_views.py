@@ -206,7 +206,8 @@ def _indicator(given: Indicator | None, code: object) -> Indicator:
                 None,
                 "name the indicator: an indicator column or indicator=",
             )
-        return Indicator.get(str(code))
+        with _frames.in_column("indicator"):
+            return Indicator.get(str(code))
     if code is not None and code != given.code:
         raise ValidationError(
             "indicator", code, f"the series observes {given.code}"
@@ -227,13 +228,14 @@ def _scope(
     given: Province | None, whole: Mapping[str, object]
 ) -> Province | None:
     code, era = whole.get("scope"), whole.get("scope_era")
-    found = (
-        None
-        if code is None
-        else Province.get(
-            str(code), era=None if era is None else Era.parse(str(era))
+    with _frames.in_column("scope"):
+        found = (
+            None
+            if code is None
+            else Province.get(
+                str(code), era=None if era is None else Era.parse(str(era))
+            )
         )
-    )
     scope: Province | None = _given(given, found, "scope")
     return scope
 
