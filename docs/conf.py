@@ -10,8 +10,6 @@ from pathlib import Path
 
 
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
-# The gallery and the tutorial draw without a display.
-os.environ["MPLBACKEND"] = "Agg"
 
 
 project = "kttt"
