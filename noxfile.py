@@ -105,10 +105,17 @@ def docs(session: nox.Session) -> None:
 
 @nox.session
 def examples(session: nox.Session) -> None:
-    """Run every script in examples/ with warnings as errors."""
+    """Run every script in examples/ with warnings as errors.
+
+    Charts draw with matplotlib's Agg backend (no display); the README's
+    chart is drawn into a temporary file.
+    """
     _install(session, "tests")
+    agg = {"MPLBACKEND": "Agg"}
     for script in sorted((ROOT / "examples").glob("*.py")):
-        session.run("python", "-W", "error", str(script))
+        session.run("python", "-W", "error", str(script), env=agg)
+    chart = pathlib.Path(session.create_tmp()) / "readme-fan-chart.png"
+    session.run("python", "docs/readme_chart.py", str(chart), env=agg)
     for bench in (
         "bench/bench_rating.py",
         "bench/bench_progress.py",

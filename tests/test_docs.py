@@ -10,6 +10,8 @@ import re
 
 from pathlib import Path
 
+import matplotlib as mpl
+import matplotlib.pyplot as plt
 import pytest
 
 import kttt
@@ -52,3 +54,22 @@ def resolve(name: str) -> object:
 def test_every_glossary_name_exists(name):
     """Every class or member the glossary suggests exists in kttt."""
     assert resolve(name) is not None
+
+
+README = Path(__file__).parent.parent / "README.md"
+
+
+def test_the_readme_scenario_answer_is_what_kttt_computes():
+    """The README's Python example runs and gives the chance it states."""
+    mpl.use("Agg")
+    text = README.read_text(encoding="utf-8")
+    (code,) = re.findall(r"```python\n(.*?)```", text, flags=re.DOTALL)
+    namespace: dict[str, object] = {}
+
+    exec(code, namespace)  # noqa: S102 - the README's own example
+
+    stated = re.search(r"row.probability  # ([0-9.]+)", code)
+    assert stated is not None
+    row = namespace["row"]
+    assert float(stated.group(1)) == round(row.probability, 2)
+    plt.close("all")
