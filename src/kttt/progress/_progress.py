@@ -216,7 +216,7 @@ class Progress:
         for field in attrs.fields(Progress):
             if field.name not in _RECORDED_ABOVE:
                 record[field.name] = getattr(self, field.name)
-        for name in _DERIVED:
+        for name in _views.DERIVED:
             record[name] = getattr(self, name)
         record["diagnostics"] = ";".join(
             d.kind.value for d in self.diagnostics
@@ -234,16 +234,6 @@ _RECORDED_ABOVE = frozenset(
         "direction",
         "diagnostics",
     }
-)
-_DERIVED = (
-    "observed_change",
-    "required_change_from_base",
-    "required_growth_from_latest",
-    "required_change_from_latest",
-    "distance_covered",
-    "time_elapsed",
-    "years_to_target",
-    "missed_by",
 )
 
 

@@ -17,6 +17,19 @@ if TYPE_CHECKING:
     from kttt.progress._report import ProgressReport, ReportRow
 
 
+#: The numbers `Progress` derives from its fields, in the order records and
+#: frames show them.
+DERIVED = (
+    "observed_change",
+    "required_change_from_base",
+    "required_growth_from_latest",
+    "required_change_from_latest",
+    "distance_covered",
+    "time_elapsed",
+    "years_to_target",
+    "missed_by",
+)
+
 #: The numbers of an assessment, each a float64 column (``NaN``: none).
 _NUMBERS = (
     "latest_value",
@@ -28,14 +41,7 @@ _NUMBERS = (
     "projected_value",
     "shortfall",
     "score",
-    "observed_change",
-    "required_change_from_base",
-    "required_growth_from_latest",
-    "required_change_from_latest",
-    "distance_covered",
-    "time_elapsed",
-    "years_to_target",
-    "missed_by",
+    *DERIVED,
 )
 
 

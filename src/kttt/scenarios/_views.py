@@ -17,12 +17,18 @@ if TYPE_CHECKING:
     from kttt.targets import Target
 
 
+#: The columns naming the scenario and the target of a row.
+_KEY = (
+    Column("scenario", Kind.TEXT),
+    Column("indicator", Kind.TEXT),
+    Column("name", Kind.TEXT),
+    Column("horizon", Kind.INT),
+)
+
+
 def _target_columns() -> tuple[Column, ...]:
     return (
-        Column("scenario", Kind.TEXT),
-        Column("indicator", Kind.TEXT),
-        Column("name", Kind.TEXT),
-        Column("horizon", Kind.INT),
+        *_KEY,
         Column("target", Kind.TEXT),
         Column("target_value", Kind.FLOAT),
         Column("assumption", Kind.TEXT),
@@ -77,10 +83,7 @@ def simulation_frame(simulation: Simulation, lang: str) -> pd.DataFrame:
 def band_frame(simulation: Simulation, lang: str) -> pd.DataFrame:
     """Return one row per target and year (see `Simulation.band_dataframe`)."""
     columns = (
-        Column("scenario", Kind.TEXT),
-        Column("indicator", Kind.TEXT),
-        Column("name", Kind.TEXT),
-        Column("horizon", Kind.INT),
+        *_KEY,
         Column("year", Kind.INT),
         *(
             Column(q, Kind.FLOAT)
