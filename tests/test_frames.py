@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import attrs
 import pandas as pd
+import pendulum
 import pytest
 
 from hypothesis import given, settings
@@ -524,6 +525,91 @@ def test_negative_points_name_row_and_column():
     error = error_of(ScoreSheet.from_dataframe, frame)
 
     assert (1, "points.I") == (error.row, error.column)
+
+
+def test_a_column_twice_is_refused():
+    """A frame with two columns of one name says which."""
+    frame = pd.DataFrame([[2020, 1, 2]], columns=["year", "value", "value"])
+
+    error = error_of(
+        Series.from_dataframe, frame, Indicator.get("cooperatives.count")
+    )
+
+    assert ("value", "a column appears once") == (error.column, error.rule)
+
+
+@pytest.mark.parametrize(
+    ("column", "cells", "row"),
+    [
+        ("year", [2020, None], 2),
+        ("projected", [False, "yes"], 2),
+        ("series", ["MPI/MoF", 3], 2),
+        ("as_of", [None, 20240101], 2),
+    ],
+)
+def test_a_cell_of_the_wrong_kind_names_row_and_column(column, cells, row):
+    """An empty year, a flag in words, a number as text are refused."""
+    frame = pd.DataFrame({"year": [2020, 2021], "value": [1.0, 2.0]})
+    frame[column] = pd.Series(cells, dtype=object)
+
+    error = error_of(
+        Series.from_dataframe, frame, Indicator.get("cooperatives.count")
+    )
+
+    assert (row, column) == (error.row, error.column)
+
+
+def test_dates_may_be_days_or_midnight_timestamps():
+    """Publication dates may be dates, midnight timestamps or ISO text."""
+    frame = pd.DataFrame(
+        {
+            "year": [2020, 2021, 2022],
+            "value": [1.0, 2.0, 3.0],
+            "as_of": pd.Series(
+                [
+                    pendulum.Date(2021, 3, 1),
+                    pd.Timestamp("2022-03-01"),
+                    "2023-03-01",
+                ],
+                dtype=object,
+            ),
+        }
+    )
+
+    series = Series.from_dataframe(frame, Indicator.get("cooperatives.count"))
+
+    assert [2021, 2022, 2023] == [o.as_of.year for o in series]
+
+
+def test_an_unknown_column_name_that_is_not_text_is_refused():
+    """A column named by a number is not one of the series' columns."""
+    frame = pd.DataFrame({"year": [2020], "value": [1.0], 0: [1]})
+
+    error = error_of(
+        Series.from_dataframe, frame, Indicator.get("cooperatives.count")
+    )
+
+    assert "0" == error.column
+
+
+def test_measures_of_both_kinds_make_an_object_column():
+    """A measure that is a number on one sheet and yes/no on another."""
+    base = {
+        "organization": "HTX-1",
+        "kind": OrganizationKind.COOPERATIVE,
+        "sector": Sector.TRADE_SERVICES,
+        "year": 2024,
+    }
+    sheets = [
+        ScoreSheet(**base, measures={"m": Decimal("1.5")}),
+        ScoreSheet(**base, measures={"m": True}),
+        ScoreSheet(**base),
+    ]
+
+    frame = sheets_frame(sheets)
+
+    assert "object" == dtypes(frame)["measures.m"]
+    assert tuple(sheets) == ScoreSheet.from_dataframe(frame)
 
 
 def test_not_a_frame_is_refused():

@@ -138,18 +138,15 @@ def _array(pd: ModuleType, column: Column, values: list[object]) -> Any:
     if kind is Kind.FLOAT:
         values = [math.nan if v is None else _float(v) for v in values]
     elif kind is Kind.DATE:
-        values = [_datetime(v) for v in values]
+        days = cast("list[dt.date | None]", values)
+        values = [None if d is None else _midnight(d) for d in days]
     elif kind is Kind.NUMBER_OR_FLAG:
         return _number_or_flag(pd, values)
     return pd.array(values, dtype=kind.value)
 
 
-def _datetime(value: object) -> dt.datetime | None:
-    if value is None:
-        return None
-    if not isinstance(value, dt.date):
-        raise TypeError(value)
-    return dt.datetime(value.year, value.month, value.day)  # noqa: DTZ001 - a day
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day)  # noqa: DTZ001 - a day
 
 
 def _float(value: object) -> float:
