@@ -11,7 +11,8 @@
   and labels.
 - ``kttt-cli``, ``kttt-data-template`` and ``kttt-indicators`` write the
   command-line page from the live parser and data, so that it stays true
-  as the command line and the programmes grow.
+  as the command line and the programmes grow. They write
+  reStructuredText: use them in an ``eval-rst`` block of a MyST page.
 """
 
 from __future__ import annotations
@@ -126,7 +127,8 @@ def _directive(
 
 
 def _literal(text: str) -> list[str]:
-    return ["::", "", *(f"   {line}" for line in text.splitlines()), ""]
+    lines = text.splitlines()
+    return [".. code-block:: text", "", *(f"   {line}" for line in lines), ""]
 
 
 def command_line() -> list[str]:
@@ -156,7 +158,7 @@ def data_template(code: str) -> list[str]:
         ",".join([indicator.code, "2024", *[""] * (len(columns) - 2)])
         for indicator in target_set(code).indicators()
     ]
-    return [".. code-block:: text", "", *(f"   {r}" for r in rows), ""]
+    return _literal("\n".join(rows))
 
 
 def indicators() -> list[str]:
