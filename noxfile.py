@@ -107,12 +107,17 @@ def docs(session: nox.Session) -> None:
 def examples(session: nox.Session) -> None:
     """Run every script in examples/ (warnings are errors) and the benches.
 
-    Each bench prints its ratio against its baseline, run in the same
-    process or as a whole command; none of them asserts a time.
+    Charts draw with matplotlib's Agg backend (no display); the README's
+    chart is drawn into a temporary file. Each bench prints its ratio
+    against its baseline, run in the same process or as a whole command;
+    none of them asserts a time.
     """
     _install(session, "tests", "bench")
+    agg = {"MPLBACKEND": "Agg"}
     for script in sorted((ROOT / "examples").glob("*.py")):
-        session.run("python", "-W", "error", str(script))
+        session.run("python", "-W", "error", str(script), env=agg)
+    chart = pathlib.Path(session.create_tmp()) / "readme-fan-chart.png"
+    session.run("python", "docs/readme_chart.py", str(chart), env=agg)
     for bench in (
         "bench/bench_rating.py",
         "bench/bench_progress.py",

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import os
+import sys
 
 from importlib.metadata import version as _version
+from pathlib import Path
+
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 
 project = "kttt"
@@ -14,16 +19,43 @@ release = _version("kttt")
 version = release
 
 extensions = [
-    "myst_parser",
+    "myst_nb",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "sphinx.ext.viewcode",
     "sphinx_copybutton",
+    "sphinx_gallery.gen_gallery",
+    "kttt_docs",
 ]
 myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
-source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
-exclude_patterns = ["_build"]
+# The gallery's notebooks are downloads, not pages (its .rst are).
+exclude_patterns = ["_build", "gallery/*.ipynb"]
+
+# Notebooks (the tutorials) run on every build: their tables and figures
+# are always those of the code beside them. An error fails the build.
+nb_execution_mode = "force"
+nb_execution_raise_on_error = True
+nb_execution_show_tb = True
+nb_execution_timeout = 300
+nb_merge_streams = True
+
+# The examples run on every build too, their output and figures shown.
+sphinx_gallery_conf = {
+    "examples_dirs": "../examples",
+    "gallery_dirs": "gallery",
+    "filename_pattern": r".*\.py$",
+    "abort_on_example_error": True,
+    "only_warn_on_example_error": False,
+    "download_all_examples": False,
+    "write_computation_times": False,
+    "show_signature": False,
+    "show_memory": False,
+    "remove_config_comments": True,
+    "min_reported_time": 3600,
+    "image_scrapers": ("matplotlib",),
+    "matplotlib_animations": False,
+}
 
 html_theme = "furo"
 html_title = f"kttt {release}"
@@ -53,6 +85,8 @@ if os.environ.get("DOCS_INTERSPHINX") == "1":
         "attrs": ("https://www.attrs.org/en/stable/", None),
         "cattrs": ("https://catt.rs/en/stable/", None),
         "hypothesis": ("https://hypothesis.readthedocs.io/en/latest/", None),
+        "pandas": ("https://pandas.pydata.org/docs/", None),
+        "matplotlib": ("https://matplotlib.org/stable/", None),
     }
 else:
     nitpick_ignore_regex = [
@@ -72,4 +106,5 @@ else:
             ),
         ),
         ("py:class", r"(SearchStrategy|Converter|TextIOBase|StrPath)"),
+        ("py:class", r"(.*\.)?(pd\.DataFrame|DataFrame|Axes|_Displayable)"),
     ]

@@ -1,4 +1,7 @@
 """
+Find every document a text cites
+================================
+
 Find every document a text cites, and trace what each one implements.
 
 Reads a paragraph of programme 155-CTr/TU's press release (seed 003), lists

@@ -1,4 +1,7 @@
 """
+Where the 2030 targets of Resolution 20-NQ/TW stand
+===================================================
+
 Where do the 2030 targets of Resolution 20-NQ/TW stand, and what if?
 
 Prints the built-in report, compares the five methods on the cooperative

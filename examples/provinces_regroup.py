@@ -1,4 +1,7 @@
 """
+Regroup a table by the 34 units of 2025
+=======================================
+
 Regroup a table kept by the 63 old provinces onto the 34 units of 2025.
 
 The 2023 steering-committee network (seed document 000) names the 12

@@ -1,7 +1,10 @@
 """
-From score sheets to progress: rate a province's cooperatives each year,
-turn the share rated good or fair into a series, and assess it against the
-"more than 60 %" target of programme 155-CTr/TU.
+From score sheets to progress
+=============================
+
+Rate a province's cooperatives each year, turn the share rated good or
+fair into a series, and assess it against the "more than 60 %" target of
+programme 155-CTr/TU.
 
 The score sheets are synthetic (drawn with a fixed seed); the schemes, the
 target and the methods are the built-in ones.

@@ -102,7 +102,7 @@ def test_html(report):
     """The notebook view is a table with escaped cells."""
     html = report._repr_html_()
 
-    assert html.startswith("<table>")
+    assert html.startswith('<table class="kttt">')
     assert "số hợp tác xã" in html
 
 

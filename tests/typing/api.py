@@ -9,12 +9,15 @@ from fractions import Fraction
 from typing import assert_type
 
 import attrs
+import pandas as pd
 import pendulum
+
+from matplotlib.axes import Axes
 
 import kttt
 
+from kttt import plots, serialization
 from kttt import rating as rating_room
-from kttt import serialization
 
 
 def foundation() -> None:
@@ -191,3 +194,38 @@ def provincial_programmes(path: str) -> None:
     assert_type(report.index().current_status, float | None)
     error = kttt.InvalidFileError.of([kttt.DataError("year", "x", "a year")])
     assert_type(error.errors, tuple[kttt.KtttError, ...])
+
+
+def notebooks(
+    report: kttt.ProgressReport,
+    simulation: kttt.Simulation,
+    series: kttt.Series,
+    sheet: kttt.ScoreSheet,
+    cooperative: kttt.Cooperative,
+) -> None:
+    """DataFrames, rich display and charts."""
+    frame = series.to_dataframe("en")
+    assert_type(frame, pd.DataFrame)
+    assert_type(kttt.Series.from_dataframe(frame), kttt.Series)
+    assert_type(report.to_dataframe(), pd.DataFrame)
+    assert_type(simulation.to_dataframe(), pd.DataFrame)
+    assert_type(simulation.band_dataframe(), pd.DataFrame)
+    stats = {"cooperatives.count": (series,)}
+    assert_type(kttt.statistics_frame(stats), pd.DataFrame)
+    results = [kttt.classify(sheet)]
+    assert_type(kttt.classifications_frame(results), pd.DataFrame)
+    grouped = kttt.rating_shares(
+        results, denominator=kttt.Denominator.ALL, by=kttt.GroupBy.PROVINCE
+    )
+    assert_type(kttt.shares_frame(grouped, lang="en"), pd.DataFrame)
+    sheets = kttt.sheets_frame([sheet])
+    assert_type(
+        kttt.ScoreSheet.from_dataframe(sheets), tuple[kttt.ScoreSheet, ...]
+    )
+    assert_type(kttt.organizations_frame([cooperative]), pd.DataFrame)
+    with kttt.display_language("en"):
+        assert_type(kttt.in_language(report, "vi").lang, str)
+    row = simulation.get("cooperatives.count", 2030)
+    assert_type(plots.trajectory(row.target, simulated=row), Axes)
+    assert_type(plots.overview(report, lang="en"), Axes)
+    assert_type(plots.rating_distribution(grouped), Axes)

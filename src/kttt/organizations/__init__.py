@@ -79,6 +79,7 @@ from kttt.organizations._rules import (
     parse_legal_rules,
 )
 from kttt.organizations._timeline import Breach, check_history
+from kttt.organizations._views import organizations_frame
 
 
 __all__ = [
@@ -116,5 +117,6 @@ __all__ = [
     "check_history",
     "configure_converter",
     "legal_rules",
+    "organizations_frame",
     "parse_legal_rules",
 ]

@@ -51,9 +51,11 @@ class ProgressBatch:
     years: tuple[int, ...]
     #: One path per scenario, with a value for each of *years*.
     paths: tuple[tuple[float, ...], ...]
-    #: The method and its options.
+    #: The method (see `assess`).
     method: str
+    #: The method's base year, if one was asked for (see `assess`).
     base_year: int | None = None
+    #: The epsilon replacing a zero, if one was asked for (see `assess`).
     epsilon: float | None = None
     #: The harmonised status of each path.
     statuses: tuple[ProgressStatus, ...]

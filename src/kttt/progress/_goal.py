@@ -94,8 +94,9 @@ class RequiredPace:
 
     #: The target.
     target: Target
-    #: The year the pace starts from, and the indicator's value in it.
+    #: The year the pace starts from.
     start_year: int
+    #: The indicator's value in `start_year`.
     start_value: float
     #: The level aimed at in the target year (see `Progress.goal`).
     goal: float

@@ -8,6 +8,7 @@ import attrs
 import pendulum
 
 from kttt._labels import localize_digits, pick
+from kttt.progress import _views
 from kttt.progress._case import Diagnostic
 from kttt.progress._goal import RequiredPace, required_pace
 from kttt.progress._labels import MethodLabel, ProgressStatus
@@ -36,9 +37,9 @@ class Progress:
     status: ProgressStatus
     #: The method's own category.
     method_label: MethodLabel
-    #: The latest year with data known at *as_of*, up to the target year,
-    #: and its value.
+    #: The latest year with data known at *as_of*, up to the target year.
     latest_year: int
+    #: The value observed (or projected) in `latest_year`.
     latest_value: float
     #: The level aimed at (the target level, for a growth-rate target the
     #: level at the horizon, or the edge of an "about"/"between" band);
@@ -47,8 +48,9 @@ class Progress:
     goal: float | None
     #: Which way the indicator must move to reach the goal.
     direction: Direction
-    #: The start of the method's window, and its value.
+    #: The start of the method's window.
     base_year: int | None = None
+    #: The value in `base_year`.
     base_value: float | None = None
     #: The observed compound annual growth rate over the method's window.
     observed_growth: float | None = None
@@ -59,8 +61,9 @@ class Progress:
     #: Eurostat, UNSD 2022) or expected over required progress (projection).
     ratio: float | None = None
     #: The projected value in the target year (held within the indicator's
-    #: bounds), and the projector used.
+    #: bounds).
     projected_value: float | None = None
+    #: The name of the projector that made `projected_value`.
     projector: str | None = None
     #: The projected shortfall as a share of the remaining gap (Destatis).
     shortfall: float | None = None
@@ -185,6 +188,12 @@ class Progress:
 
     # --- output -------------------------------------------------------------
 
+    def __repr__(self) -> str:
+        return _views.progress_short(self)
+
+    def _repr_html_(self) -> str:
+        return _views.progress_html(self)
+
     def summary(self, lang: str = "vi") -> str:
         """Return the decisive numbers in words.
 
@@ -225,7 +234,7 @@ class Progress:
         for field in attrs.fields(Progress):
             if field.name not in _RECORDED_ABOVE:
                 record[field.name] = getattr(self, field.name)
-        for name in _DERIVED:
+        for name in _views.DERIVED:
             record[name] = getattr(self, name)
         record["diagnostics"] = ";".join(
             d.kind.value for d in self.diagnostics
@@ -243,16 +252,6 @@ _RECORDED_ABOVE = frozenset(
         "direction",
         "diagnostics",
     }
-)
-_DERIVED = (
-    "observed_change",
-    "required_change_from_base",
-    "required_growth_from_latest",
-    "required_change_from_latest",
-    "distance_covered",
-    "time_elapsed",
-    "years_to_target",
-    "missed_by",
 )
 
 

@@ -6,17 +6,18 @@ side.
 
 from __future__ import annotations
 
-import html
 import json
 import textwrap
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pendulum
 
+from kttt import _display, _frames
 from kttt.errors import IncompatibleSeriesError, ValidationError
+from kttt.progress import _views
 from kttt.progress._assess import (
     DEFAULT_METHOD,
     STALE_AFTER_YEARS,
@@ -39,6 +40,9 @@ from kttt.targets import Indicator, Target, TargetSet
 #: (the primary first), or plain ``{year: value}`` in the programme's scope.
 Data = Series | Sequence[Series] | Mapping[int, float]
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 _INDICATOR_WIDTH = 40
 
@@ -55,6 +59,7 @@ _PROXY = {
 _LATEST = {"vi": "số liệu mới nhất", "en": "latest data"}
 _PROJECTED = {"vi": "dự báo", "en": "projected"}
 _STALE = {"vi": "số liệu cũ", "en": "stale"}
+_YEAR = {"vi": "Năm", "en": "Year"}
 
 
 @attrs.frozen(kw_only=True)
@@ -392,20 +397,41 @@ class ProgressReport:
             )
         return notes
 
+    def __repr__(self) -> str:
+        return _views.report_short(self)
+
     def _repr_html_(self) -> str:
-        headers, rows = self.table("vi")
-        head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
-        body = "".join(
-            "<tr>"
-            + "".join(f"<td>{html.escape(cell)}</td>" for cell in cells)
-            + "</tr>"
-            for cells in rows
+        lang = _display.current_language()
+        return _display.table(
+            self._title(lang),
+            [_YEAR[lang], *self._headers(lang)],
+            (
+                [row.target.horizon, *self._cells(row, lang)]
+                for row in self.rows
+            ),
+            notes=[note.removeprefix("- ") for note in self._notes(lang)],
         )
-        return (
-            f"<table><caption>{html.escape(self._title('vi'))}</caption>"
-            f"<thead><tr>{head}</tr></thead>"
-            f"<tbody>{body}</tbody></table>"
-        )
+
+    def to_dataframe(self, lang: str = "vi") -> pd.DataFrame:
+        """Return one row per target and method, with real dtypes.
+
+        Columns: ``indicator`` (code), ``name`` (label in *lang*),
+        ``horizon`` (int64), ``target`` (the requirement in words),
+        ``comparator`` (code), ``target_value`` (float64), ``as_of``
+        (datetime64), ``method``, ``status`` (an ordered categorical of
+        `ProgressStatus` labels in *lang*, best first), ``method_label``
+        and ``direction`` (labels in *lang*), ``latest_year``,
+        ``base_year`` and ``projected_from`` (Int64, ``<NA>`` when
+        unknown), ``projector``, the numbers of `Progress` and its derived
+        numbers (float64, ``NaN`` when not computed), ``diagnostics``
+        (their kinds in *lang*, joined by ``"; "``) and ``proxy``.
+        A target without data has one row, insufficient data.
+
+        Raises:
+            NotFoundError: Without pandas (``pip install 'kttt[pandas]'``).
+            ValidationError: For a *lang* other than ``"vi"`` or ``"en"``.
+        """
+        return _views.report_frame(self, _frames.check_lang(lang))
 
     def to_records(self) -> list[dict[str, Any]]:
         """Return one flat record per target and method.

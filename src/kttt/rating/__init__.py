@@ -47,6 +47,11 @@ from kttt.rating._table import (
     rate_csv,
     result_row,
 )
+from kttt.rating._views import (
+    classifications_frame,
+    shares_frame,
+    sheets_frame,
+)
 
 
 __all__ = [
@@ -81,6 +86,7 @@ __all__ = [
     "YesNoRule",
     "builtin_scheme",
     "builtin_schemes",
+    "classifications_frame",
     "classify",
     "classify_csv",
     "classify_many",
@@ -90,6 +96,8 @@ __all__ = [
     "rating_shares",
     "result_row",
     "scheme_for",
+    "shares_frame",
+    "sheets_frame",
     "size_by_capital",
     "size_by_members",
 ]

@@ -16,6 +16,7 @@ import attrs
 
 from kttt.errors import KtttError, ValidationError
 from kttt.organizations import OrganizationKind, Sector
+from kttt.rating import _views
 from kttt.rating._bands import Band, Exclusion, Override
 from kttt.rating._builtin import builtin_scheme, scheme_for
 from kttt.rating._enums import Grade, Rating
@@ -62,6 +63,12 @@ class Classification:
                 "a classification has either an exclusion, or a total and "
                 "a band",
             )
+
+    def __repr__(self) -> str:
+        return _views.classification_short(self)
+
+    def _repr_html_(self) -> str:
+        return _views.classification_html(self)
 
     @property
     def rating(self) -> Rating | None:

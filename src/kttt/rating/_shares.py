@@ -5,16 +5,21 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
 from fractions import Fraction
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 import attrs
 
 from kttt._labels import LabelledEnum
 from kttt.errors import ValidationError
 from kttt.geography import Province
+from kttt.rating import _views
 from kttt.rating._classify import Classification
 from kttt.rating._enums import Denominator, GroupBy, Rating
 from kttt.rating._table import RatedRow
+
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @attrs.frozen(kw_only=True)
@@ -39,6 +44,21 @@ class RatingShares:
     counts: Mapping[Rating, int]
     #: How many were not rated.
     not_rated: int
+
+    def to_dataframe(self, lang: str = "vi") -> pd.DataFrame:
+        """Return one row per rating, then "not rated" (see `shares_frame`).
+
+        Raises:
+            NotFoundError: Without pandas (``pip install 'kttt[pandas]'``).
+            ValidationError: For a *lang* other than ``"vi"`` or ``"en"``.
+        """
+        return _views.shares_frame(self, lang=lang)
+
+    def __repr__(self) -> str:
+        return _views.shares_short(self)
+
+    def _repr_html_(self) -> str:
+        return _views.shares_html(self)
 
     @property
     def organizations(self) -> int:

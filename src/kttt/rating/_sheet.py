@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -33,6 +33,10 @@ from kttt.rating._rows import (
     SheetReader,
 )
 from kttt.text import nfc
+
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 _set: Final = object.__setattr__
@@ -191,6 +195,29 @@ class ScoreSheet:
         _set(self, "sanctioned", sanctioned)
         _set(self, "special_control", special_control)
         _set(self, "licence_revocation", licence_revocation)
+
+    @classmethod
+    def from_dataframe(cls, frame: pd.DataFrame) -> tuple[ScoreSheet, ...]:
+        """Read one sheet per row of a DataFrame (see `sheets_frame`).
+
+        The columns are those of `from_row`, with typed cells: text for
+        ``organization``, ``kind``, ``sector`` (a code or a label),
+        ``province`` (code or name, looked up among the units in force at
+        the end of the year) and ``scheme``; whole numbers for ``year``
+        and the months; True/False for the flags; numbers for
+        ``points.<code>`` (read as the shortest decimal that gives the
+        float back) and numbers or True/False for ``measures.<name>``.
+        Empty cells count as not given; unknown columns are refused.
+
+        Raises:
+            MissingExtraError: Without pandas
+                (``pip install 'kttt[pandas]'``).
+            KtttError: Naming the row (counted from 1) and the column of
+                the first bad cell.
+        """
+        from kttt.rating._views import read_sheets  # noqa: PLC0415 - it imports us
+
+        return read_sheets(frame)
 
     @classmethod
     def from_row(cls, row: Mapping[str, str | None]) -> ScoreSheet:

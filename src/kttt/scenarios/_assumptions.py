@@ -125,10 +125,11 @@ class Assumption:
     #: The standard deviation of the yearly log growth ``ln(1 + r)``
     #: (normal): about that of the rate itself for small rates.
     sd: float | None = None
-    #: The lowest, most likely and highest yearly rate (triangular; uniform
-    #: takes *low* and *high*).
+    #: The lowest yearly rate (triangular and uniform).
     low: float | None = None
+    #: The most likely yearly rate (triangular).
     mode: float | None = None
+    #: The highest yearly rate (triangular and uniform).
     high: float | None = None
 
     def __attrs_post_init__(self) -> None:

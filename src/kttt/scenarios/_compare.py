@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from kttt import _display, _frames
+from kttt._display import level
+from kttt._labels import pick
 from kttt.errors import NotFoundError, ValidationError
 from kttt.progress import DEFAULT_METHOD, Progress, ProgressStatus, assess
+from kttt.scenarios import _views
 from kttt.scenarios._assumptions import Assumption, Scenario
 from kttt.scenarios._project import project
 from kttt.scenarios._simulate import (
@@ -21,9 +25,13 @@ from kttt.scenarios._simulate import (
     series_in,
     simulate,
 )
-from kttt.scenarios._table import level, percent, render, target_cells
+from kttt.scenarios._table import percent, render, target_cells
 from kttt.series import Observation, Series
 from kttt.targets import Target, TargetSet
+
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @attrs.frozen(kw_only=True)
@@ -144,20 +152,47 @@ class Comparison:
         }
         return json.dumps(document, ensure_ascii=False, indent=indent)
 
-    def to_text(self, lang: str = "vi") -> str:
-        """Return the comparison as a plain-text table in *lang*.
+    def to_dataframe(self, lang: str = "vi") -> pd.DataFrame:
+        """Return one row per scenario and target, with real dtypes.
 
-        One column per scenario: the status in the target year, the value
-        projected then and, when simulated, the chance of meeting the
-        target. Projected values are never data.
+        Columns: ``scenario``, ``indicator`` (code), ``name`` (label in
+        *lang*), ``horizon`` (int64), ``target`` (in words),
+        ``target_value`` (float64), ``assumption`` (in words), ``status``
+        (an ordered categorical of `kttt.progress.ProgressStatus` labels
+        in *lang*, best first), ``projected_value`` and ``probability``
+        (float64), ``projected_from`` (Int64) and ``diagnostics``.
+
+        Raises:
+            NotFoundError: Without pandas (``pip install 'kttt[pandas]'``).
+            ValidationError: For a *lang* other than ``"vi"`` or ``"en"``.
         """
+        return _views.comparison_frame(self, _frames.check_lang(lang))
+
+    def __repr__(self) -> str:
+        return _views.comparison_short(self)
+
+    def _repr_html_(self) -> str:
+        lang = _display.current_language()
+        return _display.table(
+            self._title(lang),
+            self._headers(lang),
+            (cells for _, cells in self._rows(lang)),
+        )
+
+    def _headers(self, lang: str) -> tuple[str, ...]:
         names = [s.name for s in self.scenarios]
-        headers = {
-            "vi": ("Chỉ tiêu", "Mục tiêu", "Số liệu mới nhất", *names),
-            "en": ("Indicator", "Target", "Latest", *names),
-        }
+        return (
+            *pick(
+                lang,
+                "Chỉ tiêu|Mục tiêu|Số liệu mới nhất",
+                "Indicator|Target|Latest",
+            ).split("|"),
+            *names,
+        )
+
+    def _rows(self, lang: str) -> list[tuple[Target, list[str]]]:
         count = len(self.target_set)
-        rows = [
+        return [
             (
                 target,
                 [
@@ -167,18 +202,28 @@ class Comparison:
             )
             for index, target in enumerate(self.target_set)
         ]
+
+    def _title(self, lang: str) -> str:
         code = self.target_set.code
-        title = {
-            "vi": (
-                f"So sánh kịch bản cho mục tiêu {code} (phương pháp: "
-                f"{self.method}; giá trị năm mục tiêu là dự báo)"
-            ),
-            "en": (
-                f"Scenarios for the targets of {code} (method: "
-                f"{self.method}; target-year values are projected)"
-            ),
-        }
-        return render(lang, headers, title, rows)
+        return pick(
+            lang,
+            f"So sánh kịch bản cho mục tiêu {code} (phương pháp: "
+            f"{self.method}; giá trị năm mục tiêu là dự báo)",
+            f"Scenarios for the targets of {code} (method: "
+            f"{self.method}; target-year values are projected)",
+        )
+
+    def to_text(self, lang: str = "vi") -> str:
+        """Return the comparison as a plain-text table in *lang*.
+
+        One column per scenario: the status in the target year, the value
+        projected then and, when simulated, the chance of meeting the
+        target. Projected values are never data.
+        """
+        title = self._title(lang)
+        return render(
+            lang, {lang: self._headers(lang)}, {lang: title}, self._rows(lang)
+        )
 
 
 def compare(

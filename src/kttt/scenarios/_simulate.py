@@ -5,19 +5,26 @@ from __future__ import annotations
 import json
 
 from collections.abc import Mapping, Sequence
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from kttt import _display, _frames
+from kttt._display import level
 from kttt._extras import require
+from kttt._labels import pick
 from kttt.errors import NotFoundError, ValidationError
 from kttt.progress import is_met_at, met_share
+from kttt.scenarios import _views
 from kttt.scenarios._assumptions import Assumption, AssumptionKind, Scenario
 from kttt.scenarios._project import path, yearly_rates
-from kttt.scenarios._table import level, percent, render, target_cells
+from kttt.scenarios._table import percent, render, target_cells
 from kttt.series import Observation, Series, check_compatible, fill_base
 from kttt.targets import Target, TargetForm, TargetSet
 
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: The quantiles of each simulated year, as fractions.
 QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
@@ -32,11 +39,15 @@ class QuantileBand:
 
     #: The year.
     year: int
-    #: The values below which 5, 25, 50, 75 and 95 % of the draws fall.
+    #: The value below which 5 % of the draws fall.
     q05: float
+    #: The value below which 25 % of the draws fall.
     q25: float
+    #: The value below which half of the draws fall.
     median: float
+    #: The value below which 75 % of the draws fall.
     q75: float
+    #: The value below which 95 % of the draws fall.
     q95: float
 
 
@@ -109,8 +120,9 @@ class Simulation:
     target_set: TargetSet
     #: The scenario simulated.
     scenario: Scenario
-    #: The number of draws and the seed they came from.
+    #: The number of draws per target.
     draws: int
+    #: The seed the draws came from.
     seed: int
     #: One row per target, in the set's order.
     rows: tuple[SimulatedTarget, ...]
@@ -172,13 +184,48 @@ class Simulation:
         }
         return json.dumps(document, ensure_ascii=False, indent=indent)
 
-    def to_text(self, lang: str = "vi") -> str:
-        """Return the probabilities as a plain-text table in *lang*.
+    def to_dataframe(self, lang: str = "vi") -> pd.DataFrame:
+        """Return one row per target, with real dtypes.
 
-        One section per target year; the median and the 5–95 % range in the
-        target year are projections, never data.
+        Columns: ``scenario``, ``indicator`` (code), ``name`` (label in
+        *lang*), ``horizon`` (int64), ``target`` (in words),
+        ``target_value`` (float64), ``assumption`` (in words),
+        ``latest_year`` (Int64), ``latest_value``, ``probability``,
+        ``median``, ``q05``, ``q95`` and ``held_at_bound`` (float64, ``NaN``
+        where nothing was simulated).
+
+        Raises:
+            NotFoundError: Without pandas (``pip install 'kttt[pandas]'``).
+            ValidationError: For a *lang* other than ``"vi"`` or ``"en"``.
         """
-        rows = [
+        return _views.simulation_frame(self, _frames.check_lang(lang))
+
+    def band_dataframe(self, lang: str = "vi") -> pd.DataFrame:
+        """Return one row per target and simulated year, for fan charts.
+
+        Columns: ``scenario``, ``indicator``, ``name`` (label in *lang*),
+        ``horizon`` and ``year`` (int64), and the quantiles ``q05``,
+        ``q25``, ``median``, ``q75`` and ``q95`` (float64).
+
+        Raises:
+            NotFoundError: Without pandas (``pip install 'kttt[pandas]'``).
+            ValidationError: For a *lang* other than ``"vi"`` or ``"en"``.
+        """
+        return _views.band_frame(self, _frames.check_lang(lang))
+
+    def __repr__(self) -> str:
+        return _views.simulation_short(self)
+
+    def _repr_html_(self) -> str:
+        lang = _display.current_language()
+        return _display.table(
+            self._title(lang),
+            _HEADERS[lang],
+            (cells for _, cells in self._rows(lang)),
+        )
+
+    def _rows(self, lang: str) -> list[tuple[Target, list[str]]]:
+        return [
             (
                 row.target,
                 [
@@ -194,19 +241,28 @@ class Simulation:
             )
             for row in self.rows
         ]
-        title = {
-            "vi": (
+
+    def _title(self, lang: str) -> str:
+        if pick(lang, "vi", "en") == "vi":
+            return (
                 f"Xác suất đạt mục tiêu {self.target_set.code}, kịch bản "
                 f"{self.scenario.name!r} ({self.draws:,} lần rút, hạt giống "
                 f"{self.seed})"
-            ),
-            "en": (
-                f"Chance of meeting the targets of {self.target_set.code}, "
-                f"scenario {self.scenario.name!r} ({self.draws:,} draws, "
-                f"seed {self.seed})"
-            ),
-        }
-        return render(lang, _HEADERS, title, rows)
+            )
+        return (
+            f"Chance of meeting the targets of {self.target_set.code}, "
+            f"scenario {self.scenario.name!r} ({self.draws:,} draws, "
+            f"seed {self.seed})"
+        )
+
+    def to_text(self, lang: str = "vi") -> str:
+        """Return the probabilities as a plain-text table in *lang*.
+
+        One section per target year; the median and the 5–95 % range in the
+        target year are projections, never data.
+        """
+        title = self._title(lang)
+        return render(lang, _HEADERS, {lang: title}, self._rows(lang))
 
 
 _HEADERS = {

@@ -6,6 +6,7 @@ import textwrap
 
 from collections.abc import Mapping, Sequence
 
+from kttt._display import level
 from kttt._labels import localize_digits, pick
 from kttt.series import Observation
 from kttt.targets import Target
@@ -13,12 +14,6 @@ from kttt.targets import Target
 
 _FIRST_WIDTH = 40
 _NO_DATA = {"vi": "chưa có số liệu", "en": "no data"}
-
-
-def level(value: float, lang: str) -> str:
-    """Write a level with digit grouping in *lang* (whole above 100)."""
-    digits = 0 if abs(value) >= 100 else 1
-    return localize_digits(f"{value:,.{digits}f}", lang)
 
 
 def percent(share: float, lang: str) -> str:

@@ -26,6 +26,7 @@ from kttt._data import Envelope
 from kttt.errors import NotFoundError, ParseError, ValidationError
 from kttt.geography import Era, Province
 from kttt.sources import Source
+from kttt.targets import _views
 from kttt.targets._comparators import Comparator
 from kttt.targets._indicators import Catalogue, Indicator, configure_converter
 from kttt.targets._target import Target
@@ -131,6 +132,12 @@ class TargetSet:
                 f"a programme adopted on {self.adopted} is for a unit of "
                 f"{era.label_en}",
             )
+
+    def __repr__(self) -> str:
+        return _views.set_short(self)
+
+    def _repr_html_(self) -> str:
+        return _views.set_html(self)
 
     def __iter__(self) -> Iterator[Target]:
         return iter(self.targets)

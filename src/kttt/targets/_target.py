@@ -14,6 +14,7 @@ from kttt._labels import localize_digits
 from kttt.errors import ValidationError
 from kttt.geography import Province
 from kttt.sources import Source
+from kttt.targets import _views
 from kttt.targets._comparators import (
     Comparator,
     Edge,
@@ -133,6 +134,12 @@ class Target:
         converter=_data.nfc_text,
         validator=_data.optional(_data.text()),
     )
+
+    def __repr__(self) -> str:
+        return _views.target_short(self)
+
+    def _repr_html_(self) -> str:
+        return _views.target_html(self)
 
     def __attrs_post_init__(self) -> None:
         check_target(self)

@@ -1,48 +1,27 @@
-"""Observed values of an indicator over the years, each with its source.
-
-A `Series` holds the observations (`Observation`) of one indicator for
-one scope (the country or a province) from one source, sorted by year.
-Where sources disagree, the built-in national statistics keep one series
-per source and name the primary one (`national_statistics`).
-"""
+"""Observations and series: the values of an indicator over the years."""
 
 from __future__ import annotations
 
-import functools
-
 from collections.abc import Iterable, Iterator, Mapping
-from types import MappingProxyType
-from typing import Final, cast
+from typing import TYPE_CHECKING, Final
 
 import attrs
-import cattrs
 import pendulum
 
 from kttt import _data
-from kttt._data import Dataset, Envelope, Row
 from kttt.errors import (
-    DataError,
     IncompatibleSeriesError,
-    KtttError,
     NotFoundError,
     ValidationError,
 )
 from kttt.geography import Province
+from kttt.series import _views
 from kttt.sources import Source
 from kttt.targets import Indicator, Target
 
 
-__all__ = [
-    "FIRST_OBSERVED_YEAR",
-    "LAST_OBSERVED_YEAR",
-    "NATIONAL",
-    "Observation",
-    "Series",
-    "check_compatible",
-    "fill_base",
-    "national_series",
-    "national_statistics",
-]
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: The first year an observation may belong to.
 FIRST_OBSERVED_YEAR: Final = 1900
@@ -242,6 +221,64 @@ class Series:
             observations=tuple(o for o in self.observations if o.year <= year),
         )
 
+    # --- notebooks -----------------------------------------------------------
+
+    def to_dataframe(self, lang: str = "vi") -> pd.DataFrame:
+        """Return the observations as a DataFrame, one row per year.
+
+        Columns: ``indicator`` (its code), ``name`` (its label in *lang*),
+        ``series`` (`label`), ``primary``, ``scope`` and ``scope_era`` (the
+        province's code and era, empty when national), ``year`` (int64),
+        ``value`` (float64), ``projected`` (bool), ``as_of``
+        (datetime64), and the `kttt.sources.Source` of each value in
+        ``source_document``, ``source_clause``, ``source_title``,
+        ``source_url``, ``source_retrieved`` (datetime64) and
+        ``source_note``. Text columns are ``string``.
+        `from_dataframe` reads it back to an equal series.
+
+        Raises:
+            NotFoundError: Without pandas (``pip install 'kttt[pandas]'``).
+            ValidationError: For a *lang* other than ``"vi"`` or ``"en"``.
+        """
+        return _views.to_dataframe([self], lang)
+
+    @classmethod
+    def from_dataframe(
+        cls,
+        frame: pd.DataFrame,
+        indicator: Indicator | None = None,
+        *,
+        scope: Province | None = None,
+        label: str | None = None,
+        primary: bool | None = None,
+    ) -> Series:
+        """Read a series from a DataFrame, one row per year in any order.
+
+        ``year`` and ``value`` are required; the other columns of
+        `to_dataframe` are optional (``name`` is not read). The indicator
+        comes from *indicator* or from the ``indicator`` column (a code of
+        the built-in catalogue); *scope*, *label* and *primary* from the
+        arguments or from the ``scope``/``scope_era``, ``series`` and
+        ``primary`` columns. A column and an argument must agree, and a
+        column describing the series holds one value in every row.
+
+        Raises:
+            NotFoundError: Without pandas (``pip install 'kttt[pandas]'``)
+                or for an unknown indicator or province.
+            KtttError: Naming the row (counted from 1) and the column of
+                a cell that is not of its column's type, an unknown column,
+                a year given twice, or a value the indicator cannot take.
+        """
+        return _views.from_dataframe(
+            frame, indicator, scope=scope, label=label, primary=primary
+        )
+
+    def __repr__(self) -> str:
+        return _views.short(self)
+
+    def _repr_html_(self) -> str:
+        return _views.html(self)
+
 
 def _year(observation: Observation) -> int:
     return observation.year
@@ -290,219 +327,3 @@ def fill_base(target: Target, series: Series) -> Target:
     if target.base_year is None or target.base_value is not None:
         return target
     return target.with_base(series.at(target.base_year).value)
-
-
-# --- built-in national statistics -----------------------------------------
-
-#: The columns of the national statistics table, in order.
-_COLUMNS: Final = (
-    "indicator",
-    "series",
-    "primary",
-    "year",
-    "value",
-    "as_of",
-    "document",
-    "clause",
-    "title",
-    "url",
-    "retrieved",
-    "note",
-)
-
-
-def _check_primary(
-    _: object, attribute: attrs.Attribute[str], value: object
-) -> None:
-    if value not in {"yes", "no"}:
-        raise ValidationError(attribute.name, value, "'yes' or 'no'")
-
-
-@attrs.frozen(kw_only=True)
-class _Line:
-    """One row of the national statistics table; blank cells left out."""
-
-    indicator: str
-    series: str = attrs.field(validator=_data.text())
-    primary: str = attrs.field(validator=_check_primary)
-    year: int
-    value: float
-    as_of: pendulum.Date | None = None
-    document: str | None = None
-    clause: str | None = None
-    title: str | None = None
-    url: str | None = None
-    retrieved: pendulum.Date | None = None
-    note: str | None = None
-
-    def __attrs_post_init__(self) -> None:
-        if self.document is None and self.url is None:
-            raise ValidationError(
-                "url", None, "a row names its source's document or URL"
-            )
-
-    @property
-    def key(self) -> tuple[str, str]:
-        """The series the row belongs to: indicator code and label."""
-        return self.indicator, self.series
-
-    def observation(self) -> Observation:
-        """Return the row as an observation of its indicator.
-
-        Raises:
-            KtttError: Naming the column of what is wrong.
-        """
-        Indicator.get(self.indicator).check(self.value)
-        return Observation(
-            year=self.year,
-            value=self.value,
-            source=Source(
-                document=self.document,
-                clause=self.clause,
-                title=self.title,
-                url=self.url,
-                retrieved=self.retrieved,
-                note=self.note,
-            ),
-            as_of=self.as_of,
-        )
-
-
-@functools.cache
-def _converter() -> cattrs.Converter:
-    return _data.new_converter()
-
-
-def _cells(row: Row) -> dict[str, str]:
-    """Return the row's cells that hold anything, stripped."""
-    cells = cast("Mapping[str, str]", row.data)
-    return {
-        column: cell.strip() for column, cell in cells.items() if cell.strip()
-    }
-
-
-def _check_columns(envelope: Envelope) -> None:
-    if not envelope.rows:
-        raise DataError(
-            "rows", 0, "the national statistics have rows", file=envelope.file
-        )
-    first = envelope.rows[0]
-    columns = tuple(cast("Mapping[str, str]", first.data))
-    if columns != _COLUMNS:
-        raise DataError(
-            "header",
-            columns,
-            f"columns are {', '.join(_COLUMNS)}",
-            file=first.file,
-        )
-
-
-def _parse_national(
-    envelope: Envelope,
-) -> Mapping[str, tuple[Series, ...]]:
-    """Read the national statistics: one series per indicator and label.
-
-    Raises:
-        DataError: Naming the file, and the row and column of what is
-            wrong.
-    """
-    _check_columns(envelope)
-    groups: dict[tuple[str, str], list[Observation]] = {}
-    primaries: dict[tuple[str, str], bool] = {}
-    for row in envelope:
-        try:
-            line, observation = _read_row(row, groups, primaries)
-        except KtttError as error:
-            raise row.locate(error) from None
-        groups.setdefault(line.key, []).append(observation)
-    result: dict[str, list[Series]] = {}
-    for (code, label), observations in groups.items():
-        series = Series.of(
-            Indicator.get(code),
-            observations,
-            label=label,
-            primary=primaries[code, label],
-        )
-        result.setdefault(code, []).append(series)
-    with _data.reading(envelope.rows[0].file):
-        return MappingProxyType(
-            {
-                code: _primary_first(code, found)
-                for code, found in result.items()
-            }
-        )
-
-
-def _read_row(
-    row: Row,
-    groups: Mapping[tuple[str, str], list[Observation]],
-    primaries: dict[tuple[str, str], bool],
-) -> tuple[_Line, Observation]:
-    """Read a row, checking it against the rows before it.
-
-    Raises:
-        KtttError: Whose field is the column of what is wrong.
-    """
-    line = _data.structure(_converter(), _cells(row), _Line)
-    observation = line.observation()
-    primary = line.primary == "yes"
-    if primaries.setdefault(line.key, primary) != primary:
-        raise ValidationError(
-            "primary", line.primary, "the same for a whole series"
-        )
-    if any(o.year == line.year for o in groups.get(line.key, ())):
-        raise ValidationError(
-            "year", line.year, "one observation per year of a series"
-        )
-    return line, observation
-
-
-def _primary_first(code: str, found: list[Series]) -> tuple[Series, ...]:
-    primary = [s for s in found if s.primary]
-    if len(primary) != 1:
-        raise ValidationError(
-            "primary",
-            code,
-            "each indicator has exactly one primary series",
-        )
-    return (primary[0], *(s for s in found if not s.primary))
-
-
-#: The built-in national statistics (``kttt/data/statistics/national.json``
-#: and its table ``national.csv``): one observation per row.
-NATIONAL: Final = Dataset("statistics/national.json", _parse_national)
-
-
-def national_statistics() -> dict[str, tuple[Series, ...]]:
-    """Return the built-in national statistics 2012–2025.
-
-    A mapping of indicator code to its series, the primary series first.
-
-    >>> from kttt.series import national_statistics
-    >>> stats = national_statistics()
-    >>> [s.label for s in stats["cooperatives.count"]][:2]
-    ['MPI/MoF', 'VCA']
-    """
-    return dict(NATIONAL.load())
-
-
-def national_series(code: str, *, label: str | None = None) -> Series:
-    """Return a built-in national series of indicator *code*.
-
-    The primary one, or the one labelled *label* ("VCA", "GSO").
-
-    Raises:
-        NotFoundError: If there is no such series.
-    """
-    found = NATIONAL.load().get(code)
-    if found is None:
-        raise NotFoundError(
-            "indicator", code, "no built-in national series observes it"
-        )
-    if label is None:
-        return found[0]
-    for series in found:
-        if series.label == label:
-            return series
-    labels = ", ".join(str(s.label) for s in found)
-    raise NotFoundError("label", label, f"the series of {code} are: {labels}")
