@@ -148,17 +148,15 @@ def command_line() -> list[str]:
 
 
 def data_template(code: str) -> list[str]:
-    """Return a ``--data`` file for programme *code*: one row per code."""
-    from kttt.cli import report  # noqa: PLC0415 - at build time
-    from kttt.targets import target_set  # noqa: PLC0415
+    """Return what ``kttt template --programme CODE`` writes for *code*."""
+    import io  # noqa: PLC0415 - at build time
 
-    columns = (*report.DATA_COLUMNS, *report._OPTIONAL_COLUMNS)  # noqa: SLF001
-    rows = [",".join(columns)]
-    rows += [
-        ",".join([indicator.code, "2024", *[""] * (len(columns) - 2)])
-        for indicator in target_set(code).indicators()
-    ]
-    return _literal("\n".join(rows))
+    from kttt.cli import main  # noqa: PLC0415
+
+    written = io.StringIO()
+    with contextlib.redirect_stdout(written):
+        main(["template", "--programme", code, "--lang", "en"])
+    return _literal(written.getvalue().removeprefix("\ufeff").rstrip())
 
 
 def indicators() -> list[str]:
