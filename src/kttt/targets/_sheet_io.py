@@ -25,13 +25,8 @@ from kttt.sources import Source
 from kttt.targets._cells import write_day, write_number
 from kttt.targets._indicators import Catalogue, Indicator
 from kttt.targets._sets import TargetSet
-from kttt.targets._sheet import (
-    COLUMNS,
-    Grid,
-    Line,
-    read_grid,
-    split_blocks,
-)
+from kttt.targets._sheet import read_grid
+from kttt.targets._sheet_layout import COLUMNS, Grid, Line, split_blocks
 from kttt.targets._target import Target
 
 
