@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import time
 import unicodedata
 
@@ -107,6 +108,18 @@ class CooperativeModel(pydantic.BaseModel, extra="forbid", frozen=True):
     digital_transformation: bool = False
     ocop_stars: Annotated[int, pydantic.Field(ge=3, le=5)] | None = None
     traceability: bool = False
+    # The law's details: the records carry none, so only their shapes
+    # are read (lists and objects), on both sides.
+    member_list: list[dict[str, object]] | None = None
+    minimum_contribution: Amount | None = None
+    governance: dict[str, object] | None = None
+    meetings: list[dict[str, object]] = []
+    internal_lending: bool = False
+    seeks_state_support: bool = False
+    large: bool = False
+    audits: list[dt.date] | None = None
+    income: dict[str, object] | None = None
+    pledged_indivisible_assets: list[dict[str, object]] = []
 
     @pydantic.model_validator(mode="after")
     def _consistent(self) -> CooperativeModel:
@@ -209,9 +222,11 @@ def _rows(text: str) -> list[dict[str, str]]:
 
 def _nested(row: dict[str, str]) -> dict[str, object]:
     nested: dict[str, object] = {}
-    for key, cell in row.items():
-        if cell == "":
+    for key, text in row.items():
+        if text == "":
             continue
+        # Lists and objects are written as JSON in one cell, as kttt does.
+        cell: object = json.loads(text) if text[0] in "[{" else text
         head, _, leaf = key.partition(".")
         if leaf:
             part = nested.setdefault(head, {})
