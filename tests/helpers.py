@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import pathlib
 
 from collections.abc import Mapping
 from decimal import Decimal
@@ -56,3 +57,37 @@ def _key(key: object) -> str:
 def dump(value: object) -> str:
     """Return `plain` of *value* as indented JSON text, one fact per line."""
     return json.dumps(plain(value), ensure_ascii=False, indent=1) + "\n"
+
+
+def envelope(
+    rows: object,
+    *,
+    document: str = "x",
+    key: str | None = None,
+    description: str = "test rows",
+) -> dict[str, object]:
+    """Return a data file's envelope: one source (*document*) and *rows*.
+
+    *rows* is a list of records, or the name of a CSV file beside it.
+    """
+    source: dict[str, object] = {"document": document, "retrieved": None}
+    if key is not None:
+        source = {"key": key, **source}
+    return {"description": description, "sources": [source], "rows": rows}
+
+
+def write_envelope(
+    folder: pathlib.Path,
+    rows: object,
+    *,
+    name: str = "mine.json",
+    **fields: str,
+) -> pathlib.Path:
+    """Write `envelope` of *rows* into *folder* as *name*; return its path.
+
+    *fields* are those of `envelope` (``document``, ``key``...).
+    """
+    path = folder / name
+    text = json.dumps(envelope(rows, **fields), ensure_ascii=False)
+    path.write_text(text, encoding="utf-8")
+    return path

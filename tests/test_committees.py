@@ -10,6 +10,7 @@ import pytest
 
 from hypothesis import given, settings
 
+from helpers import write_envelope
 from kttt import datasets, serialization
 from kttt import strategies as kst
 from kttt.bodies import Agency
@@ -609,14 +610,7 @@ def test_builtin_loaders_are_cached():
 
 def _write(tmp_path, rows):
     """Write a committee data file holding *rows* and return its path."""
-    path = tmp_path / "mine.json"
-    envelope = {
-        "description": "test rows",
-        "sources": [{"key": "s", "document": "352/QĐ-TTg", "retrieved": None}],
-        "rows": rows,
-    }
-    path.write_text(json.dumps(envelope, ensure_ascii=False), encoding="utf-8")
-    return path
+    return write_envelope(tmp_path, rows, document="352/QĐ-TTg", key="s")
 
 
 def _rule(**fields):

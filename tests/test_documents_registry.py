@@ -10,6 +10,7 @@ import pytest
 
 from hypothesis import assume, given
 
+from helpers import envelope, write_envelope
 from kttt import datasets, serialization
 from kttt import strategies as kst
 from kttt.documents import (
@@ -347,13 +348,7 @@ def _row(**changes):
 
 
 def _envelope(rows):
-    return json.dumps(
-        {
-            "description": "test rows",
-            "sources": [{"document": "x", "retrieved": None}],
-            "rows": rows,
-        }
-    )
+    return json.dumps(envelope(rows))
 
 
 def _load(*rows):
@@ -460,9 +455,7 @@ def test_registry_refuses_non_documents():
 
 
 def _write(tmp_path, rows):
-    path = tmp_path / "mine.json"
-    path.write_text(_envelope(rows), encoding="utf-8")
-    return path
+    return write_envelope(tmp_path, rows)
 
 
 _KIND = {

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from fractions import Fraction
 
 import attrs
@@ -13,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import write_envelope
 from kttt import bodies, datasets, programmes, serialization
 from kttt import strategies as kst
 from kttt.errors import DataError, KtttError, NotFoundError, ValidationError
@@ -540,14 +539,8 @@ def test_agency_lives_in_bodies():
 
 def _write(tmp_path, row, *, rows=None):
     """Write a programme file holding *row* (or *rows*) and return its path."""
-    path = tmp_path / "mine.json"
-    envelope = {
-        "description": "a test programme",
-        "sources": [{"key": "s", "document": "155-CTr/TU", "retrieved": None}],
-        "rows": [row] if rows is None else rows,
-    }
-    path.write_text(json.dumps(envelope, ensure_ascii=False), encoding="utf-8")
-    return path
+    held = [row] if rows is None else rows
+    return write_envelope(tmp_path, held, document="155-CTr/TU", key="s")
 
 
 def _programme(**fields):

@@ -13,6 +13,7 @@ import pytest
 
 from hypothesis import given
 
+from helpers import envelope
 from kttt import datasets
 from kttt import strategies as kst
 from kttt.errors import DataError, NotFoundError, ScoreError, ValidationError
@@ -628,11 +629,7 @@ def test_schemes_are_built_in_datasets():
 
 
 def _envelope(record: object) -> dict[str, object]:
-    return {
-        "description": "A province's own scheme.",
-        "sources": [{"document": "12/2024/QĐ-UBND", "retrieved": None}],
-        "rows": [record],
-    }
+    return envelope([record], document="12/2024/QĐ-UBND")
 
 
 def test_a_corrected_copy_of_a_dataset_loads(tmp_path):

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import pendulum
 import pytest
 
+from helpers import write_envelope
 from kttt import datasets
 from kttt.errors import DataError, NotFoundError
 from kttt.series import national_series, national_statistics
@@ -189,19 +188,8 @@ def test_statistics_file_and_its_sources():
 
 
 def _write(tmp_path, text: str):
-    path = tmp_path / "national.json"
-    path.write_text(
-        json.dumps(
-            {
-                "description": "Statistics.",
-                "sources": [{"document": "x", "retrieved": None}],
-                "rows": "mine.csv",
-            }
-        ),
-        encoding="utf-8",
-    )
     (tmp_path / "mine.csv").write_text(text, encoding="utf-8")
-    return path
+    return write_envelope(tmp_path, "mine.csv", name="national.json")
 
 
 def test_parse_minimal_file(tmp_path):

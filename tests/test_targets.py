@@ -12,6 +12,7 @@ from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from helpers import envelope
 from kttt import datasets, serialization
 from kttt import strategies as kst
 from kttt.errors import (
@@ -970,12 +971,7 @@ def test_scope_name_is_optional_and_folded():
 
 def _envelope(*rows: object) -> str:
     return json.dumps(
-        {
-            "description": "A programme's targets.",
-            "sources": [{"document": "1-CTr/TU", "retrieved": None}],
-            "rows": list(rows),
-        },
-        ensure_ascii=False,
+        envelope(list(rows), document="1-CTr/TU"), ensure_ascii=False
     )
 
 
