@@ -13,6 +13,18 @@ from fractions import Fraction
 
 import attrs
 
+from kttt.progress import DiagnosticKind, Progress
+from kttt.series import Series
+from kttt.sources import Source
+from kttt.targets import (
+    Comparator,
+    Direction,
+    Indicator,
+    Target,
+    TargetSet,
+    Unit,
+)
+
 
 def plain(value: object) -> object:
     """Return every field of *value*, recursively, as JSON-ready data.
@@ -91,3 +103,66 @@ def write_envelope(
     text = json.dumps(envelope(rows, **fields), ensure_ascii=False)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+# --- progress and scenarios: test indicators and targets ---------------------
+
+#: The source of the test targets.
+SOURCE = Source(document="TEST")
+
+
+def _indicator(
+    code: str, label: str, unit: Unit, *, up: bool = True
+) -> Indicator:
+    direction = Direction.INCREASE if up else Direction.DECREASE
+    return Indicator(
+        code=f"test.{code}",
+        label_vi=label,
+        label_en=code.replace("_", " "),
+        unit=unit,
+        direction=direction,
+    )
+
+
+#: Test indicators: a count, persons, a share, a share to reduce, VND.
+COUNT = _indicator("count", "số lượng", Unit.COUNT)
+MEMBERS = _indicator("members", "thành viên", Unit.PERSONS)
+SHARE = _indicator("share", "tỷ lệ", Unit.PERCENT)
+WEAK = _indicator("weak_share", "tỷ lệ yếu kém", Unit.PERCENT, up=False)
+REVENUE = _indicator("revenue", "doanh thu", Unit.VND)
+
+
+def level(
+    comparator: Comparator,
+    value: float | None,
+    *,
+    indicator: Indicator = COUNT,
+    horizon: int = 2030,
+    **more: object,
+) -> Target:
+    """Return a level target on *indicator* by *horizon* (default 2030)."""
+    return Target(
+        indicator=indicator,
+        comparator=comparator,
+        value=value,
+        horizon=horizon,
+        source=SOURCE,
+        **more,  # type: ignore[arg-type]
+    )
+
+
+def series(values: dict[int, float], indicator: Indicator = COUNT) -> Series:
+    """Return a series of *indicator* from ``{year: value}``."""
+    return Series.from_values(indicator, values)
+
+
+def programme(*targets: Target) -> TargetSet:
+    """Return a national target set of *targets*."""
+    return TargetSet(
+        code="1-KH/TEST", title="test", source=SOURCE, targets=targets
+    )
+
+
+def kinds(progress: Progress) -> set[DiagnosticKind]:
+    """Return the kinds of *progress*'s diagnostics."""
+    return {d.kind for d in progress.diagnostics}

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from helpers import COUNT, REVENUE, SHARE, SOURCE, WEAK, kinds, level, series
 from kttt.errors import (
     IncompatibleSeriesError,
     NotFoundError,
@@ -32,66 +33,10 @@ from kttt.progress import (
     assess,
 )
 from kttt.series import Observation, Series
-from kttt.sources import Source
-from kttt.targets import Comparator, Direction, Indicator, Target, Unit
+from kttt.targets import Comparator, Target
 
 
-SOURCE = Source(document="TEST")
-COUNT = Indicator(
-    code="test.count",
-    label_vi="số lượng",
-    label_en="count",
-    unit=Unit.COUNT,
-    direction=Direction.INCREASE,
-)
-SHARE = Indicator(
-    code="test.share",
-    label_vi="tỷ lệ",
-    label_en="share",
-    unit=Unit.PERCENT,
-    direction=Direction.INCREASE,
-)
-WEAK = Indicator(
-    code="test.weak_share",
-    label_vi="tỷ lệ yếu kém",
-    label_en="weak share",
-    unit=Unit.PERCENT,
-    direction=Direction.DECREASE,
-)
-REVENUE = Indicator(
-    code="test.revenue",
-    label_vi="doanh thu",
-    label_en="revenue",
-    unit=Unit.VND,
-    direction=Direction.INCREASE,
-)
 S = ProgressStatus
-
-
-def level(
-    comparator: Comparator,
-    value: float | None,
-    *,
-    indicator: Indicator = COUNT,
-    horizon: int = 2030,
-    **more: object,
-) -> Target:
-    return Target(
-        indicator=indicator,
-        comparator=comparator,
-        value=value,
-        horizon=horizon,
-        source=SOURCE,
-        **more,  # type: ignore[arg-type]
-    )
-
-
-def series(values: dict[int, float], indicator: Indicator = COUNT) -> Series:
-    return Series.from_values(indicator, values)
-
-
-def kinds(progress: object) -> set[DiagnosticKind]:
-    return {d.kind for d in progress.diagnostics}  # type: ignore[attr-defined]
 
 
 # --- StatCan (default) -------------------------------------------------------

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from helpers import COUNT, REVENUE, SOURCE
 from kttt.errors import NotFoundError, ValidationError
 from kttt.progress import (
     METHOD_NAMES,
@@ -25,32 +26,13 @@ from kttt.progress import (
     met_share,
 )
 from kttt.series import Observation, Series, national_series
-from kttt.sources import Source
 from kttt.targets import (
     Comparator,
-    Direction,
-    Indicator,
     Target,
-    Unit,
     nq20_targets,
 )
 
 
-SOURCE = Source(document="TEST")
-COUNT = Indicator(
-    code="test.count",
-    label_vi="số lượng",
-    label_en="count",
-    unit=Unit.COUNT,
-    direction=Direction.INCREASE,
-)
-REVENUE = Indicator(
-    code="test.revenue",
-    label_vi="doanh thu",
-    label_en="revenue",
-    unit=Unit.VND,
-    direction=Direction.INCREASE,
-)
 COOPERATIVES = nq20_targets().get("cooperatives.count", 2030)
 COUNTS = national_series("cooperatives.count")
 S = ProgressStatus

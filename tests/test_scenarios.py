@@ -12,6 +12,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from helpers import COUNT, REVENUE, SHARE, SOURCE, level, series
 from kttt import strategies as kst
 from kttt.errors import NotFoundError, ValidationError
 from kttt.progress import ProgressStatus, assess
@@ -24,64 +25,16 @@ from kttt.scenarios import (
     year_met,
 )
 from kttt.series import Series, national_series
-from kttt.sources import Source
 from kttt.targets import (
     Comparator,
-    Direction,
-    Indicator,
     Target,
-    Unit,
     nq20_targets,
 )
 
 
-SOURCE = Source(document="TEST")
-COUNT = Indicator(
-    code="test.count",
-    label_vi="số lượng",
-    label_en="count",
-    unit=Unit.COUNT,
-    direction=Direction.INCREASE,
-)
-SHARE = Indicator(
-    code="test.share",
-    label_vi="tỷ lệ",
-    label_en="share",
-    unit=Unit.PERCENT,
-    direction=Direction.INCREASE,
-)
-REVENUE = Indicator(
-    code="test.revenue",
-    label_vi="doanh thu",
-    label_en="revenue",
-    unit=Unit.VND,
-    direction=Direction.INCREASE,
-)
 NQ20 = nq20_targets()
 COOPERATIVES = NQ20.get("cooperatives.count", 2030)
 COUNTS = national_series("cooperatives.count")
-
-
-def level(
-    comparator: Comparator,
-    value: float | None,
-    *,
-    indicator: Indicator = COUNT,
-    horizon: int = 2030,
-    **more: object,
-) -> Target:
-    return Target(
-        indicator=indicator,
-        comparator=comparator,
-        value=value,
-        horizon=horizon,
-        source=SOURCE,
-        **more,  # type: ignore[arg-type]
-    )
-
-
-def series(values: dict[int, float], indicator: Indicator = COUNT) -> Series:
-    return Series.from_values(indicator, values)
 
 
 # --- assumptions -------------------------------------------------------------

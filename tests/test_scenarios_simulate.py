@@ -17,6 +17,15 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from helpers import (
+    MEMBERS,
+    REVENUE,
+    SHARE,
+    SOURCE,
+    level,
+    programme,
+    series,
+)
 from kttt.errors import NotFoundError, ValidationError
 from kttt.progress import ProgressStatus, assess
 from kttt.scenarios import (
@@ -28,77 +37,18 @@ from kttt.scenarios import (
     simulate,
 )
 from kttt.series import Series, national_statistics
-from kttt.sources import Source
 from kttt.targets import (
     Comparator,
     Direction,
     Indicator,
     Target,
-    TargetSet,
     Unit,
     nq20_targets,
 )
 
 
-SOURCE = Source(document="TEST")
-COUNT = Indicator(
-    code="test.count",
-    label_vi="số lượng",
-    label_en="count",
-    unit=Unit.COUNT,
-    direction=Direction.INCREASE,
-)
-MEMBERS = Indicator(
-    code="test.members",
-    label_vi="thành viên",
-    label_en="members",
-    unit=Unit.PERSONS,
-    direction=Direction.INCREASE,
-)
-SHARE = Indicator(
-    code="test.share",
-    label_vi="tỷ lệ",
-    label_en="share",
-    unit=Unit.PERCENT,
-    direction=Direction.INCREASE,
-)
-REVENUE = Indicator(
-    code="test.revenue",
-    label_vi="doanh thu",
-    label_en="revenue",
-    unit=Unit.VND,
-    direction=Direction.INCREASE,
-)
 NQ20 = nq20_targets()
 STATISTICS = national_statistics()
-
-
-def level(
-    comparator: Comparator,
-    value: float | None,
-    *,
-    indicator: Indicator = COUNT,
-    horizon: int = 2030,
-    **more: object,
-) -> Target:
-    return Target(
-        indicator=indicator,
-        comparator=comparator,
-        value=value,
-        horizon=horizon,
-        source=SOURCE,
-        **more,  # type: ignore[arg-type]
-    )
-
-
-def series(values: dict[int, float], indicator: Indicator = COUNT) -> Series:
-    return Series.from_values(indicator, values)
-
-
-def programme(*targets: Target) -> TargetSet:
-    return TargetSet(
-        code="1-KH/TEST", title="test", source=SOURCE, targets=targets
-    )
 
 
 def scenario(**assumptions: Assumption) -> Scenario:
