@@ -71,8 +71,12 @@ class Comparator(LabelledEnum):
     @property
     def is_directional(self) -> bool:
         """Whether the comparator names a direction only ("tăng", "giảm")."""
-        return self in {Comparator.INCREASE, Comparator.DECREASE}
+        return self is _INCREASE or self is _DECREASE
 
+
+# Looked up once: attribute access on an enum class is slow in Python 3.11.
+_INCREASE: Final = Comparator.INCREASE
+_DECREASE: Final = Comparator.DECREASE
 
 _NO_VALUE: Final = frozenset(
     {

@@ -76,7 +76,11 @@ class Direction(LabelledEnum):
     @property
     def sign(self) -> int:
         """``+1`` for ``INCREASE``, ``-1`` for ``DECREASE``."""
-        return 1 if self is Direction.INCREASE else -1
+        return 1 if self is _INCREASE else -1
+
+
+# Looked up once: attribute access on an enum class is slow in Python 3.11.
+_INCREASE: Final = Direction.INCREASE
 
 
 _FINITE: Final = _data.finite()
