@@ -158,6 +158,7 @@ if TYPE_CHECKING:
     )
     from kttt.text import (
         fold,
+        is_blank,
         nfc,
         parse_flag,
         parse_number,
@@ -288,6 +289,7 @@ _ROOMS: dict[str, str] = {
     "TargetSet": "kttt.targets",
     "Unit": "kttt.targets",
     "fold": "kttt.text",
+    "is_blank": "kttt.text",
     "nfc": "kttt.text",
     "parse_flag": "kttt.text",
     "parse_number": "kttt.text",
@@ -404,6 +406,7 @@ __all__ = [
     "fold",
     "get_document",
     "get_programme",
+    "is_blank",
     "legal_rules",
     "load_scheme",
     "national_committee_history",

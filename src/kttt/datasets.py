@@ -33,6 +33,7 @@ from kttt import programmes as _programmes
 from kttt import rating as _rating
 from kttt import series as _series
 from kttt import targets as _targets
+from kttt import _data
 from kttt._data import PACKAGE_DATA, Dataset
 from kttt.committees import NetworkSnapshot, SteeringCommittee
 from kttt.documents import Document
@@ -98,16 +99,18 @@ class DatasetInfo:
     """What a built-in dataset holds and where its facts come from."""
 
     #: The dataset's name (``"geography/provinces"``).
-    name: str
+    name: str = attrs.field(validator=_data.text(unpadded=True))
     #: The file, under the installed package.
-    file: str
+    file: str = attrs.field(validator=_data.text(unpadded=True))
     #: What the rows are.
-    description: str
+    description: str = attrs.field(validator=_data.text())
     #: Every source of the file, with the date it was retrieved where
     #: recorded.
-    sources: tuple[Source, ...]
+    sources: tuple[Source, ...] = attrs.field(
+        validator=_data.tuple_of(Source)
+    )
     #: How many rows the file holds.
-    rows: int
+    rows: int = attrs.field(validator=_data.whole_number())
 
 
 def names() -> tuple[str, ...]:

@@ -86,6 +86,10 @@ class Observation:
             )
 
 
+#: Refuses anything but a tuple of observations.
+_OBSERVATIONS: Final = _data.tuple_of(Observation)
+
+
 @attrs.frozen(kw_only=True)
 class Series:
     """The observations of one indicator, strictly increasing in year.
@@ -106,7 +110,7 @@ class Series:
     )
     #: The observations, sorted by year, one per year.
     observations: tuple[Observation, ...] = attrs.field(
-        validator=_data.tuple_of(Observation)
+        validator=_OBSERVATIONS
     )
     #: The province observed (``None``: the whole country).
     scope: Province | None = attrs.field(
@@ -154,12 +158,22 @@ class Series:
         """Return a series of *observations* in any order (sorted by year).
 
         Raises:
-            ValidationError: If two observations share a year or a value
-                is outside the indicator's bounds.
+            ValidationError: If *observations* holds something other than
+                observations, two of them share a year or a value is
+                outside the indicator's bounds.
         """
+        given: object = observations
+        if isinstance(given, str | bytes) or not isinstance(given, Iterable):
+            raise ValidationError(
+                "observations", given, "must be an iterable of Observation"
+            )
+        items = tuple(cast("Iterable[object]", given))
+        _OBSERVATIONS.check("observations", items)
         return cls(
             indicator=indicator,
-            observations=tuple(sorted(observations, key=_year)),
+            observations=tuple(
+                sorted(cast("tuple[Observation, ...]", items), key=_year)
+            ),
             scope=scope,
             label=label,
             primary=primary,
@@ -176,7 +190,14 @@ class Series:
         label: str | None = None,
         primary: bool = False,
     ) -> Series:
-        """Return a series from ``{year: value}``, each citing *source*."""
+        """Return a series from ``{year: value}``, each citing *source*.
+
+        Raises:
+            ValidationError: If *values* is not a mapping, or as `of` and
+                `Observation` do.
+        """
+        if not isinstance(cast("object", values), Mapping):
+            raise ValidationError("values", values, "must be {year: value}")
         return cls.of(
             indicator,
             (
@@ -233,7 +254,12 @@ class Series:
         )
 
     def until(self, year: int) -> Series:
-        """Return the series cut after *year* (the observations up to it)."""
+        """Return the series cut after *year* (the observations up to it).
+
+        Raises:
+            ValidationError: If *year* is not a whole number.
+        """
+        _data.whole_number(None).check("year", year)
         return attrs.evolve(
             self,
             observations=tuple(o for o in self.observations if o.year <= year),
@@ -250,8 +276,12 @@ def check_compatible(target: Target, series: Series) -> None:
     The indicator (code and unit) and the scope must be the same.
 
     Raises:
+        ValidationError: If *target* is not a `Target` or *series* not a
+            `Series`.
         IncompatibleSeriesError: Naming what differs.
     """
+    _data.instance_of(Target).check("target", target)
+    _data.instance_of(Series).check("series", series)
     wanted, observed = target.indicator, series.indicator
     if observed.code != wanted.code:
         raise IncompatibleSeriesError(
@@ -491,7 +521,8 @@ def national_series(code: str, *, label: str | None = None) -> Series:
     Raises:
         NotFoundError: If there is no such series.
     """
-    found = NATIONAL.load().get(code)
+    given: object = code
+    found = NATIONAL.load().get(code) if isinstance(given, str) else None
     if found is None:
         raise NotFoundError(
             "indicator", code, "no built-in national series observes it"

@@ -29,6 +29,7 @@ from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
+    StructureHandlerNotFoundError,
 )
 
 from kttt._data._dates import parse_iso_date
@@ -263,11 +264,18 @@ def structure(conv: cattrs.Converter, data: object, cls: Any) -> Any:
     Raises:
         KtttError: Of the class the failing hook raised, its field the path
             of the first invalid value (``targets[2].value``).
+        ValidationError: If *cls* is not a type the converter reads.
     """
+    if not (isinstance(cls, type) or typing.get_origin(cls) is not None):
+        raise ValidationError("cls", cls, "must be a type")
     try:
         return conv.structure(data, cls)
     except KtttError:
         raise
+    except StructureHandlerNotFoundError:
+        raise ValidationError(
+            "cls", cls, "is not a type kttt reads"
+        ) from None
     except (ClassValidationError, IterableValidationError) as group:
         raise first_error(group, "$") from None
     except RecursionError:

@@ -10,6 +10,7 @@ the file, the line and the column.
 from __future__ import annotations
 
 import json
+import math
 import re
 
 from decimal import Decimal
@@ -50,8 +51,18 @@ class _ConstantError(ValueError):
         self.name = name
 
 
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        # 1e999 reads as infinity.
+        raise _ConstantError(text)
+    return value
+
+
 _FLOAT_DECODER: Final = json.JSONDecoder(
-    object_pairs_hook=_pairs, parse_constant=_refuse_constant
+    object_pairs_hook=_pairs,
+    parse_constant=_refuse_constant,
+    parse_float=_finite_float,
 )
 _EXACT_DECODER: Final = json.JSONDecoder(
     object_pairs_hook=_pairs,
@@ -103,7 +114,10 @@ def load_json(text: object, *, file: str = "json", exact: bool = False) -> Any:
         ) from None
     except _ConstantError as error:
         raise DataError(
-            "json", error.name, "JSON numbers are finite", file=file
+            "json",
+            error.name,
+            "JSON numbers are finite and fit a float",
+            file=file,
         ) from None
     except (ValueError, RecursionError):
         # A number longer than Python converts (int_max_str_digits).

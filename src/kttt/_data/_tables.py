@@ -18,7 +18,7 @@ from typing import Final
 import attrs
 
 from kttt.errors import DataError
-from kttt.text import nfc
+from kttt.text import is_blank, nfc
 
 
 #: The delimiters `read_csv` recognises, in order of preference.
@@ -124,7 +124,7 @@ def _columns(header: list[str], file: str) -> tuple[str, ...]:
     columns = tuple(cell.strip() for cell in header)
     seen: set[str] = set()
     for index, name in enumerate(columns, start=1):
-        if not name:
+        if is_blank(name):
             raise DataError(
                 "header", header, f"column {index} has no name", file=file
             )
@@ -141,10 +141,16 @@ def _rows(
 ) -> Iterator[tuple[int, Mapping[str, str]]]:
     width = len(columns)
     for number, cells in enumerate(reader, start=1):
-        if not any(cell.strip() for cell in cells):
+        if all(map(is_blank, cells)):
             continue
         if len(cells) != width:
-            column = columns[-1] if len(cells) > width else columns[len(cells)]
+            # The first missing column, or the last one the row overruns
+            # (none for a header without columns).
+            column = (
+                columns[len(cells)]
+                if len(cells) < width
+                else (columns[-1] if columns else None)
+            )
             raise DataError(
                 "cells",
                 cells[width:] if len(cells) > width else len(cells),

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import abc
 import math
-import unicodedata
 
 from collections.abc import Callable
 from typing import Any, cast
@@ -21,7 +20,7 @@ import attrs
 
 from kttt._data._dates import require_date
 from kttt.errors import ValidationError
-from kttt.text import nfc
+from kttt.text import is_blank, nfc
 
 
 class Validator(abc.ABC):
@@ -203,20 +202,6 @@ def _is_finite(value: object) -> bool:
         return math.isfinite(value)
     except OverflowError:
         return False
-
-
-def is_blank(text: str) -> bool:
-    r"""Whether *text* holds nothing visible.
-
-    White space, and format characters such as the zero-width space or
-    the bidirectional marks, are not visible.
-
-    >>> is_blank(" \u200b\u200e "), is_blank("a\u200b")
-    (True, False)
-    """
-    return all(
-        char.isspace() or unicodedata.category(char) == "Cf" for char in text
-    )
 
 
 def _is_padded(text: str) -> bool:

@@ -151,13 +151,17 @@ class StructureFinding:
     """The verdict of one rule on one committee, with the rule's source."""
 
     #: What was checked.
-    aspect: RuleKind
+    aspect: RuleKind = attrs.field(validator=_data.instance_of(RuleKind))
     #: Met, not met, unknown, or no rule.
-    status: FindingStatus
+    status: FindingStatus = attrs.field(
+        validator=_data.instance_of(FindingStatus)
+    )
     #: What was found, in English.
-    detail: str
+    detail: str = attrs.field(validator=_data.text())
     #: The rule applied; `None` when no rule covers the date.
-    rule: StructureRule | None = None
+    rule: StructureRule | None = attrs.field(
+        default=None, validator=maybe(StructureRule)
+    )
 
     @property
     def source(self) -> Source | None:

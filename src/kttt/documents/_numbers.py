@@ -8,6 +8,7 @@ from typing import cast
 
 import attrs
 
+from kttt import _data
 from kttt.documents._kinds import (
     DocumentKind,
     canonical_spelling,
@@ -335,13 +336,24 @@ class DocumentNumberMatch:
     """A reference number found in a text by `find_document_numbers`."""
 
     #: The number, parsed.
-    number: DocumentNumber
+    number: DocumentNumber = attrs.field(
+        validator=_data.instance_of(DocumentNumber)
+    )
     #: Where it starts in the text (an index into the text as given).
-    start: int
+    start: int = attrs.field(validator=_data.whole_number())
     #: Where it ends (exclusive).
-    end: int
+    end: int = attrs.field(validator=_data.whole_number())
     #: The text matched, exactly as written (``text[start:end]``).
-    text: str
+    text: str = attrs.field(validator=_data.text(unpadded=True))
+
+    def __attrs_post_init__(self) -> None:
+        if self.end - self.start != len(self.text):
+            raise DocumentNumberError(
+                "end",
+                self.end,
+                f"the span of {self.text!r} from {self.start} ends at "
+                f"{self.start + len(self.text)}",
+            )
 
     @property
     def span(self) -> tuple[int, int]:

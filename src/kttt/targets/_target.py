@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 
 from fractions import Fraction
 from typing import Final, Required, TypedDict, Unpack
@@ -130,6 +131,8 @@ class Target:
         for name in ("value", "upper"):
             if self.form is not TargetForm.GROWTH_RATE:
                 self._check_level(name)
+            elif getattr(self, name) is not None:
+                self._grown(getattr(self, name), name)
 
     def _check_value(self) -> None:
         if self.comparator.needs_value and self.value is None:
@@ -379,8 +382,28 @@ class Target:
                 "a growth-rate target needs its base value to give a "
                 "level; use with_base()",
             )
+        return self._grown(self.level())
+
+    def _grown(self, rate: float, name: str = "value") -> float:
+        """Return the base value grown at *rate* percent a year to the horizon.
+
+        Without a base value this is 0; no target is built whose level
+        is too large for a float.
+        """
+        base = self.base_value or 0.0
         years = self.horizon - (self.base_year or self.horizon)
-        return self.base_value * (1 + self.level() / 100) ** years
+        try:
+            level = base * (1 + rate / 100) ** years
+        except OverflowError:
+            level = math.inf
+        if not math.isfinite(level):
+            raise ValidationError(
+                name,
+                rate,
+                f"grown from {base:g} in {self.base_year} it is too large "
+                f"for a number by {self.horizon}",
+            )
+        return level
 
     def is_met(self, value: float) -> bool:
         """Whether an observed *value* satisfies the target.
