@@ -18,6 +18,7 @@ import collections.abc
 import csv
 import datetime as dt
 import enum
+import functools
 import io
 import json
 import math
@@ -111,6 +112,7 @@ def _repeat(char: str) -> st.SearchStrategy[str]:
     )
 
 
+@functools.cache
 def texts() -> st.SearchStrategy[str]:
     """Draw text a spreadsheet cell or an argument may hold."""
     odd = st.text(
@@ -139,6 +141,7 @@ def texts() -> st.SearchStrategy[str]:
     return plain | plain.map(nfd)
 
 
+@functools.cache
 def edge_texts() -> st.SearchStrategy[str]:
     """Draw text at the edges of "non-blank": empty, invisible, decomposed."""
     return st.sampled_from(
@@ -198,6 +201,7 @@ EDGE_NUMBERS: Final[tuple[object, ...]] = (
 )
 
 
+@functools.cache
 def numbers() -> st.SearchStrategy[object]:
     """Draw numbers of every kind: huge, subnormal, not finite, not real."""
     return st.one_of(
@@ -210,6 +214,7 @@ def numbers() -> st.SearchStrategy[object]:
     )
 
 
+@functools.cache
 def dates() -> st.SearchStrategy[object]:
     """Draw dates of every kind: pendulum or not, with a time, out of range."""
     return st.one_of(
@@ -236,6 +241,7 @@ class _Stranger(enum.Enum):
     CODE = "34"
 
 
+@functools.cache
 def scalars() -> st.SearchStrategy[object]:
     """Draw one value of any simple type."""
     return st.one_of(
@@ -262,6 +268,7 @@ def scalars() -> st.SearchStrategy[object]:
     )
 
 
+@functools.cache
 def values() -> st.SearchStrategy[object]:
     """Draw a value of any type, containers of wrong things included."""
     return st.recursive(
@@ -281,6 +288,7 @@ def values() -> st.SearchStrategy[object]:
 # --- JSON ----------------------------------------------------------------------
 
 
+@functools.cache
 def json_values() -> st.SearchStrategy[object]:
     """Draw JSON trees whose leaves are hostile strings and numbers."""
     leaves = st.one_of(
@@ -337,6 +345,7 @@ def _key(key: object) -> str:
     return json.dumps(str(key), ensure_ascii=False)
 
 
+@functools.cache
 def json_texts() -> st.SearchStrategy[str]:
     """Draw JSON texts and near-JSON: random trees, literals, broken text."""
     return st.one_of(

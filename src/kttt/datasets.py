@@ -26,6 +26,7 @@ from typing import Any, Final, cast
 
 import attrs
 
+from kttt import _data
 from kttt import committees as _committees
 from kttt import documents as _documents
 from kttt import organizations as _organizations
@@ -33,7 +34,6 @@ from kttt import programmes as _programmes
 from kttt import rating as _rating
 from kttt import series as _series
 from kttt import targets as _targets
-from kttt import _data
 from kttt._data import PACKAGE_DATA, Dataset
 from kttt.committees import NetworkSnapshot, SteeringCommittee
 from kttt.documents import Document
@@ -106,9 +106,7 @@ class DatasetInfo:
     description: str = attrs.field(validator=_data.text())
     #: Every source of the file, with the date it was retrieved where
     #: recorded.
-    sources: tuple[Source, ...] = attrs.field(
-        validator=_data.tuple_of(Source)
-    )
+    sources: tuple[Source, ...] = attrs.field(validator=_data.tuple_of(Source))
     #: How many rows the file holds.
     rows: int = attrs.field(validator=_data.whole_number())
 

@@ -206,9 +206,9 @@ def _check_record(row: object, number: int) -> None:
         ).at_row(number)
     for column, cell in typing.cast("Mapping[object, object]", row).items():
         if not isinstance(column, str):
-            raise ParseError(
-                "column", column, "a column name is text"
-            ).at_row(number)
+            raise ParseError("column", column, "a column name is text").at_row(
+                number
+            )
         if cell is not None and not isinstance(cell, str):
             raise ParseError(
                 column, cell, "a cell holds text (or None)"

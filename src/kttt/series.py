@@ -86,10 +86,6 @@ class Observation:
             )
 
 
-#: Refuses anything but a tuple of observations.
-_OBSERVATIONS: Final = _data.tuple_of(Observation)
-
-
 @attrs.frozen(kw_only=True)
 class Series:
     """The observations of one indicator, strictly increasing in year.
@@ -110,7 +106,7 @@ class Series:
     )
     #: The observations, sorted by year, one per year.
     observations: tuple[Observation, ...] = attrs.field(
-        validator=_OBSERVATIONS
+        validator=_data.tuple_of(Observation)
     )
     #: The province observed (``None``: the whole country).
     scope: Province | None = attrs.field(
@@ -162,18 +158,10 @@ class Series:
                 observations, two of them share a year or a value is
                 outside the indicator's bounds.
         """
-        given: object = observations
-        if isinstance(given, str | bytes) or not isinstance(given, Iterable):
-            raise ValidationError(
-                "observations", given, "must be an iterable of Observation"
-            )
-        items = tuple(cast("Iterable[object]", given))
-        _OBSERVATIONS.check("observations", items)
+        items = _data.items_of("observations", observations, Observation)
         return cls(
             indicator=indicator,
-            observations=tuple(
-                sorted(cast("tuple[Observation, ...]", items), key=_year)
-            ),
+            observations=tuple(sorted(items, key=_year)),
             scope=scope,
             label=label,
             primary=primary,

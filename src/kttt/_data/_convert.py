@@ -273,9 +273,7 @@ def structure(conv: cattrs.Converter, data: object, cls: Any) -> Any:
     except KtttError:
         raise
     except StructureHandlerNotFoundError:
-        raise ValidationError(
-            "cls", cls, "is not a type kttt reads"
-        ) from None
+        raise ValidationError("cls", cls, "is not a type kttt reads") from None
     except (ClassValidationError, IterableValidationError) as group:
         raise first_error(group, "$") from None
     except RecursionError:

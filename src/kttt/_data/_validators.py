@@ -13,14 +13,17 @@ from __future__ import annotations
 import abc
 import math
 
-from collections.abc import Callable
-from typing import Any, cast
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar, cast
 
 import attrs
 
 from kttt._data._dates import require_date
 from kttt.errors import ValidationError
 from kttt.text import is_blank, nfc
+
+
+T = TypeVar("T")
 
 
 class Validator(abc.ABC):
@@ -227,6 +230,28 @@ def text(*, unpadded: bool = False) -> Validator:
             )
         )
     return _All(tuple(parts))
+
+
+def items_of(field: str, value: object, cls: type[T]) -> tuple[T, ...]:
+    """Return the items of the iterable *value*, refusing any not a *cls*.
+
+    Text is not an iterable of items here, nor is a mapping.
+
+    >>> items_of("years", iter([2020, 2021]), int)
+    (2020, 2021)
+    >>> items_of("years", [2020, "2021"], int)
+    Traceback (most recent call last):
+    kttt.errors.ValidationError: years[1]='2021': must be a int
+    """
+    if isinstance(value, str | bytes | Mapping) or not isinstance(
+        value, Iterable
+    ):
+        raise ValidationError(
+            field, value, f"must be an iterable of {cls.__name__}"
+        )
+    items = tuple(cast("Iterable[object]", value))
+    tuple_of(cls).check(field, items)
+    return cast("tuple[T, ...]", items)
 
 
 def date() -> Validator:

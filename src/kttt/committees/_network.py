@@ -303,9 +303,7 @@ class NetworkSummary:
     #: Provinces with district committees (`None`: cannot be told).
     district_committees: int | None = attrs.field(validator=OPTIONAL_COUNT)
     #: Provinces with commune focal officers (`None`: cannot be told).
-    commune_focal_officers: int | None = attrs.field(
-        validator=OPTIONAL_COUNT
-    )
+    commune_focal_officers: int | None = attrs.field(validator=OPTIONAL_COUNT)
     #: How the figures were obtained and what could not be regrouped.
     notes: tuple[str, ...] = attrs.field(
         default=(), validator=_data.tuple_of(_data.text())

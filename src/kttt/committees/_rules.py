@@ -199,15 +199,19 @@ def check_structure(
             default.
 
     Raises:
-        ValidationError: If *committee* is not a `SteeringCommittee` or
-            *as_of* not a date.
+        ValidationError: If *committee* is not a `SteeringCommittee`,
+            *as_of* not a date, or *rules* not structure rules.
     """
     if not isinstance(cast("object", committee), SteeringCommittee):
         raise ValidationError(
             "committee", committee, "must be a SteeringCommittee"
         )
     _data.require_date("as_of", as_of)
-    chosen = structure_rules() if rules is None else tuple(rules)
+    chosen = (
+        structure_rules()
+        if rules is None
+        else _data.items_of("rules", rules, StructureRule)
+    )
     findings: list[StructureFinding] = []
     for aspect in RuleKind:
         applicable = [

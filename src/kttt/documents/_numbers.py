@@ -87,11 +87,14 @@ class DocumentNumber:
     #: The abbreviation of the kind (``"NQ"``, ``"CTr"``, ``"QĐ"``), or
     #: `None` where the number has none (laws: ``17/2023/QH15``;
     #: official letters: ``768/BTC-KTHT``).
-    kind_code: str | None = None
+    kind_code: str | None = attrs.field(
+        default=None,
+        validator=_data.optional(_data.instance_of(str, "must be text")),
+    )
     #: The issuer codes, the issuing body first (``("BNN", "KTHT")``).
     issuer_codes: tuple[str, ...]
     #: Whether it is a party document (hyphen form ``20-NQ/TW``).
-    is_party: bool = False
+    is_party: bool = attrs.field(default=False, validator=_data.flag())
 
     def __attrs_post_init__(self) -> None:
         _check_sign(self)

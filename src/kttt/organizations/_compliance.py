@@ -168,10 +168,13 @@ def check_compliance(
         )
     if organization.status in _ENDED:
         return ()
+    chosen = (
+        legal_rules()
+        if rules is None
+        else _data.items_of("rules", rules, LegalRule)
+    )
     findings: list[Finding] = []
-    for rule in legal_rules() if rules is None else rules:
-        if not isinstance(cast("object", rule), LegalRule):
-            raise ValidationError("rules", rule, "must hold LegalRule values")
+    for rule in chosen:
         if not rule.applies(organization.kind, as_of):
             continue
         value = rule.measure.of(organization)

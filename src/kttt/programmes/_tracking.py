@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from fractions import Fraction
-from typing import Final, cast
+from typing import Final
 
 import attrs
 import pendulum
@@ -20,13 +20,7 @@ from kttt.programmes._model import Task, TaskStatus
 
 
 def _tasks(tasks: object) -> tuple[Task, ...]:
-    if isinstance(tasks, str | bytes) or not isinstance(tasks, Iterable):
-        raise ValidationError("tasks", tasks, "must be an iterable of Task")
-    items = tuple(cast("Iterable[object]", tasks))
-    for index, item in enumerate(items):
-        if not isinstance(item, Task):
-            raise ValidationError(f"tasks[{index}]", item, "must be a Task")
-    return cast("tuple[Task, ...]", items)
+    return _data.items_of("tasks", tasks, Task)
 
 
 def overdue(tasks: Iterable[Task], as_of: pendulum.Date) -> tuple[Task, ...]:
