@@ -673,3 +673,81 @@ def nonconforming(instance: object) -> list[str]:
         for field in attrs.fields(type(instance))
         if not conforms(getattr(instance, field.name), hints[field.alias])
     ]
+
+
+# --- text inside values ----------------------------------------------------------
+
+
+def holds_text(
+    hint: object,
+    seen: tuple[object, ...] = (),
+    *,
+    skip: collections.abc.Container[type] = (),
+) -> bool:
+    """Whether a value of the type *hint* can hold text, at any depth.
+
+    Text inside values of the types in *skip* below the top is not counted.
+    """
+    if hint is str:
+        return True
+    if isinstance(hint, type) and attrs.has(hint):
+        return (
+            hint not in seen
+            and not (seen and hint in skip)
+            and any(
+                holds_text(inner, (*seen, hint), skip=skip)
+                for inner in field_hints(hint).values()
+            )
+        )
+    return any(
+        holds_text(arg, seen, skip=skip) for arg in typing.get_args(hint)
+    )
+
+
+def text_paths(
+    value: object,
+    path: tuple[object, ...] = (),
+    *,
+    skip: collections.abc.Container[type] = (),
+) -> list[tuple[object, ...]]:
+    """Return the paths to the text fields of *value*, empty ones included.
+
+    A path steps into fields (by their argument name) and tuple items; an
+    optional text field that is `None` is a path too. Values of the types
+    in *skip* below the top are not entered.
+    """
+    if isinstance(value, str):
+        return [path]
+    if isinstance(value, tuple):
+        items = typing.cast("tuple[object, ...]", value)
+        return [
+            found
+            for index, item in enumerate(items)
+            for found in text_paths(item, (*path, index), skip=skip)
+        ]
+    if not attrs.has(type(value)) or (path and type(value) in skip):
+        return []
+    hints = field_hints(type(value))
+    found: list[tuple[object, ...]] = []
+    for field in attrs.fields(type(value)):
+        item = getattr(value, field.name)
+        if item is None and str in typing.get_args(hints[field.alias]):
+            found.append((*path, field.alias))
+        elif field.init:
+            found.extend(text_paths(item, (*path, field.alias), skip=skip))
+    return found
+
+
+def replace_at(value: Any, path: tuple[object, ...], new: object) -> Any:
+    """Return *value* with *new* at *path* (see `text_paths`), rebuilt."""
+    if not path:
+        return new
+    head, rest = path[0], path[1:]
+    if isinstance(value, tuple):
+        items = list(typing.cast("tuple[object, ...]", value))
+        index = typing.cast("int", head)
+        items[index] = replace_at(items[index], rest, new)
+        return tuple(items)
+    names = {field.alias: field.name for field in attrs.fields(type(value))}
+    inner = getattr(value, names[typing.cast("str", head)])
+    return attrs.evolve(value, **{str(head): replace_at(inner, rest, new)})

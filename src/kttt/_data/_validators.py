@@ -211,16 +211,24 @@ def _is_padded(text: str) -> bool:
     return bool(text) and (is_blank(text[0]) or is_blank(text[-1]))
 
 
-def text(*, unpadded: bool = False) -> Validator:
+def text(*, unpadded: bool = False, lines: bool = False) -> Validator:
     """Refuse anything but printable, non-blank text.
 
     With *unpadded*, text may not begin or end with white space or an
-    invisible character either.
+    invisible character either; with *lines*, it may hold line breaks
+    (``"\\n"``) between printable lines.
+
+    >>> text(lines=True).check("text", "Điều 1.\\nĐiều 2.")
+    >>> text().check("text", "Điều 1.\\nĐiều 2.")
+    Traceback (most recent call last):
+    kttt.errors.ValidationError: text='Điều 1.\\nĐiều 2.': must not \
+contain control characters
     """
+    printable = _printable_lines if lines else str.isprintable
     parts: list[Validator] = [
         _Test(lambda v: isinstance(v, str), "must be text"),
         _Test(lambda v: not is_blank(v), "must not be blank"),
-        _Test(str.isprintable, "must not contain control characters"),
+        _Test(printable, "must not contain control characters"),
     ]
     if unpadded:
         parts.append(
@@ -230,6 +238,10 @@ def text(*, unpadded: bool = False) -> Validator:
             )
         )
     return _All(tuple(parts))
+
+
+def _printable_lines(text: str) -> bool:
+    return all(map(str.isprintable, text.split("\n")))
 
 
 def items_of(field: str, value: object, cls: type[T]) -> tuple[T, ...]:
