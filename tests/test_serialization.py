@@ -21,6 +21,7 @@ from kttt import serialization as ser
 from kttt import strategies as kst
 from kttt.errors import DataError, KtttError, ParseError, ValidationError
 from kttt.organizations import Cooperative, Organization, Sector
+from kttt.series import Observation
 from kttt.sources import Source
 
 
@@ -217,6 +218,40 @@ def test_bad_csv_row_is_numbered():
 
     assert 2 == info.value.row
     assert "inner.when" == info.value.field
+
+
+def test_a_5000_digit_number_is_refused_by_the_reader():
+    """A number too long for int() is a DataError, not a ValueError."""
+    with pytest.raises(DataError, match="too many digits") as info:
+        ser.from_json(
+            '{"year": 2020, "value": ' + "1" * 5000 + "}", Observation
+        )
+
+    assert "json" == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("call", "field", "row"),
+    [
+        (lambda: ser.from_records(None, Source), "rows", None),
+        (lambda: ser.from_records("document", Source), "rows", None),
+        (lambda: ser.from_records([None], Source), "row", 1),
+        (lambda: ser.from_records([{1: "x"}], Source), "column", 1),
+        (lambda: ser.from_records([{"document": 3}], Source), "document", 1),
+        (lambda: ser.from_csv(None, Source), "text", None),
+        (lambda: ser.from_json("{}", "Source"), "cls", None),
+        (lambda: ser.from_json("{}", None), "cls", None),
+    ],
+)
+def test_wrong_arguments_to_the_readers_are_refused(call, field, row):
+    """Records that are not mappings of text, and non-types, are refused."""
+    with pytest.raises(
+        ParseError if field != "cls" else ValidationError
+    ) as info:
+        list(call())
+
+    assert field == info.value.field
+    assert row == info.value.row
 
 
 def test_bad_json_cell_in_csv():

@@ -15,7 +15,7 @@ from kttt.documents._kinds import (
     find_issuer,
     kind_code,
 )
-from kttt.errors import DocumentNumberError
+from kttt.errors import DocumentNumberError, ValidationError
 from kttt.text import fold, nfc
 
 
@@ -351,7 +351,7 @@ class DocumentNumberMatch:
 
     def __attrs_post_init__(self) -> None:
         if self.end - self.start != len(self.text):
-            raise DocumentNumberError(
+            raise ValidationError(
                 "end",
                 self.end,
                 f"the span of {self.text!r} from {self.start} ends at "
