@@ -285,7 +285,7 @@ def values() -> st.SearchStrategy[object]:
     )
 
 
-# --- JSON ----------------------------------------------------------------------
+# --- JSON --------------------------------------------------------------------
 
 
 @functools.cache
@@ -452,20 +452,14 @@ def _get(data: object, path: tuple[object, ...]) -> object:
 
 def _retyped(node: object) -> object:
     """Return *node* as another JSON type that looks like it."""
-    if isinstance(node, bool):
-        return str(node).lower()
-    if isinstance(node, int | float):
-        return str(node)
     if isinstance(node, str):
-        try:
-            return json.loads(node)
-        except ValueError:
-            return [node]
+        return [node]
     if isinstance(node, list):
         return dict(enumerate(typing.cast("list[object]", node)))
     if isinstance(node, Mapping):
         return list(typing.cast("Mapping[object, object]", node).values())
-    return 0
+    # A number, a bool or null as the text of it: "2020", "true", "null".
+    return dump(node)
 
 
 def _apply(
@@ -512,7 +506,7 @@ def duplicate_key(text: str) -> st.SearchStrategy[str]:
     )
 
 
-# --- tables --------------------------------------------------------------------
+# --- tables ------------------------------------------------------------------
 
 
 @st.composite
@@ -565,7 +559,7 @@ def mutated_csv(draw: st.DrawFn, text: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-# --- the contract ----------------------------------------------------------------
+# --- the contract ------------------------------------------------------------
 
 #: Returned by `refused` for a call that raised a `KtttError`.
 REFUSED: Final = object()
@@ -582,11 +576,12 @@ def refused(
     try:
         return call(*args, **kwargs)
     except KtttError as error:
-        assert isinstance(error.field, str), error
-        assert isinstance(error.rule, str), error
-        assert error.rule, error
-        assert str(error)
-        return REFUSED
+        caught = error
+    assert isinstance(caught.field, str), caught
+    assert isinstance(caught.rule, str), caught
+    assert caught.rule, caught
+    assert str(caught)
+    return REFUSED
 
 
 def conforms(value: object, hint: object) -> bool:
@@ -595,31 +590,28 @@ def conforms(value: object, hint: object) -> bool:
     A float field holds a finite `int` or `float` (not a `bool`); a date
     field a date, not a date-time.
     """
-    origin = typing.get_origin(hint)
-    args = typing.get_args(hint)
-    if hint is Any or hint is object:
-        return True
-    if hint is None or hint is type(None):
-        return value is None
-    if origin in {typing.Union, types.UnionType}:
-        return any(conforms(value, arg) for arg in args)
-    if origin is typing.Literal:
-        return value in args
-    if origin is tuple:
-        return _conforms_tuple(value, args)
-    if origin in {frozenset, set, list}:
-        return isinstance(value, origin) and all(
-            conforms(item, args[0])
-            for item in typing.cast("collections.abc.Iterable[object]", value)
-        )
-    if origin in {dict, Mapping, collections.abc.Mapping}:
-        if not isinstance(value, Mapping):
-            return False
-        items = typing.cast("Mapping[object, object]", value).items()
-        return all(
-            conforms(k, args[0]) and conforms(v, args[1]) for k, v in items
-        )
-    return _conforms_scalar(value, hint)
+    check = _BY_ORIGIN.get(typing.get_origin(hint))
+    if check is None:
+        return _conforms_scalar(value, hint)
+    return check(value, typing.get_args(hint))
+
+
+def _any_of(value: object, args: tuple[object, ...]) -> bool:
+    return any(conforms(value, arg) for arg in args)
+
+
+def _conforms_items(value: object, args: tuple[object, ...]) -> bool:
+    return isinstance(value, frozenset | set | list) and all(
+        conforms(item, args[0])
+        for item in typing.cast("collections.abc.Iterable[object]", value)
+    )
+
+
+def _conforms_mapping(value: object, args: tuple[object, ...]) -> bool:
+    if not isinstance(value, Mapping):
+        return False
+    items = typing.cast("Mapping[object, object]", value).items()
+    return all(conforms(k, args[0]) and conforms(v, args[1]) for k, v in items)
 
 
 def _conforms_tuple(value: object, args: tuple[object, ...]) -> bool:
@@ -634,6 +626,10 @@ def _conforms_tuple(value: object, args: tuple[object, ...]) -> bool:
 
 
 def _conforms_scalar(value: object, hint: object) -> bool:
+    if hint is Any or hint is object:
+        return True
+    if hint is None or hint is type(None):
+        return value is None
     if hint is float:
         return (
             isinstance(value, int | float)
@@ -659,8 +655,24 @@ def _finite(value: float) -> bool:
         return False
 
 
+#: How `conforms` checks a value of each generic origin.
+_BY_ORIGIN: Final[
+    dict[object, Callable[[object, tuple[object, ...]], bool]]
+] = {
+    typing.Union: _any_of,
+    types.UnionType: _any_of,
+    typing.Literal: lambda value, args: value in args,
+    tuple: _conforms_tuple,
+    frozenset: _conforms_items,
+    set: _conforms_items,
+    list: _conforms_items,
+    dict: _conforms_mapping,
+    collections.abc.Mapping: _conforms_mapping,
+}
+
+
 def field_hints(cls: type[Any]) -> dict[str, object]:
-    """Return the type hint of each field of the attrs class *cls*, by alias."""
+    """Return the type hint of each field of an attrs class, by alias."""
     attrs.resolve_types(cls)
     return {field.alias: field.type for field in attrs.fields(cls)}
 
@@ -675,7 +687,7 @@ def nonconforming(instance: object) -> list[str]:
     ]
 
 
-# --- text inside values ----------------------------------------------------------
+# --- text inside values ------------------------------------------------------
 
 
 def holds_text(

@@ -236,7 +236,7 @@ def test_dataset_info_is_valid_by_construction(changes, field):
     ],
 )
 def test_sources_refuse_invisible_or_control_text(fields):
-    """A source's text is visible and printable: a zero-width space is blank."""
+    """A source's text is visible and printable; zero-width is blank."""
     with pytest.raises(ValidationError):
         Source(**fields)
 

@@ -228,7 +228,7 @@ def test_finder_refuses_non_text():
     ],
 )
 def test_construction_refuses_wrong_types(fields, field):
-    """A kind code that is not text, or a family that is not a bool, is refused."""
+    """A kind code that is not text, or a non-bool family, is refused."""
     with pytest.raises(ValidationError) as info:
         DocumentNumber(sequence=9, issuer_codes=("CP",), **fields)
 

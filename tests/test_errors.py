@@ -71,7 +71,7 @@ def test_enum_parse_refuses_unknown():
 
 @pytest.mark.parametrize("value", ["mining", "", None, [], 3])
 def test_enum_call_refuses_unknown_codes_with_parse_error(value):
-    """Making a member from a code that is none is a ParseError, not a bare ValueError."""
+    """An unknown code is a ParseError naming the enumeration (issue 11)."""
     with pytest.raises(ParseError, match="agriculture") as info:
         Sector(value)
 

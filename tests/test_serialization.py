@@ -12,11 +12,17 @@ import attrs
 import pendulum
 import pytest
 
-from hostile import REFUSED, edge_texts, holds_text, refused, replace_at
-from hostile import text_paths
 from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
+from hostile import (
+    REFUSED,
+    edge_texts,
+    holds_text,
+    refused,
+    replace_at,
+    text_paths,
+)
 from kttt import serialization as ser
 from kttt import strategies as kst
 from kttt.errors import DataError, KtttError, ParseError, ValidationError

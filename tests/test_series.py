@@ -183,7 +183,7 @@ def test_a_series_of_tiny_values_is_kept_exactly(tiny):
 
 
 def test_national_series_of_a_code_that_is_not_text_is_not_found():
-    """Looking a national series up by a list is NotFoundError, not TypeError."""
+    """A national series looked up by a list is not found (no TypeError)."""
     with pytest.raises(NotFoundError) as info:
         national_series(["cooperatives.count"])
 
