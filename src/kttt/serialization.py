@@ -21,7 +21,7 @@ import typing
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import attrs
 import cattrs
@@ -176,9 +176,7 @@ def from_records(
             is not a mapping of column names to text.
         KtttError: For the first bad row, with its 1-based row number.
     """
-    if isinstance(rows, str | bytes | Mapping) or not isinstance(
-        rows, Iterable
-    ):
+    if not _data.is_items(rows):
         raise ParseError("rows", rows, "records are a list of mappings")
     return _from_numbered(enumerate(rows, start=1), cls)
 
@@ -239,7 +237,7 @@ def from_csv(text: str | io.TextIOBase, cls: type[T]) -> Iterator[T]:
         KtttError: For the first bad row, with its row number.
     """
     source = text.read() if isinstance(text, io.TextIOBase) else text
-    if not isinstance(source, str):
+    if not isinstance(cast("object", source), str):
         raise ParseError("text", source, "CSV is read from text")
     table = _data.read_csv(source, file="<csv>")
     return _from_numbered(table.rows, cls)

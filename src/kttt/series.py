@@ -509,8 +509,8 @@ def national_series(code: str, *, label: str | None = None) -> Series:
     Raises:
         NotFoundError: If there is no such series.
     """
-    given: object = code
-    found = NATIONAL.load().get(code) if isinstance(given, str) else None
+    text = isinstance(cast("object", code), str)
+    found = NATIONAL.load().get(code) if text else None
     if found is None:
         raise NotFoundError(
             "indicator", code, "no built-in national series observes it"

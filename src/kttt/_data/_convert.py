@@ -266,7 +266,7 @@ def structure(conv: cattrs.Converter, data: object, cls: Any) -> Any:
             of the first invalid value (``targets[2].value``).
         ValidationError: If *cls* is not a type the converter reads.
     """
-    if not (isinstance(cls, type) or typing.get_origin(cls) is not None):
+    if not _is_type(cls):
         raise ValidationError("cls", cls, "must be a type")
     try:
         return conv.structure(data, cls)
@@ -286,6 +286,11 @@ def structure(conv: cattrs.Converter, data: object, cls: Any) -> Any:
             rule = f"a {_name(cls)} is written as an object"
             raise ValidationError("", given, rule) from None
         raise ValidationError(_name(cls), given, str(error)) from None
+
+
+def _is_type(cls: object) -> bool:
+    """Whether *cls* is a class or a generic type (``list[Target]``)."""
+    return isinstance(cls, type) or typing.get_origin(cls) is not None
 
 
 def _name(cls: object) -> str:

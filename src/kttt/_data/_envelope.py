@@ -215,8 +215,8 @@ def _path(path: object) -> Path:
         raise DataError("path", path, rule)
     try:
         return Path(cast("str | os.PathLike[str]", path))
-    except TypeError:
-        raise DataError("path", path, rule) from None
+    except TypeError:  # a PathLike that gives bytes
+        raise DataError("path", cast("object", path), rule) from None
 
 
 def _text(read: Callable[[], bytes], file: str) -> str:

@@ -1,8 +1,9 @@
 """Reading JSON strictly: what `json.loads` lets pass, refused and located.
 
 The standard library accepts duplicate keys (the last one wins), ``NaN``
-and ``Infinity``, and fails with exceptions of its own on text nested too
-deeply or on numbers too long to convert.
+and ``Infinity`` (and reads ``1e999`` as infinity), and fails with
+exceptions of its own on text nested too deeply or on numbers too long to
+convert.
 `load_json` refuses all of them with a `kttt.errors.DataError` that names
 the file, the line and the column.
 """
@@ -82,14 +83,15 @@ def load_json(text: object, *, file: str = "json", exact: bool = False) -> Any:
 
     Raises:
         DataError: If *text* is not text, not JSON, has a key twice in
-            one object, ``NaN`` or ``Infinity``, a number too long to read
-            or nesting deeper than `MAX_DEPTH`.
+            one object, ``NaN`` or ``Infinity``, a number too large for a
+            float (``1e999``) or too long to read, or nesting deeper than
+            `MAX_DEPTH`.
 
     >>> load_json('{"a": [1, 2.5]}')
     {'a': [1, 2.5]}
     >>> load_json('{"a": 1, "a": 2}', file="x.json")
     Traceback (most recent call last):
-    kttt.errors.DataError: x.json: a=2: a key appears twice in one object
+    kttt.errors.DataError: x.json: a='2': a key appears twice in one object
     """
     if not isinstance(text, str):
         raise DataError("json", text, "JSON is read from text", file=file)

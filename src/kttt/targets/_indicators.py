@@ -6,7 +6,7 @@ import functools
 import re
 
 from collections.abc import Iterator, Sequence
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import attrs
 import cattrs
@@ -93,8 +93,10 @@ def _check_code(
 def _natural_bounds(indicator: Indicator) -> tuple[float | None, ...]:
     # The defaults are made before the validators run: a unit that is not
     # a Unit gets no bounds here and is refused by its validator.
-    unit: object = indicator.unit
-    return unit.natural_bounds if isinstance(unit, Unit) else (None, None)
+    unit = indicator.unit
+    if isinstance(cast("object", unit), Unit):
+        return unit.natural_bounds
+    return (None, None)
 
 
 def _natural_lower(indicator: Indicator) -> float | None:
