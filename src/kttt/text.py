@@ -77,7 +77,7 @@ def is_blank(text: str) -> bool:
     r"""Whether *text* holds nothing visible.
 
     White space, and format characters such as the zero-width space or
-    the bidirectional marks, are not visible; `str.strip` keeps the
+    the bidirectional marks, are not visible; ``str.strip`` keeps the
     latter, so ``"\u200b".strip()`` is not empty although nothing shows.
 
     >>> is_blank(" \u200b\u200e "), is_blank("a\u200b")
