@@ -379,7 +379,8 @@ def _cooperative() -> Cooperative:
 
 
 #: The types whose own fields can hold text, outside the values of other
-#: types with a strategy (the rating room's are tested with it).
+#: types with a strategy; the rating room's, being reworked elsewhere for
+#: issue 11, are left to it.
 _TEXT_TYPES = sorted(
     (
         cls
