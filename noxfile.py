@@ -56,6 +56,26 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session
+def fuzz(session: nox.Session) -> None:
+    """The long fuzz profile: over 500,000 hostile inputs, counted.
+
+    Every parser, loader and constructor of the lower rooms gets random
+    and mutated input (``tests/test_fuzz.py``); anything but a KtttError
+    fails. It takes a while, so it is not one of the default sessions.
+    """
+    _install(session, "tests")
+    session.run(
+        "pytest",
+        "-q",
+        "-n",
+        "2",
+        "tests/test_fuzz.py",
+        *session.posargs,
+        env={"KTTT_FUZZ": "long"},
+    )
+
+
+@nox.session
 def snapshots(session: nox.Session) -> None:
     """Write the golden snapshots of the built-in datasets anew.
 

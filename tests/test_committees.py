@@ -573,6 +573,45 @@ _SOURCE = Source(document="352/QĐ-TTg")
         (lambda: check_structure(_committee(), "2023-01-01"), "as_of"),
         (lambda: network_summary("snapshot"), "snapshot"),
         (lambda: regroup("snapshot"), "snapshot"),
+        (
+            lambda: check_structure(_committee(), D(2023, 1, 1), rules=[None]),
+            "rules[0]",
+        ),
+        (
+            lambda: check_structure(_committee(), D(2023, 1, 1), rules=1),
+            "rules",
+        ),
+        (
+            lambda: StructureFinding(
+                aspect="support_unit", status=FindingStatus.MET, detail="x"
+            ),
+            "aspect",
+        ),
+        (
+            lambda: StructureFinding(
+                aspect=RuleKind.SUPPORT_UNIT,
+                status=FindingStatus.MET,
+                detail="",
+            ),
+            "detail",
+        ),
+        (
+            lambda: attrs.evolve(
+                network_summary(network_2023()), province_count=None
+            ),
+            "province_count",
+        ),
+        (
+            lambda: attrs.evolve(
+                network_summary(network_2023()),
+                standing_agency={"other": 1},
+            ),
+            "standing_agency",
+        ),
+        (
+            lambda: attrs.evolve(network_summary(network_2023()), notes=("",)),
+            "notes[0]",
+        ),
     ],
 )
 def test_bad_input_raises_validation_error(make, field):

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 
+import attrs
 import pendulum
 import pytest
 
 from kttt import datasets
-from kttt.errors import DataError, KtttError, NotFoundError
+from kttt.errors import DataError, KtttError, NotFoundError, ValidationError
 from kttt.serialization import from_csv, from_json
 from kttt.sources import Source
 
@@ -25,6 +26,7 @@ from kttt.sources import Source
         ("[" * 100_000, "nested too deeply"),
         ('{"document": NaN}', "finite"),
         ('{"document": Infinity}', "finite"),
+        ('{"document": 1e999}', "finite"),
         ("1" * 5000, "too many digits"),
         ("{", "not JSON"),
     ],
@@ -63,6 +65,8 @@ def test_json_error_names_line_and_column():
         ("document,document\na,b\n", "header", None, None),
         ("document,\na,b\n", "header", None, None),
         ("", "header", None, None),
+        ("document,\u200b\na,b\n", "header", None, None),
+        ("\na\n", "cells", 1, None),
     ],
 )
 def test_csv_shape_errors_name_row_and_column(text, field, row, column):
@@ -191,10 +195,22 @@ def test_windows_1258_reads_into_nfc(tmp_path):
     assert "Chính phủ" == issuer.name_vi
 
 
-def test_a_missing_file_is_a_data_error(tmp_path):
-    """A path that cannot be read is refused, named."""
-    with pytest.raises(NotFoundError, match="cannot be read"):
-        datasets.load("bodies/issuers", tmp_path / "missing.json")
+@pytest.mark.parametrize("name", ["missing.json", "a\x00b"])
+def test_a_missing_file_is_not_found(tmp_path, name):
+    """A path that cannot be read, or names no possible file, is refused."""
+    with pytest.raises(NotFoundError, match="cannot be read") as info:
+        datasets.load("bodies/issuers", tmp_path / name)
+
+    assert "path" == info.value.field
+
+
+@pytest.mark.parametrize("path", [5, b"issuers.json", []])
+def test_a_path_of_the_wrong_type_is_a_data_error(path):
+    """A path that is not text or an os.PathLike is refused."""
+    with pytest.raises(DataError) as info:
+        datasets.load("bodies/issuers", path)
+
+    assert "path" == info.value.field
 
 
 def test_datasets_registry():
@@ -209,6 +225,37 @@ def test_datasets_registry():
             s.retrieved is None or isinstance(s.retrieved, pendulum.Date)
             for s in info.sources
         )
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"rows": -1}, "rows"),
+        ({"sources": [None]}, "sources"),
+        ({"name": ""}, "name"),
+    ],
+)
+def test_dataset_info_is_valid_by_construction(changes, field):
+    """What `about` describes has the types it declares."""
+    with pytest.raises(ValidationError) as info:
+        attrs.evolve(datasets.about("bodies/issuers"), **changes)
+
+    assert field == info.value.field
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"document": "\u200b"},
+        {"document": "20-NQ/TW", "clause": "\u200e"},
+        {"url": "https://x\n"},
+        {"document": "20-NQ/TW", "note": " \ufeff"},
+    ],
+)
+def test_sources_refuse_invisible_or_control_text(fields):
+    """A source's text is visible and printable; zero-width is blank."""
+    with pytest.raises(ValidationError):
+        Source(**fields)
 
 
 def test_an_unknown_dataset_is_not_found():

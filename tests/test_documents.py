@@ -7,6 +7,7 @@ import unicodedata
 
 from pathlib import Path
 
+import attrs
 import pytest
 
 from hypothesis import given
@@ -21,7 +22,7 @@ from kttt.documents import (
     parse_document_number,
 )
 from kttt.documents._kinds import canonical_spelling
-from kttt.errors import DocumentNumberError, ParseError
+from kttt.errors import DocumentNumberError, ParseError, ValidationError
 from kttt.strategies._documents import SHAPES, vietnamese_words
 
 
@@ -200,6 +201,57 @@ def test_parse_refuses_non_text():
     """A number that is not text is refused as a ParseError."""
     with pytest.raises(ParseError, match="number"):
         parse_document_number(20)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("read", [parse_document_number, get_document])
+def test_a_sequence_of_5000_digits_is_out_of_range(read):
+    """A sequence too long for int() is refused by its range (issue 11)."""
+    with pytest.raises(DocumentNumberError) as info:
+        read("1" * 5000 + "/NQ-CP")
+
+    assert "sequence" == info.value.field
+
+
+def test_finder_refuses_non_text():
+    """Finding numbers in something that is not text is refused."""
+    with pytest.raises(DocumentNumberError) as info:
+        find_document_numbers(None)  # type: ignore[arg-type]
+
+    assert "text" == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"kind_code": 5}, "kind_code"),
+        ({"is_party": ""}, "is_party"),
+    ],
+)
+def test_construction_refuses_wrong_types(fields, field):
+    """A kind code that is not text, or a non-bool family, is refused."""
+    with pytest.raises(ValidationError) as info:
+        DocumentNumber(sequence=9, issuer_codes=("CP",), **fields)
+
+    assert field == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"start": -1}, "start"),
+        ({"end": 9}, "end"),
+        ({"text": ""}, "text"),
+        ({"number": "20-NQ/TW"}, "number"),
+    ],
+)
+def test_matches_are_valid_spans(fields, field):
+    """A found number's span is where its text is, in a text."""
+    match = find_document_numbers("Nghị quyết 20-NQ/TW")[0]
+
+    with pytest.raises(ValidationError) as info:
+        attrs.evolve(match, **fields)
+
+    assert field == info.value.field
 
 
 @pytest.mark.parametrize(

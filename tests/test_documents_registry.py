@@ -437,6 +437,12 @@ def test_from_json_refuses_loops():
         ('{"rows": []}', "description"),
         (_envelope(3), "CSV file name"),
         (_envelope("other.csv"), "beside"),
+        ("[" * 100_000, "nested too deeply"),
+        ('{"rows": [], "rows": []}', "twice"),
+        (
+            '{"description": "\u200b", "sources": [], "rows": []}',
+            "non-blank",
+        ),
     ],
 )
 def test_from_json_refuses_files(text, rule):

@@ -69,6 +69,16 @@ def test_enum_parse_refuses_unknown():
         Sector.parse("mining")
 
 
+@pytest.mark.parametrize("value", ["mining", "", None, [], 3])
+def test_enum_call_refuses_unknown_codes_with_parse_error(value):
+    """An unknown code is a ParseError naming the enumeration (issue 11)."""
+    with pytest.raises(ParseError, match="agriculture") as info:
+        Sector(value)
+
+    assert "Sector" == info.value.field
+    assert value == info.value.value
+
+
 def test_label_refuses_unknown_language():
     """Only Vietnamese and English labels exist."""
     with pytest.raises(ValidationError, match="lang"):

@@ -427,6 +427,11 @@ def test_construction_matches_table():
         ({"era": "34"}, ValidationError, "era"),
         ({"name": 1}, ValidationError, "name=1"),
         ({"former_names": "Hà Nội"}, ValidationError, "former_names="),
+        ({"area_km2": Decimal("sNaN")}, ValidationError, "area_km2="),
+        ({"area_km2": 3359.84}, ValidationError, "area_km2="),
+        ({"population": "8718000"}, ValidationError, "population="),
+        ({"renamed_on": "2025-01-01"}, ValidationError, "renamed_on="),
+        ({"sources": [None]}, ValidationError, "sources="),
     ],
 )
 def test_construction_rejects_what_the_table_lacks(changes, error, field):
@@ -571,6 +576,10 @@ def test_a_copy_of_the_shipped_data_loads(tmp_path):
         (_cell(_FIRST_NEW, "kind", "town"), "kind", 1),
         (_cell(_FIRST_NEW, "name", ""), "name", 1),
         (_cell(_FIRST_NEW, "name", " Hà Nội"), "name", 1),
+        (_cell(_FIRST_NEW, "name", "\u200b"), "name", 1),
+        (_cell(_FIRST_NEW, "name", "Hà Nội\u200e"), "name", 1),
+        (_cell(_FIRST_NEW, "aliases", "Hanoi|\u200b"), "aliases", 1),
+        (_CSV.replace("era,code", "era,code,code", 1), "header", None),
         (_cell(_FIRST_NEW, "full_name", "Tỉnh Hà Nội"), "full_name", 1),
         (_cell(_FIRST_NEW, "successor_code", "01"), "successor_code", 1),
         (_cell(_FIRST_NEW, "predecessor_codes", ""), "predecessor_codes", 1),

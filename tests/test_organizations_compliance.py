@@ -315,7 +315,9 @@ def test_suspended_organisations():
         (None, pendulum.datetime(2024, 7, 1), None, "as_of"),
         (None, pendulum.Date(2014, 1, 1), None, "as_of"),
         (None, pendulum.Date(2024, 6, 29), None, "as_of"),
-        (None, FIRST_DAY_2023, ["htx-min-members-2023"], "rules"),
+        (None, FIRST_DAY_2023, ["htx-min-members-2023"], "rules[0]"),
+        (None, FIRST_DAY_2023, 5, "rules"),
+        (None, FIRST_DAY_2023, "htx-min-members-2023", "rules"),
     ],
 )
 def test_bad_arguments(org, as_of, rules, field):

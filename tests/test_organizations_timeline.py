@@ -374,7 +374,7 @@ def test_bad_rules_in_a_history():
     with pytest.raises(ValidationError) as info:
         check_history([_htx(pendulum.Date(2025, 1, 1))], rules=["rule"])
 
-    assert "rules" == info.value.field
+    assert "rules[0]" == info.value.field
 
 
 @pytest.mark.parametrize(

@@ -493,6 +493,23 @@ def test_builtin_task_round_trip():
         (lambda: overdue([object()], D(2024, 1, 1)), "tasks[0]"),
         (lambda: overdue("tasks", D(2024, 1, 1)), "tasks"),
         (lambda: overdue([], "2024-01-01"), "as_of"),
+        (lambda: overdue(None, D(2024, 1, 1)), "tasks"),
+        (lambda: completion_by_agency({"1": "x"}), "tasks"),
+        (lambda: Task(number="1", title="x", text=""), "text"),
+        (lambda: Task(number="1", title="x", text="\u200b\n "), "text"),
+        (lambda: Task(number="1", title="x", text="a\x00"), "text"),
+        (
+            lambda: Completion(
+                total="1", done=1, in_progress=0, not_started=0, unreported=0
+            ),
+            "total",
+        ),
+        (
+            lambda: Completion(
+                total=1, done=None, in_progress=0, not_started=0, unreported=1
+            ),
+            "done",
+        ),
     ],
 )
 def test_bad_input_raises_validation_error(make, field):
@@ -501,6 +518,15 @@ def test_bad_input_raises_validation_error(make, field):
         make()
 
     assert field == caught.value.field
+
+
+def test_task_text_keeps_its_paragraphs_through_csv():
+    """A task's text may hold line breaks; they survive a CSV round trip."""
+    task = Task(number="1", title="x", text="Đoạn 1.\nĐoạn 2.")
+
+    assert [task] == list(
+        serialization.from_csv(serialization.to_csv([task]), Task)
+    )
 
 
 @pytest.mark.parametrize(

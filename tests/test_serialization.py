@@ -15,10 +15,19 @@ import pytest
 from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
+from hostile import (
+    REFUSED,
+    edge_texts,
+    holds_text,
+    refused,
+    replace_at,
+    text_paths,
+)
 from kttt import serialization as ser
 from kttt import strategies as kst
 from kttt.errors import DataError, KtttError, ParseError, ValidationError
 from kttt.organizations import Cooperative, Organization, Sector
+from kttt.series import Observation
 from kttt.sources import Source
 
 
@@ -217,6 +226,40 @@ def test_bad_csv_row_is_numbered():
     assert "inner.when" == info.value.field
 
 
+def test_a_5000_digit_number_is_refused_by_the_reader():
+    """A number too long for int() is a DataError, not a ValueError."""
+    with pytest.raises(DataError, match="too many digits") as info:
+        ser.from_json(
+            '{"year": 2020, "value": ' + "1" * 5000 + "}", Observation
+        )
+
+    assert "json" == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("call", "field", "row"),
+    [
+        (lambda: ser.from_records(None, Source), "rows", None),
+        (lambda: ser.from_records("document", Source), "rows", None),
+        (lambda: ser.from_records([None], Source), "row", 1),
+        (lambda: ser.from_records([{1: "x"}], Source), "column", 1),
+        (lambda: ser.from_records([{"document": 3}], Source), "document", 1),
+        (lambda: ser.from_csv(None, Source), "text", None),
+        (lambda: ser.from_json("{}", "Source"), "cls", None),
+        (lambda: ser.from_json("{}", None), "cls", None),
+    ],
+)
+def test_wrong_arguments_to_the_readers_are_refused(call, field, row):
+    """Records that are not mappings of text, and non-types, are refused."""
+    with pytest.raises(
+        ParseError if field != "cls" else ValidationError
+    ) as info:
+        list(call())
+
+    assert field == info.value.field
+    assert row == info.value.row
+
+
 def test_bad_json_cell_in_csv():
     """A list cell that is not JSON is refused."""
     good = Outer(name="a", inner=Inner(n=1, when=pendulum.Date(2024, 1, 1)))
@@ -333,3 +376,38 @@ def test_organisation_without_a_known_kind_is_refused(kind, rule):
 def _cooperative() -> Cooperative:
     """A valid cooperative drawn once from the public strategy."""
     return find(kst.cooperatives(), lambda _: True)
+
+
+#: The types whose own fields can hold text, outside the values of other
+#: types with a strategy; the rating room's, being reworked elsewhere for
+#: issue 11, are left to it.
+_TEXT_TYPES = sorted(
+    (
+        cls
+        for cls in kst.TYPE_STRATEGIES
+        if holds_text(cls, skip=kst.TYPE_STRATEGIES)
+        and not cls.__module__.startswith("kttt.rating")
+    ),
+    key=lambda cls: cls.__qualname__,
+)
+
+
+@pytest.mark.parametrize("cls", _TEXT_TYPES, ids=lambda c: c.__qualname__)
+@settings(max_examples=20)
+@given(data=st.data())
+def test_edge_text_round_trips_or_is_refused(cls, data):
+    """Edge text survives records and CSV exactly, or construction refuses it.
+
+    Empty, blank, invisible, padded, multi-line and decomposed text is put
+    into each text field (empty optional ones included), one at a time; the
+    fields of values of the other types tested here are left to them.
+    """
+    value = data.draw(st.from_type(cls))
+    for path in text_paths(value, skip=kst.TYPE_STRATEGIES):
+        changed = refused(replace_at, value, path, data.draw(edge_texts()))
+        if changed is REFUSED:
+            continue
+        records = ser.to_records([changed])
+
+        assert [changed] == list(ser.from_records(records, cls)), path
+        assert [changed] == list(ser.from_csv(ser.to_csv([changed]), cls))

@@ -20,7 +20,13 @@ from kttt.errors import (
     ValidationError,
 )
 from kttt.geography import Province
-from kttt.series import Observation, Series, check_compatible, fill_base
+from kttt.series import (
+    Observation,
+    Series,
+    check_compatible,
+    fill_base,
+    national_series,
+)
 from kttt.sources import Source
 from kttt.targets import Comparator, Indicator, Target, TargetSet
 
@@ -139,6 +145,16 @@ def test_series_rejects_blank_label():
             lambda: Observation(year=2020, value=1, as_of="2020-12-31"),
             "as_of",
         ),
+        (lambda: Observation(year=2020, value=10**400), "value"),
+        (lambda: Series(indicator="x", observations=()), "indicator"),
+        (lambda: Series.of(COUNT, None), "observations"),
+        (lambda: Series.of(COUNT, "2020"), "observations"),
+        (lambda: Series.of(COUNT, [2020]), "observations[0]"),
+        (lambda: Series.from_values(COUNT, None), "values"),
+        (lambda: Series.from_values(COUNT, {2020: "1"}), "value"),
+        (lambda: Series.of(COUNT, []).until("2020"), "year"),
+        (lambda: check_compatible(None, Series.of(COUNT, [])), "target"),
+        (lambda: fill_base(target(), "series"), "series"),
     ],
 )
 def test_wrong_types_raise_validation_errors(build, field):
@@ -147,6 +163,31 @@ def test_wrong_types_raise_validation_errors(build, field):
         build()
 
     assert field == info.value.field
+
+
+@pytest.mark.parametrize("tiny", [1e-300, 5e-324, math.ulp(0.0)])
+def test_a_series_of_tiny_values_is_kept_exactly(tiny):
+    """A series starting at a subnormal value is built, its values exact."""
+    series = Series.from_values(SHARE, {2020: tiny, 2021: 2 * tiny})
+    growth = Target.growth_rate(
+        indicator=COUNT,
+        rate=50.0,
+        base_year=2020,
+        horizon=2030,
+        source=SOURCE,
+    )
+    based = fill_base(growth, Series.from_values(COUNT, {2020: tiny}))
+
+    assert (tiny, 2 * tiny) == series.values
+    assert 0 < based.horizon_level() < 1
+
+
+def test_national_series_of_a_code_that_is_not_text_is_not_found():
+    """A national series looked up by a list is not found (no TypeError)."""
+    with pytest.raises(NotFoundError) as info:
+        national_series(["cooperatives.count"])
+
+    assert "indicator" == info.value.field
 
 
 def test_empty_series():

@@ -33,9 +33,11 @@ from kttt.targets import (
     Target,
     TargetForm,
     TargetSet,
+    Tolerance,
     Unit,
     indicators,
     nq20_targets,
+    target_set,
 )
 
 
@@ -577,6 +579,17 @@ def test_target_rejects_bad_fields(kwargs, field):
     assert field == info.value.field
 
 
+@pytest.mark.parametrize(
+    ("amount", "absolute"), [(10**400, True), (10**400, False), (0, True)]
+)
+def test_tolerance_refuses_amounts_out_of_range(amount, absolute):
+    """An amount too large for a float, or none, is refused, named."""
+    with pytest.raises(ValidationError) as info:
+        Tolerance(amount=amount, absolute=absolute)
+
+    assert ("amount", amount) == (info.value.field, info.value.value)
+
+
 def test_share_target_within_bounds():
     """A share target of 140 % cannot exist."""
     with pytest.raises(ValidationError) as info:
@@ -1075,6 +1088,41 @@ def test_blank_labels_are_refused():
             lambda: TargetSet(code="X", title="x", source=SOURCE, targets=[1]),
             "targets",
         ),
+        (lambda: COUNT.check(10**400), "value"),
+        (lambda: level(Comparator.AT_LEAST, 10**400), "value"),
+        (lambda: level({}, 1), "comparator"),
+        (lambda: attrs.evolve(COUNT, unit=None), "unit"),
+        (lambda: Interval(lower=[]), "lower"),
+        (lambda: Interval(upper=math.nan), "upper"),
+        (lambda: Interval(lower_open="no"), "lower_open"),
+        (lambda: Catalogue.builtin().extend(None), "indicators[0]"),
+        (
+            lambda: TargetSet.from_json(
+                nq20_targets().to_json(), catalogue=[]
+            ),
+            "catalogue",
+        ),
+        (
+            lambda: Target.growth_rate(
+                indicator=COUNT,
+                rate=1e300,
+                base_year=2020,
+                base_value=1.0,
+                horizon=2030,
+                source=SOURCE,
+            ),
+            "value",
+        ),
+        (
+            lambda: Target.growth_rate(
+                indicator=COUNT,
+                rate=1e10,
+                base_year=2000,
+                horizon=2100,
+                source=SOURCE,
+            ).with_base(1.0),
+            "value",
+        ),
     ],
 )
 def test_wrong_types_raise_validation_errors(build, field):
@@ -1083,6 +1131,35 @@ def test_wrong_types_raise_validation_errors(build, field):
         build()
 
     assert field == info.value.field
+
+
+def test_optional_text_may_be_none():
+    """A target without its clause's text is valid (no TypeError on None)."""
+    assert level(Comparator.AT_LEAST, 1, text_vi=None).text_vi is None
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("[" * 100_000, "json"),
+        ('{"code": "X", "code": "Y"}', "code"),
+        ('{"code": "X", "targets": [{"value": 1e999}]}', "json"),
+    ],
+)
+def test_hostile_target_set_json_is_refused(text, field):
+    """Deep nesting, repeated keys and infinite numbers are DataErrors."""
+    with pytest.raises(DataError) as info:
+        TargetSet.from_json(text)
+
+    assert field == info.value.field
+
+
+def test_a_built_in_set_is_named_by_text():
+    """Asking for a built-in set by something that is not text is refused."""
+    with pytest.raises(NotFoundError) as info:
+        target_set(None)
+
+    assert "target_set" == info.value.field
 
 
 def _catalogue_file(tmp_path, rows) -> object:

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from kttt.errors import KtttError, ParseError
 from kttt.text import (
     fold,
+    is_blank,
     nfc,
     parse_flag,
     parse_number,
@@ -226,6 +227,12 @@ def test_parse_number_refuses_ambiguous_text_showing_both(text):
         (lambda: parse_number("٣"), "number"),
         (lambda: parse_number("²"), "number"),
         (lambda: parse_number("1", convention="us"), "convention"),
+        (lambda: parse_number("1", convention=["vi"]), "convention"),
+        (lambda: parse_percent("1%", convention={}), "convention"),
+        (lambda: parse_number("1", field=None), "field"),
+        (lambda: parse_flag(None), "flag"),
+        (lambda: parse_flag("có", field=3), "field"),
+        (lambda: is_blank(None), "text"),
     ],
 )
 def test_wrong_types_and_digits_are_parse_errors(call, field):
@@ -245,3 +252,21 @@ def test_auto_reads_whole_numbers_either_way_or_refuses(n):
                 parse_number(text, convention="auto")
         else:
             assert Decimal(n) == parse_number(text, convention="auto")
+
+
+@pytest.mark.parametrize(
+    ("text", "blank"),
+    [
+        ("", True),
+        (" \t\n", True),
+        ("\u200b", True),
+        ("\u200e\u202a\ufeff", True),
+        ("\u00ad", True),
+        ("a", False),
+        ("\u200ba", False),
+        ("\u0300", False),
+    ],
+)
+def test_is_blank_counts_invisible_characters_as_blank(text, blank):
+    """Zero-width and bidirectional marks are blank; a letter is not."""
+    assert blank == is_blank(text)

@@ -211,6 +211,7 @@ if TYPE_CHECKING:
     )
     from kttt.text import (
         fold,
+        is_blank,
         nfc,
         parse_flag,
         parse_number,
@@ -390,6 +391,7 @@ _ROOMS: dict[str, str] = {
     "TargetSet": "kttt.targets",
     "Unit": "kttt.targets",
     "fold": "kttt.text",
+    "is_blank": "kttt.text",
     "nfc": "kttt.text",
     "parse_flag": "kttt.text",
     "parse_number": "kttt.text",
@@ -540,6 +542,7 @@ __all__ = [
     "get_document",
     "get_programme",
     "in_language",
+    "is_blank",
     "is_met_at",
     "legal_rules",
     "load_scheme",

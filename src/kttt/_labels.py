@@ -59,6 +59,11 @@ class LabelledEnum(enum.Enum):
     def __str__(self) -> str:
         return self._value_
 
+    @classmethod
+    def _missing_(cls, value: object) -> Self:
+        """Refuse a value that is no member's code (``Rating("x")``)."""
+        raise _not_a_member(cls, value)
+
     def label(self, lang: str = "vi") -> str:
         """Return the label in *lang*, ``"vi"`` or ``"en"``."""
         return pick(lang, self.label_vi, self.label_en)
@@ -80,8 +85,12 @@ class LabelledEnum(enum.Enum):
             found = _folded(cls).get(fold(text))
             if found is not None:
                 return cast("Self", found)
-        choices = ", ".join(m.value for m in cls)
-        raise ParseError(cls.__name__, text, f"must be one of: {choices}")
+        raise _not_a_member(cls, text)
+
+
+def _not_a_member(cls: type[LabelledEnum], value: object) -> ParseError:
+    choices = ", ".join(m.value for m in cls)
+    return ParseError(cls.__name__, value, f"must be one of: {choices}")
 
 
 @functools.cache

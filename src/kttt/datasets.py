@@ -26,6 +26,7 @@ from typing import Any, Final, cast
 
 import attrs
 
+from kttt import _data
 from kttt import committees as _committees
 from kttt import documents as _documents
 from kttt import organizations as _organizations
@@ -102,16 +103,16 @@ class DatasetInfo:
     """What a built-in dataset holds and where its facts come from."""
 
     #: The dataset's name (``"geography/provinces"``).
-    name: str
+    name: str = attrs.field(validator=_data.text(unpadded=True))
     #: The file, under the installed package.
-    file: str
+    file: str = attrs.field(validator=_data.text(unpadded=True))
     #: What the rows are.
-    description: str
+    description: str = attrs.field(validator=_data.text())
     #: Every source of the file, with the date it was retrieved where
     #: recorded.
-    sources: tuple[Source, ...]
+    sources: tuple[Source, ...] = attrs.field(validator=_data.tuple_of(Source))
     #: How many rows the file holds.
-    rows: int
+    rows: int = attrs.field(validator=_data.whole_number())
 
 
 def names() -> tuple[str, ...]:

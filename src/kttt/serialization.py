@@ -20,7 +20,7 @@ import types
 import typing
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import attrs
 import cattrs
@@ -152,8 +152,12 @@ def from_records(
     """Read values of type *cls* from flat records, as written by `to_records`.
 
     Raises:
+        ParseError: If *rows* is not an iterable of records, or a record
+            is not a mapping of column names to text.
         KtttError: For the first bad row, with its 1-based row number.
     """
+    if not _data.is_items(rows):
+        raise ParseError("rows", rows, "records are a list of mappings")
     return _from_numbered(enumerate(rows, start=1), cls)
 
 
@@ -162,6 +166,7 @@ def _from_numbered(
 ) -> Iterator[T]:
     conv = _make_flat_converter()
     for number, row in rows:
+        _check_record(row, number)
         data: object = _unflatten(row)
         if _is_single_cell(row, cls):
             data = row[_VALUE_COLUMN] or None
@@ -169,6 +174,23 @@ def _from_numbered(
             yield structure(data, cls, conv=conv)
         except KtttError as error:
             raise error.at_row(number) from None
+
+
+def _check_record(row: object, number: int) -> None:
+    """Refuse a record that is not a mapping of column names to text."""
+    if not isinstance(row, Mapping):
+        raise ParseError(
+            "row", row, "a record maps column names to cells"
+        ).at_row(number)
+    for column, cell in typing.cast("Mapping[object, object]", row).items():
+        if not isinstance(column, str):
+            raise ParseError("column", column, "a column name is text").at_row(
+                number
+            )
+        if cell is not None and not isinstance(cell, str):
+            raise ParseError(
+                column, cell, "a cell holds text (or None)"
+            ).at_row(number)
 
 
 def to_csv(values: Iterable[object]) -> str:
@@ -194,7 +216,9 @@ def from_csv(text: str | io.TextIOBase, cls: type[T]) -> Iterator[T]:
             name, a row with more or fewer cells than the header).
         KtttError: For the first bad row, with its row number.
     """
-    source = text if isinstance(text, str) else text.read()
+    source = text.read() if isinstance(text, io.TextIOBase) else text
+    if not isinstance(cast("object", source), str):
+        raise ParseError("text", source, "CSV is read from text")
     table = _data.read_csv(source, file="<csv>")
     return _from_numbered(table.rows, cls)
 

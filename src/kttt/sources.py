@@ -8,7 +8,7 @@ import attrs
 import pendulum
 
 from kttt.errors import ValidationError
-from kttt.text import nfc
+from kttt.text import is_blank, nfc
 
 
 __all__ = ["Source"]
@@ -22,9 +22,11 @@ def _optional_nfc(value: Any) -> Any:
 def _optional_text(
     _: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
-    if value is not None and not (isinstance(value, str) and value.strip()):
+    if value is not None and not (
+        isinstance(value, str) and not is_blank(value) and value.isprintable()
+    ):
         raise ValidationError(
-            attribute.name, value, "must be non-blank text or None"
+            attribute.name, value, "must be non-blank, printable text or None"
         )
 
 

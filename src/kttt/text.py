@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from decimal import Decimal
-from typing import Final, Literal
+from typing import Final, Literal, cast
 
 from kttt.errors import ParseError
 
@@ -21,6 +21,7 @@ from kttt.errors import ParseError
 __all__ = [
     "MAX_NUMBER_DIGITS",
     "fold",
+    "is_blank",
     "nfc",
     "parse_flag",
     "parse_number",
@@ -72,6 +73,25 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", _text(text, "text"))
 
 
+def is_blank(text: str) -> bool:
+    r"""Whether *text* holds nothing visible.
+
+    White space, and format characters such as the zero-width space or
+    the bidirectional marks, are not visible; ``str.strip`` keeps the
+    latter, so ``"\u200b".strip()`` is not empty although nothing shows.
+
+    >>> is_blank(" \u200b\u200e "), is_blank("a\u200b")
+    (True, False)
+
+    Raises:
+        ParseError: If *text* is not text.
+    """
+    return all(
+        char.isspace() or unicodedata.category(char) == "Cf"
+        for char in _text(text, "text")
+    )
+
+
 def fold(text: str) -> str:
     """Return a key for matching names: no diacritics, lower case, one space.
 
@@ -98,7 +118,7 @@ def parse_flag(text: str, *, field: str = "flag") -> bool:
     Raises:
         ParseError: If *text* is none of those words.
     """
-    key = fold(text)
+    key = fold(_text(text, field))
     if key in _YES:
         return True
     if key in _NO:
@@ -146,7 +166,7 @@ way, 18200 the English way; say which convention the data uses
         ParseError: If *text* is not exactly one such number, has more
             than `MAX_NUMBER_DIGITS` digits, or is ambiguous.
     """
-    value, rest = _leading_number(text, field, convention)
+    value, rest = _leading_number(text, field, _convention(convention))
     if not rest:
         return value
     scale = _MAGNITUDES.get(fold(rest))
@@ -170,6 +190,7 @@ def parse_percent(
     Raises:
         ParseError: If *text* is not a number followed by "%".
     """
+    _convention(convention)
     stripped = nfc(_text(text, field)).strip()
     if not stripped.endswith("%"):
         raise ParseError(field, text, "a percentage must end with '%'")
@@ -227,8 +248,13 @@ def _split_range(text: str) -> tuple[str, str, str]:
     return text[: match.start()], match.group(), text[match.end() :]
 
 
-def _text(text: object, field: str) -> str:
-    """Return *text* if it is text, else raise naming *field*."""
+def _text(text: object, field: object) -> str:
+    """Return *text* if it is text, else raise naming *field*.
+
+    *field* itself must be text: it names the value in errors.
+    """
+    if not isinstance(field, str):
+        raise ParseError("field", field, "the name of a field is text")
     if not isinstance(text, str):
         raise ParseError(field, text, "must be text")
     return text
@@ -243,6 +269,15 @@ _RULES: Final = {
 }
 
 
+def _convention(convention: object) -> NumberConvention:
+    """Return *convention* if it is one kttt knows, else raise."""
+    if not isinstance(convention, str) or convention not in _RULES:
+        raise ParseError(
+            "convention", convention, "must be 'vi', 'en' or 'auto'"
+        )
+    return cast("NumberConvention", convention)
+
+
 def _leading_number(
     text: str, field: str, convention: NumberConvention = "vi"
 ) -> tuple[Decimal, str]:
@@ -254,10 +289,6 @@ def _leading_number(
     conventions = ("vi", "en") if convention == "auto" else (convention,)
     readings: dict[str, tuple[Decimal, str]] = {}
     for name in conventions:
-        if name not in _NUMBERS:
-            raise ParseError(
-                "convention", convention, "must be 'vi', 'en' or 'auto'"
-            )
         found = _reading(stripped, name)
         if found is not None:
             readings[name] = found

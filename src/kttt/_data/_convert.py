@@ -29,6 +29,7 @@ from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
+    StructureHandlerNotFoundError,
 )
 
 from kttt._data._dates import parse_iso_date
@@ -286,7 +287,10 @@ def structure(conv: cattrs.Converter, data: object, cls: Any) -> Any:
     Raises:
         KtttError: Of the class the failing hook raised, its field the path
             of the first invalid value (``targets[2].value``).
+        ValidationError: If *cls* is not a type the converter reads.
     """
+    if not _is_type(cls):
+        raise ValidationError("cls", cls, "must be a type")
     if isinstance(conv, Converter):
         # The fast twin reads valid data; what it refuses is read again
         # with detailed validation, which locates the error.
@@ -298,6 +302,8 @@ def structure(conv: cattrs.Converter, data: object, cls: Any) -> Any:
         return conv.structure(data, cls)
     except KtttError:
         raise
+    except StructureHandlerNotFoundError:
+        raise ValidationError("cls", cls, "is not a type kttt reads") from None
     except (ClassValidationError, IterableValidationError) as group:
         raise first_error(group, "$") from None
     except RecursionError:
@@ -310,6 +316,11 @@ def structure(conv: cattrs.Converter, data: object, cls: Any) -> Any:
             rule = f"a {_name(cls)} is written as an object"
             raise ValidationError("", given, rule) from None
         raise ValidationError(_name(cls), given, str(error)) from None
+
+
+def _is_type(cls: object) -> bool:
+    """Whether *cls* is a class or a generic type (``list[Target]``)."""
+    return isinstance(cls, type) or typing.get_origin(cls) is not None
 
 
 def _name(cls: object) -> str:

@@ -42,6 +42,7 @@ from kttt._data._locate import as_data_error, join, reading
 from kttt._data._tables import decode, read_csv
 from kttt.errors import DataError, KtttError, NotFoundError
 from kttt.sources import Source
+from kttt.text import is_blank
 
 
 T = TypeVar("T")
@@ -192,7 +193,7 @@ def read_path(
     Raises:
         DataError: If it cannot be read or is not a valid envelope.
     """
-    file = Path(path)
+    file = _path(path)
 
     def sibling(other: str) -> str:
         return _text(
@@ -213,16 +214,28 @@ def read_text(path: str | os.PathLike[str]) -> str:
     Raises:
         DataError: If the file cannot be read or is not text.
     """
-    file = Path(path)
+    file = _path(path)
     return _text(file.read_bytes, str(file))
+
+
+def _path(path: object) -> Path:
+    rule = "a path is text or an os.PathLike"
+    if not isinstance(path, str | os.PathLike):
+        raise DataError("path", path, rule)
+    try:
+        return Path(cast("str | os.PathLike[str]", path))
+    except TypeError:  # a PathLike that gives bytes
+        raise DataError("path", cast("object", path), rule) from None
 
 
 def _text(read: Callable[[], bytes], file: str) -> str:
     try:
         data = read()
-    except OSError as error:
+    except (OSError, ValueError) as error:
+        # ValueError: a name with a NUL character, which no file has.
+        reason = getattr(error, "strerror", None) or error
         raise NotFoundError(
-            "path", file, f"cannot be read: {error.strerror or error}"
+            "path", file, f"cannot be read: {reason}"
         ) from None
     return decode(data, file=file)
 
@@ -260,7 +273,7 @@ def parse_envelope(
         )
     envelope = top
     description = envelope["description"]
-    if not isinstance(description, str) or not description.strip():
+    if not isinstance(description, str) or is_blank(description):
         raise DataError(
             "description", description, "must be non-blank text", file=file
         )

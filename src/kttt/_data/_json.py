@@ -1,8 +1,9 @@
 """Reading JSON strictly: what `json.loads` lets pass, refused and located.
 
 The standard library accepts duplicate keys (the last one wins), ``NaN``
-and ``Infinity``, and fails with exceptions of its own on text nested too
-deeply or on numbers too long to convert.
+and ``Infinity`` (and reads ``1e999`` as infinity), and fails with
+exceptions of its own on text nested too deeply or on numbers too long to
+convert.
 `load_json` refuses all of them with a `kttt.errors.DataError` that names
 the file, the line and the column.
 """
@@ -10,6 +11,7 @@ the file, the line and the column.
 from __future__ import annotations
 
 import json
+import math
 
 from decimal import Decimal
 from typing import Any, Final, cast
@@ -44,8 +46,18 @@ class _ConstantError(ValueError):
         self.name = name
 
 
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        # 1e999 reads as infinity.
+        raise _ConstantError(text)
+    return value
+
+
 _FLOAT_DECODER: Final = json.JSONDecoder(
-    object_pairs_hook=_pairs, parse_constant=_refuse_constant
+    object_pairs_hook=_pairs,
+    parse_constant=_refuse_constant,
+    parse_float=_finite_float,
 )
 _EXACT_DECODER: Final = json.JSONDecoder(
     object_pairs_hook=_pairs,
@@ -65,14 +77,15 @@ def load_json(text: object, *, file: str = "json", exact: bool = False) -> Any:
 
     Raises:
         DataError: If *text* is not text, not JSON, has a key twice in
-            one object, ``NaN`` or ``Infinity``, a number too long to read
-            or nesting too deep for Python to read.
+            one object, ``NaN`` or ``Infinity``, a number too large for a
+            float (``1e999``) or too long to read, or nesting too deep for
+            Python to read.
 
     >>> load_json('{"a": [1, 2.5]}')
     {'a': [1, 2.5]}
     >>> load_json('{"a": 1, "a": 2}', file="x.json")
     Traceback (most recent call last):
-    kttt.errors.DataError: x.json: a=2: a key appears twice in one object
+    kttt.errors.DataError: x.json: a='2': a key appears twice in one object
     """
     if not isinstance(text, str):
         raise DataError("json", text, "JSON is read from text", file=file)
@@ -96,7 +109,10 @@ def load_json(text: object, *, file: str = "json", exact: bool = False) -> Any:
         ) from None
     except _ConstantError as error:
         raise DataError(
-            "json", error.name, "JSON numbers are finite", file=file
+            "json",
+            error.name,
+            "JSON numbers are finite and fit a float",
+            file=file,
         ) from None
     except RecursionError:
         raise DataError(

@@ -22,7 +22,7 @@ import attrs
 
 from kttt._extras import require
 from kttt.errors import DataError, NotFoundError
-from kttt.text import nfc
+from kttt.text import is_blank, nfc
 
 
 #: The delimiters `read_csv` recognises, in order of preference.
@@ -127,7 +127,13 @@ def table_of(
     table: list[tuple[int, Mapping[str, str]]] = []
     for number, cells in rows:
         if len(cells) != width:
-            column = columns[-1] if len(cells) > width else columns[len(cells)]
+            # The first missing column, or the last one the row overruns
+            # (none for a header without columns).
+            column = (
+                columns[len(cells)]
+                if len(cells) < width
+                else (columns[-1] if columns else None)
+            )
             raise DataError(
                 "cells",
                 cells[width:] if len(cells) > width else len(cells),
@@ -245,7 +251,7 @@ class CsvRows:
                 ) from None
             if cells is None:
                 return
-            if "".join(cells).strip():
+            if not all(map(is_blank, cells)):
                 yield number, cells
 
 
@@ -284,7 +290,7 @@ def _columns(header: list[str], file: str) -> tuple[str, ...]:
     columns = tuple(cell.strip() for cell in header)
     seen: set[str] = set()
     for index, name in enumerate(columns, start=1):
-        if not name:
+        if is_blank(name):
             raise DataError(
                 "header", header, f"column {index} has no name", file=file
             )

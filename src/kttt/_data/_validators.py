@@ -14,14 +14,17 @@ import abc
 import math
 import unicodedata
 
-from collections.abc import Callable
-from typing import Any, cast
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar, cast
 
 import attrs
 
 from kttt._data._dates import require_date
 from kttt.errors import ValidationError
 from kttt.text import nfc
+
+
+T = TypeVar("T")
 
 
 class Validator(abc.ABC):
@@ -241,16 +244,28 @@ def _is_printable(text: str) -> bool:
     )
 
 
-def text(*, unpadded: bool = False) -> Validator:
-    """Refuse anything but printable, non-blank text.
+def _printable_lines(text: str) -> bool:
+    return all(map(_is_printable, text.split("\n")))
+
+
+def text(*, unpadded: bool = False, lines: bool = False) -> Validator:
+    r"""Refuse anything but printable, non-blank text.
 
     Control characters and invisible format characters (the zero-width
     space, bidirectional marks) are refused anywhere in the text.
-    With *unpadded*, text may not begin or end with white space either.
+    With *unpadded*, text may not begin or end with white space either;
+    with *lines*, it may hold line breaks (``"\n"``) between printable
+    lines.
+
+    >>> text(lines=True).check("t", "a\nb")
+    >>> text().check("t", "a\nb")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    kttt.errors.ValidationError: t='a\nb': must not contain control or ...
     """
+    printable = _printable_lines if lines else _is_printable
     rules: list[tuple[Callable[[Any], bool], str]] = [
         (lambda v: isinstance(v, str), "must be text"),
-        (_is_printable, "must not contain control or invisible characters"),
+        (printable, "must not contain control or invisible characters"),
         (lambda v: bool(v.strip()), "must not be blank"),
     ]
     if unpadded:
@@ -262,12 +277,39 @@ def text(*, unpadded: bool = False) -> Validator:
         )
 
     def valid(value: object) -> bool:
-        if not isinstance(value, str) or not _is_printable(value):
+        if not isinstance(value, str) or not printable(value):
             return False
         stripped = value.strip()
         return bool(stripped) and (not unpadded or stripped == value)
 
     return _Test(valid, tuple(rules))
+
+
+def items_of(field: str, value: object, cls: type[T]) -> tuple[T, ...]:
+    """Return the items of the iterable *value*, refusing any not a *cls*.
+
+    Text is not an iterable of items here, nor is a mapping.
+
+    >>> items_of("years", iter([2020, 2021]), int)
+    (2020, 2021)
+    >>> items_of("years", [2020, "2021"], int)
+    Traceback (most recent call last):
+    kttt.errors.ValidationError: years[1]='2021': must be a int
+    """
+    if not is_items(value):
+        raise ValidationError(
+            field, value, f"must be an iterable of {cls.__name__}"
+        )
+    items = tuple(cast("Iterable[object]", value))
+    tuple_of(cls).check(field, items)
+    return cast("tuple[T, ...]", items)
+
+
+def is_items(value: object) -> bool:
+    """Whether *value* is an iterable of items: not text nor a mapping."""
+    return isinstance(value, Iterable) and not isinstance(
+        value, str | bytes | Mapping
+    )
 
 
 def date() -> Validator:

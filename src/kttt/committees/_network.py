@@ -16,7 +16,7 @@ import pendulum
 
 from kttt import _data
 from kttt._labels import LabelledEnum
-from kttt.committees._model import StandingAgency, maybe
+from kttt.committees._model import OPTIONAL_COUNT, StandingAgency, maybe
 from kttt.errors import ValidationError
 from kttt.geography import Era, Province
 from kttt.sources import Source
@@ -259,6 +259,22 @@ class RegroupedProvince:
         return None if None in verdicts else False
 
 
+_COUNT: Final = _data.whole_number()
+
+
+def _check_agency_counts(
+    _: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if not isinstance(value, Mapping):
+        raise ValidationError(
+            attribute.name, value, "must map standing agencies to counts"
+        )
+    counts = cast("Mapping[object, object]", value)
+    for agency, count in counts.items():
+        _data.instance_of(StandingAgency).check(attribute.name, agency)
+        _COUNT.check(f"{attribute.name}[{agency}]", count)
+
+
 @attrs.frozen(kw_only=True)
 class NetworkSummary:
     """The figures of a network snapshot, on the 63 or the 34 provinces.
@@ -269,25 +285,29 @@ class NetworkSummary:
     """
 
     #: The date of the snapshot.
-    as_of: pendulum.Date
+    as_of: pendulum.Date = attrs.field(validator=_data.date())
     #: The map of provinces the figures are on.
-    era: Era
+    era: Era = attrs.field(validator=_data.instance_of(Era))
     #: The number of provinces.
-    province_count: int
+    province_count: int = attrs.field(validator=_COUNT)
     #: Provinces per standing agency.
-    standing_agency: Mapping[StandingAgency, int]
+    standing_agency: Mapping[StandingAgency, int] = attrs.field(
+        validator=_check_agency_counts
+    )
     #: Provinces with a standing agency other than the planning department.
-    not_planning_department: int
+    not_planning_department: int = attrs.field(validator=_COUNT)
     #: Provinces whose standing agency is not known.
-    standing_agency_unknown: int
+    standing_agency_unknown: int = attrs.field(validator=_COUNT)
     #: Provinces with a support team (`None`: cannot be told).
-    support_team: int | None
+    support_team: int | None = attrs.field(validator=OPTIONAL_COUNT)
     #: Provinces with district committees (`None`: cannot be told).
-    district_committees: int | None
+    district_committees: int | None = attrs.field(validator=OPTIONAL_COUNT)
     #: Provinces with commune focal officers (`None`: cannot be told).
-    commune_focal_officers: int | None
+    commune_focal_officers: int | None = attrs.field(validator=OPTIONAL_COUNT)
     #: How the figures were obtained and what could not be regrouped.
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...] = attrs.field(
+        default=(), validator=_data.tuple_of(_data.text())
+    )
 
 
 def regroup(snapshot: NetworkSnapshot) -> tuple[RegroupedProvince, ...]:

@@ -151,13 +151,17 @@ class StructureFinding:
     """The verdict of one rule on one committee, with the rule's source."""
 
     #: What was checked.
-    aspect: RuleKind
+    aspect: RuleKind = attrs.field(validator=_data.instance_of(RuleKind))
     #: Met, not met, unknown, or no rule.
-    status: FindingStatus
+    status: FindingStatus = attrs.field(
+        validator=_data.instance_of(FindingStatus)
+    )
     #: What was found, in English.
-    detail: str
+    detail: str = attrs.field(validator=_data.text())
     #: The rule applied; `None` when no rule covers the date.
-    rule: StructureRule | None = None
+    rule: StructureRule | None = attrs.field(
+        default=None, validator=maybe(StructureRule)
+    )
 
     @property
     def source(self) -> Source | None:
@@ -195,15 +199,19 @@ def check_structure(
             default.
 
     Raises:
-        ValidationError: If *committee* is not a `SteeringCommittee` or
-            *as_of* not a date.
+        ValidationError: If *committee* is not a `SteeringCommittee`,
+            *as_of* not a date, or *rules* not structure rules.
     """
     if not isinstance(cast("object", committee), SteeringCommittee):
         raise ValidationError(
             "committee", committee, "must be a SteeringCommittee"
         )
     _data.require_date("as_of", as_of)
-    chosen = structure_rules() if rules is None else tuple(rules)
+    chosen = (
+        structure_rules()
+        if rules is None
+        else _data.items_of("rules", rules, StructureRule)
+    )
     findings: list[StructureFinding] = []
     for aspect in RuleKind:
         applicable = [

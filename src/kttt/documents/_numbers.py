@@ -8,13 +8,14 @@ from typing import cast
 
 import attrs
 
+from kttt import _data
 from kttt.documents._kinds import (
     DocumentKind,
     canonical_spelling,
     find_issuer,
     kind_code,
 )
-from kttt.errors import DocumentNumberError
+from kttt.errors import DocumentNumberError, ValidationError
 from kttt.text import fold, nfc
 
 
@@ -86,11 +87,14 @@ class DocumentNumber:
     #: The abbreviation of the kind (``"NQ"``, ``"CTr"``, ``"QĐ"``), or
     #: `None` where the number has none (laws: ``17/2023/QH15``;
     #: official letters: ``768/BTC-KTHT``).
-    kind_code: str | None = None
+    kind_code: str | None = attrs.field(
+        default=None,
+        validator=_data.optional(_data.instance_of(str, "must be text")),
+    )
     #: The issuer codes, the issuing body first (``("BNN", "KTHT")``).
     issuer_codes: tuple[str, ...]
     #: Whether it is a party document (hyphen form ``20-NQ/TW``).
-    is_party: bool = False
+    is_party: bool = attrs.field(default=False, validator=_data.flag())
 
     def __attrs_post_init__(self) -> None:
         _check_sign(self)
@@ -335,13 +339,24 @@ class DocumentNumberMatch:
     """A reference number found in a text by `find_document_numbers`."""
 
     #: The number, parsed.
-    number: DocumentNumber
+    number: DocumentNumber = attrs.field(
+        validator=_data.instance_of(DocumentNumber)
+    )
     #: Where it starts in the text (an index into the text as given).
-    start: int
+    start: int = attrs.field(validator=_data.whole_number())
     #: Where it ends (exclusive).
-    end: int
+    end: int = attrs.field(validator=_data.whole_number())
     #: The text matched, exactly as written (``text[start:end]``).
-    text: str
+    text: str = attrs.field(validator=_data.text(unpadded=True))
+
+    def __attrs_post_init__(self) -> None:
+        if self.end - self.start != len(self.text):
+            raise ValidationError(
+                "end",
+                self.end,
+                f"the span of {self.text!r} from {self.start} ends at "
+                f"{self.start + len(self.text)}",
+            )
 
     @property
     def span(self) -> tuple[int, int]:

@@ -28,6 +28,19 @@ def _check_code(
         )
 
 
+def _check_area(
+    _: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    # Not even compared with the table unless finite: a signalling NaN
+    # raises when compared.
+    if value is not None and not (
+        isinstance(value, Decimal) and value.is_finite()
+    ):
+        raise ValidationError(
+            attribute.name, value, "an area is a finite Decimal or None"
+        )
+
+
 def _texts(values: Any) -> Any:
     # Lists of names become tuples; anything else is left to the validator.
     given: object = values
@@ -77,21 +90,33 @@ class Province:
         default=(), converter=_texts, validator=_NAMES, repr=False
     )
     #: The day the current name took effect, if it changed within the era.
-    renamed_on: pendulum.Date | None = attrs.field(default=None, repr=False)
+    renamed_on: pendulum.Date | None = attrs.field(
+        default=None, repr=False, validator=_data.optional(_data.date())
+    )
     #: Other spellings that lookups accept (``"TP HCM"``, ``"Hanoi"``).
     aliases: tuple[str, ...] = attrs.field(
         default=(), converter=_texts, validator=_NAMES, repr=False
     )
     #: Area in km² as published with Resolution 202/2025/QH15 (the 34
     #: units only; `None` for the 63).
-    area_km2: Decimal | None = attrs.field(default=None, repr=False)
+    area_km2: Decimal | None = attrs.field(
+        default=None,
+        repr=False,
+        validator=_check_area,
+    )
     #: Population ("quy mô dân số") as published with Resolution
     #: 202/2025/QH15 (the 34 units only; `None` for the 63).
     #: These figures sum to about 112 million, on a broader basis than the
     #: statistics office's 101,3 million: do not mix them with its data.
-    population: int | None = attrs.field(default=None, repr=False)
+    population: int | None = attrs.field(
+        default=None,
+        repr=False,
+        validator=_data.optional(_data.whole_number()),
+    )
     #: Where the facts of this unit come from.
-    sources: tuple[Source, ...] = attrs.field(default=(), repr=False)
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), repr=False, validator=_data.tuple_of(Source)
+    )
 
     def __attrs_post_init__(self) -> None:
         expected = _table().rows.get((self.era, self.code))

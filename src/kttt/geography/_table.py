@@ -11,13 +11,16 @@ from typing import Final, TypedDict, TypeVar, cast
 import attrs
 import pendulum
 
-from kttt._data import Dataset, Envelope, Row, parse_iso_date
+from kttt._data import Dataset, Envelope, Row, parse_iso_date, text
 from kttt._labels import LabelledEnum
-from kttt.errors import DataError, KtttError
+from kttt.errors import DataError, KtttError, ValidationError
 from kttt.geography._eras import PREFIXES, Era, ProvinceKind
 from kttt.sources import Source
 from kttt.text import fold
 
+
+#: A name in the table: printable, not blank, no space around it.
+_NAME: Final = text(unpadded=True)
 
 #: The two digits of an NSO code.
 CODE: Final = re.compile(r"\d{2}")
@@ -200,10 +203,9 @@ def _enum(
 
 
 def _required(cells: Mapping[str, str], column: str, row: Row) -> str:
-    value = cells[column].strip()
-    if not value or value != cells[column]:
-        raise _bad(row, column, cells[column], "must be non-empty, unpadded")
-    return value
+    with row.reading(column):
+        _NAME.check(column, cells[column])
+    return cells[column]
 
 
 def _split(
@@ -212,10 +214,16 @@ def _split(
     if not cells[column]:
         return ()
     parts = tuple(cells[column].split(sep))
-    if any(not part or part.strip() != part for part in parts):
-        raise _bad(
-            row, column, cells[column], f"items are separated by one {sep!r}"
-        )
+    for part in parts:
+        try:
+            _NAME.check(column, part)
+        except ValidationError:
+            raise _bad(
+                row,
+                column,
+                cells[column],
+                f"items are separated by one {sep!r}",
+            ) from None
     return parts
 
 

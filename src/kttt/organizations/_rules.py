@@ -427,21 +427,12 @@ def chosen_rules(rules: Iterable[LegalRule] | None) -> tuple[LegalRule, ...]:
     """Return *rules* as a tuple, or the built-in rules for `None`.
 
     Raises:
-        ValidationError: Naming ``rules`` if *rules* is not an iterable of
-            `LegalRule` values.
+        ValidationError: Naming ``rules`` if *rules* is not an iterable,
+            or the item (``rules[0]``) that is not a `LegalRule`.
     """
     if rules is None:
         return legal_rules()
-    try:
-        chosen = tuple(rules)
-    except TypeError:
-        raise ValidationError(
-            "rules", rules, "must be an iterable of LegalRule values"
-        ) from None
-    for rule in chosen:
-        if not isinstance(cast("object", rule), LegalRule):
-            raise ValidationError("rules", rule, "must hold LegalRule values")
-    return chosen
+    return _data.items_of("rules", rules, LegalRule)
 
 
 def legal_rules() -> tuple[LegalRule, ...]:

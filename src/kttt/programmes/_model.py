@@ -309,7 +309,7 @@ class Task:
     text: str | None = attrs.field(
         default=None,
         converter=_data.nfc_text,
-        validator=_data.optional(_data.instance_of(str, "must be text")),
+        validator=_data.optional(_data.text(lines=True)),
     )
     #: The heading of the group of tasks it belongs to.
     group: str | None = attrs.field(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from fractions import Fraction
-from typing import cast
+from typing import Final
 
 import attrs
 import pendulum
@@ -20,13 +20,7 @@ from kttt.programmes._model import Task, TaskStatus
 
 
 def _tasks(tasks: object) -> tuple[Task, ...]:
-    if isinstance(tasks, str | bytes) or not isinstance(tasks, Iterable):
-        raise ValidationError("tasks", tasks, "must be an iterable of Task")
-    items = tuple(cast("Iterable[object]", tasks))
-    for index, item in enumerate(items):
-        if not isinstance(item, Task):
-            raise ValidationError(f"tasks[{index}]", item, "must be a Task")
-    return cast("tuple[Task, ...]", items)
+    return _data.items_of("tasks", tasks, Task)
 
 
 def overdue(tasks: Iterable[Task], as_of: pendulum.Date) -> tuple[Task, ...]:
@@ -69,20 +63,23 @@ def tasks_by_agency(
     return {agency: tuple(items) for agency, items in grouped.items()}
 
 
+_COUNT: Final = _data.whole_number()
+
+
 @attrs.frozen(kw_only=True)
 class Completion:
     """How many of an agency's tasks are in each status."""
 
     #: Tasks counted.
-    total: int
+    total: int = attrs.field(validator=_data.whole_number(1))
     #: Tasks done.
-    done: int
+    done: int = attrs.field(validator=_COUNT)
     #: Tasks in progress.
-    in_progress: int
+    in_progress: int = attrs.field(validator=_COUNT)
     #: Tasks not started.
-    not_started: int
+    not_started: int = attrs.field(validator=_COUNT)
     #: Tasks with no report.
-    unreported: int
+    unreported: int = attrs.field(validator=_COUNT)
 
     def __attrs_post_init__(self) -> None:
         parts = (
@@ -91,11 +88,9 @@ class Completion:
             self.not_started,
             self.unreported,
         )
-        if min(parts) < 0 or sum(parts) != self.total or self.total < 1:
+        if sum(parts) != self.total:
             raise ValidationError(
-                "total",
-                self.total,
-                "the counts are >= 0 and add up to a total of at least 1",
+                "total", self.total, "the counts add up to the total"
             )
 
     @property

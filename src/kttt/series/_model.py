@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, cast
 
 import attrs
 import pendulum
@@ -136,12 +136,14 @@ class Series:
         """Return a series of *observations* in any order (sorted by year).
 
         Raises:
-            ValidationError: If two observations share a year or a value
-                is outside the indicator's bounds.
+            ValidationError: If *observations* holds something other than
+                observations, two of them share a year or a value is
+                outside the indicator's bounds.
         """
+        items = _data.items_of("observations", observations, Observation)
         return cls(
             indicator=indicator,
-            observations=tuple(sorted(observations, key=_year)),
+            observations=tuple(sorted(items, key=_year)),
             scope=scope,
             label=label,
             primary=primary,
@@ -158,7 +160,14 @@ class Series:
         label: str | None = None,
         primary: bool = False,
     ) -> Series:
-        """Return a series from ``{year: value}``, each citing *source*."""
+        """Return a series from ``{year: value}``, each citing *source*.
+
+        Raises:
+            ValidationError: If *values* is not a mapping, or as `of` and
+                `Observation` do.
+        """
+        if not isinstance(cast("object", values), Mapping):
+            raise ValidationError("values", values, "must be {year: value}")
         return cls.of(
             indicator,
             (
@@ -215,7 +224,12 @@ class Series:
         )
 
     def until(self, year: int) -> Series:
-        """Return the series cut after *year* (the observations up to it)."""
+        """Return the series cut after *year* (the observations up to it).
+
+        Raises:
+            ValidationError: If *year* is not a whole number.
+        """
+        _data.whole_number(None).check("year", year)
         return attrs.evolve(
             self,
             observations=tuple(o for o in self.observations if o.year <= year),
@@ -290,8 +304,12 @@ def check_compatible(target: Target, series: Series) -> None:
     The indicator (code and unit) and the scope must be the same.
 
     Raises:
+        ValidationError: If *target* is not a `Target` or *series* not a
+            `Series`.
         IncompatibleSeriesError: Naming what differs.
     """
+    _data.instance_of(Target).check("target", target)
+    _data.instance_of(Series).check("series", series)
     wanted, observed = target.indicator, series.indicator
     if observed.code != wanted.code:
         raise IncompatibleSeriesError(

@@ -220,7 +220,8 @@ def national_series(code: str, *, label: str | None = None) -> Series:
     Raises:
         NotFoundError: If there is no such series.
     """
-    found = NATIONAL.load().get(code)
+    text = isinstance(cast("object", code), str)
+    found = NATIONAL.load().get(code) if text else None
     if found is None:
         raise NotFoundError(
             "indicator", code, "no built-in national series observes it"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, cast
 
 from kttt._data import Dataset
 from kttt.errors import NotFoundError
@@ -58,6 +58,8 @@ def target_set(code: str) -> TargetSet:
     Raises:
         NotFoundError: If no built-in set has this code.
     """
+    if not isinstance(cast("object", code), str):
+        raise NotFoundError("target_set", code, "a code is text")
     wanted = _key(code)
     for known, dataset in _BUILTIN_SETS.items():
         if _key(known) == wanted:

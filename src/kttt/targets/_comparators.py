@@ -10,6 +10,7 @@ from typing import Final, Self, cast
 
 import attrs
 
+from kttt import _data
 from kttt._labels import LabelledEnum
 from kttt.text import fold
 
@@ -137,6 +138,10 @@ def floor_float(value: Fraction) -> float:
     return math.nextafter(result, -math.inf) if result > value else result
 
 
+#: A finite end of an interval, or ``None`` for none.
+_BOUND: Final = _data.optional(_data.finite())
+
+
 @attrs.frozen(kw_only=True)
 class Interval:
     """The values that satisfy a target.
@@ -149,13 +154,13 @@ class Interval:
     """
 
     #: The lowest acceptable value (``None``: no lower bound).
-    lower: float | None = None
+    lower: float | None = attrs.field(default=None, validator=_BOUND)
     #: The highest acceptable value (``None``: no upper bound).
-    upper: float | None = None
+    upper: float | None = attrs.field(default=None, validator=_BOUND)
     #: Whether *lower* itself is excluded ("more than").
-    lower_open: bool = False
+    lower_open: bool = attrs.field(default=False, validator=_data.flag())
     #: Whether *upper* itself is excluded ("less than").
-    upper_open: bool = False
+    upper_open: bool = attrs.field(default=False, validator=_data.flag())
 
     def contains(self, value: float) -> bool:
         """Whether *value* lies in the interval."""

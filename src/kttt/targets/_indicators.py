@@ -6,7 +6,7 @@ import functools
 import re
 
 from collections.abc import Iterator, Sequence
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import attrs
 import cattrs
@@ -100,12 +100,21 @@ def _check_code(
         )
 
 
+def _natural_bounds(indicator: Indicator) -> tuple[float | None, ...]:
+    # The defaults are made before the validators run: a unit that is not
+    # a Unit gets no bounds here and is refused by its validator.
+    unit = indicator.unit
+    if isinstance(cast("object", unit), Unit):
+        return unit.natural_bounds
+    return (None, None)
+
+
 def _natural_lower(indicator: Indicator) -> float | None:
-    return indicator.unit.natural_bounds[0]
+    return _natural_bounds(indicator)[0]
 
 
 def _natural_upper(indicator: Indicator) -> float | None:
-    return indicator.unit.natural_bounds[1]
+    return _natural_bounds(indicator)[1]
 
 
 @attrs.frozen(kw_only=True)
@@ -305,12 +314,15 @@ def _clash(indicators: Sequence[Indicator]) -> _Clash | None:
     return None
 
 
+_INDICATOR: Final = _data.instance_of(Indicator, "must be an Indicator")
+
+
 def _check_catalogue(
     _: object,
     attribute: attrs.Attribute[tuple[Indicator, ...]],
     value: tuple[Indicator, ...],
 ) -> None:
-    _data.tuple_of(Indicator).check(attribute.name, value)
+    _data.tuple_of(_INDICATOR).check(attribute.name, value)
     clash = _clash(value)
     if clash is not None:
         index, field, bad, rule = clash
@@ -365,10 +377,12 @@ class Catalogue:
         different one under an existing code is not.
 
         Raises:
-            ValidationError: If a code would mean two different indicators.
+            ValidationError: If an item is not an `Indicator`, or a code
+                would mean two different indicators.
         """
         new = list(self.indicators)
-        for indicator in indicators:
+        for index, indicator in enumerate(indicators):
+            _INDICATOR.check(f"indicators[{index}]", indicator)
             if indicator.code in self:
                 if self.get(indicator.code) != indicator:
                     raise ValidationError(

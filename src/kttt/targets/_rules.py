@@ -24,9 +24,11 @@ def check_target(target: Target) -> None:
     _value(target)
     _base(target)
     _comparator(target)
-    if target.form is not TargetForm.GROWTH_RATE:
-        for name in ("value", "upper"):
+    for name in ("value", "upper"):
+        if target.form is not TargetForm.GROWTH_RATE:
             _level(target, name)
+        elif getattr(target, name) is not None:
+            grown_level(target, getattr(target, name), name)
     _whole_band(target)
 
 
@@ -173,3 +175,29 @@ def _level(target: Target, name: str) -> None:
         target.indicator.check(number, name)
     elif target.base_value is not None:
         target.indicator.check(target.base_value + number, name)
+
+
+def grown_level(target: Target, rate: float, name: str = "value") -> float:
+    """Return *target*'s base value grown at *rate* % a year to its horizon.
+
+    Without a base value this is 0; no target is built whose level is too
+    large for a float.
+
+    Raises:
+        ValidationError: Naming *name* if the level is too large for a
+            float.
+    """
+    base = target.base_value or 0.0
+    years = target.horizon - (target.base_year or target.horizon)
+    try:
+        level = base * (1 + rate / 100) ** years
+    except OverflowError:
+        level = math.inf
+    if not math.isfinite(level):
+        raise ValidationError(
+            name,
+            rate,
+            f"grown from {base:g} in {target.base_year} it is too large "
+            f"for a number by {target.horizon}",
+        )
+    return level

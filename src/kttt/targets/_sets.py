@@ -205,6 +205,7 @@ class TargetSet:
             DataError: Naming the path of what is wrong in the record
                 (``targets[2].value``; ``rows[0].targets[2].value`` in a
                 data file), the value and the rule broken.
+            ValidationError: If *catalogue* is not a `Catalogue`.
         """
         return cls._parse(text, None, catalogue)
 
@@ -232,6 +233,10 @@ class TargetSet:
         cls, text: str, file: str | None, catalogue: Catalogue | None
     ) -> Self:
         known = Catalogue.builtin() if catalogue is None else catalogue
+        if not isinstance(cast("object", known), Catalogue):
+            raise ValidationError(
+                "catalogue", catalogue, "must be a Catalogue or None"
+            )
         name = "json" if file is None else file
         data: object = _data.load_json(text, file=name)
         if _is_envelope(data):

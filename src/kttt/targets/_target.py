@@ -25,7 +25,7 @@ from kttt.targets._comparators import (
     floor_float,
 )
 from kttt.targets._indicators import Direction, Indicator, Unit
-from kttt.targets._rules import check_target
+from kttt.targets._rules import check_target, grown_level
 from kttt.targets._tolerance import Tolerance, as_tolerance
 
 
@@ -303,8 +303,7 @@ class Target:
                 "a growth-rate target needs its base value to give a "
                 "level; use with_base()",
             )
-        years = self.horizon - (self.base_year or self.horizon)
-        return self.base_value * (1 + self.level() / 100) ** years
+        return grown_level(self, self.level())
 
     def is_met(self, value: float) -> bool:
         """Whether an observed *value* satisfies the target.

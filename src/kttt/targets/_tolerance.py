@@ -36,9 +36,15 @@ def _check_amount(instance: Tolerance, _: object, value: float) -> None:
 
 
 def _whole_as_float(value: Any) -> Any:
-    """Write a whole number as the float it stands for (``1`` is ``1.0``)."""
+    """Write a whole number as the float it stands for (``1`` is ``1.0``).
+
+    A number too large for a float is left for the validator to refuse.
+    """
     if isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:
+            return value
     return value
 
 
