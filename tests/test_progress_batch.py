@@ -94,6 +94,39 @@ def test_two_paths_of_the_cooperative_count():
     assert [0, 1] == [r["path"] for r in records]
 
 
+def test_batch_records_are_pinned_whole():
+    """One record per path: the target, the method, the path's verdict."""
+    data = Series.from_values(COUNT, {2020: 100, 2025: 150})
+    # To 2026: 160 gives (1.6)^(1/6) − 1 against 2^(1/10) − 1 (R = 1.137);
+    # 150 stays: (1.5)^(1/6) − 1 = 6.99 %, R = 0.97; 140 falls back.
+    paths = [[160.0], [150.0], [140.0]]
+    batch = assess_many(
+        level(Comparator.AT_LEAST, 200), data, paths, years=[2026]
+    )
+    ratios = [
+        ((value / 100) ** (1 / 6) - 1) / (2 ** (1 / 10) - 1)
+        for value in (160, 150, 140)
+    ]
+
+    assert [
+        {
+            "indicator": "test.count",
+            "horizon": 2030,
+            "method": "statcan",
+            "path": index,
+            "status": status,
+            "ratio": pytest.approx(ratio),
+        }
+        for index, (status, ratio) in enumerate(
+            zip(
+                ["on_track", "on_track", "needs_acceleration"],
+                ratios,
+                strict=True,
+            )
+        )
+    ] == batch.to_records()
+
+
 def test_paths_reaching_the_target_year_get_final_verdicts():
     """Paths to 2032: only 2030 decides, achieved or missed."""
     years = list(range(2026, 2033))
