@@ -384,3 +384,93 @@ def test_logit_projection_on_a_scale_below_one():
     logit = WeightedLogit(scale=0.5)
 
     assert 0.32 == pytest.approx(logit.project([2020, 2025], [0.1, 0.2], 2030))
+
+
+# --- verdicts every method shares -----------------------------------------
+
+#: What an achieved or missed verdict leaves unset: the method's window.
+UNSET = dict.fromkeys(
+    (
+        "base_year",
+        "base_value",
+        "observed_growth",
+        "required_growth_from_base",
+        "ratio",
+        "projected_value",
+        "projector",
+        "shortfall",
+        "projected_from",
+        "observed_change",
+        "required_change_from_base",
+        "required_growth_from_latest",
+        "required_change_from_latest",
+        "distance_covered",
+        "time_elapsed",
+        "years_to_target",
+    )
+)
+ACHIEVED_LABELS = {
+    "statcan": "statcan.target_achieved",
+    "eurostat": "eurostat.target_met",
+    "unsd2022": "unsd2022.target_met",
+    "projection": "projection.target_met",
+    "destatis": "destatis.sun",
+}
+SCORED = {"statcan", "eurostat"}
+
+
+@pytest.mark.parametrize("method", list(ACHIEVED_LABELS))
+def test_achieved_before_the_target_year(method):
+    """125 already meets at least 120: achieved, scored 5 where scored."""
+    progress = assess(
+        target(Comparator.AT_LEAST, 120), series(STEADY), method=method
+    )
+
+    assert {
+        **COMMON,
+        **UNSET,
+        "target_value": 120,
+        "goal": 120.0,
+        "as_of": None,
+        "method": method,
+        "status": "achieved",
+        "method_label": ACHIEVED_LABELS[method],
+        "score": 5.0 if method in SCORED else None,
+        "diagnostics": "",
+    } == progress.as_record()
+    assert ("đạt mục tiêu", "target met") == (
+        progress.summary(),
+        progress.summary("en"),
+    )
+
+
+@pytest.mark.parametrize("method", list(ACHIEVED_LABELS))
+def test_missed_in_the_target_year(method):
+    """At least 225 by 2020, 125 observed in 2020: missed by 100, final."""
+    progress = assess(
+        target(Comparator.AT_LEAST, 225, horizon=2020),
+        series(STEADY),
+        method=method,
+    )
+
+    assert {
+        **COMMON,
+        **UNSET,
+        "horizon": 2020,
+        "target_value": 225,
+        "goal": 225.0,
+        "as_of": None,
+        "method": method,
+        "status": "missed",
+        "method_label": f"{method}.target_missed",
+        "score": None,
+        "missed_by": 100.0,
+        "diagnostics": "horizon_reached",
+    } == progress.as_record()
+    assert ("không đạt, thiếu 100", "missed by 100") == (
+        progress.summary(),
+        progress.summary("en"),
+    )
+    assert [
+        "target year observed, the verdict is final: 2020: 125 against 225"
+    ] == [d.describe("en") for d in progress.diagnostics]
