@@ -8,7 +8,7 @@ from __future__ import annotations
 import pendulum
 import pytest
 
-from kttt.progress import WeightedLogit, assess, required_pace
+from kttt.progress import DiagnosticKind, WeightedLogit, assess, required_pace
 from kttt.series import Series
 from kttt.sources import Source
 from kttt.targets import Comparator, Direction, Indicator, Target, Unit
@@ -51,6 +51,10 @@ def target(
 
 def series(values: dict[int, float], indicator: Indicator = COUNT) -> Series:
     return Series.from_values(indicator, values)
+
+
+def kinds(progress: object) -> set[DiagnosticKind]:
+    return {d.kind for d in progress.diagnostics}  # type: ignore[attr-defined]
 
 
 # From 100 in 2015 by 5 a year to 125 in 2020, toward at least 200 in 2030,
@@ -474,3 +478,61 @@ def test_missed_in_the_target_year(method):
     assert [
         "target year observed, the verdict is final: 2020: 125 against 225"
     ] == [d.describe("en") for d in progress.diagnostics]
+
+
+PROFIT = Indicator(
+    code="test.profit",
+    label_vi="lãi",
+    label_en="profit",
+    unit=Unit.VND,
+    direction=Direction.INCREASE,
+)
+
+
+@pytest.mark.parametrize("method", ["statcan", "projection"])
+@pytest.mark.parametrize(
+    ("values", "epsilon", "expected"),
+    [
+        # A loss shrinking from 100 to 80: 0.8^(1/5) − 1 = −4.36 %, which
+        # on a negative base is progress.
+        ({2015: -100, 2020: -80}, None, ("on_track", 1 - 0.8**0.2, False)),
+        # From 0 no compound growth exists, unless 0 is replaced by 0.5:
+        # (50 / 0.5)^(1/5) − 1 = 151.2 %.
+        ({2015: 0, 2020: 50}, None, ("insufficient_data", None, True)),
+        ({2015: 0, 2020: 50}, 0.5, ("on_track", 100**0.2 - 1, False)),
+        # Down to 0: none either, unless 0 is 1: (1 / 50)^(1/5) − 1.
+        ({2015: 50, 2020: 0}, None, ("insufficient_data", None, True)),
+        ({2015: 50, 2020: 0}, 1, ("regressing", 0.02**0.2 - 1, False)),
+    ],
+)
+def test_targetless_growth_around_zero(method, values, epsilon, expected):
+    """Compound growth from or to 0, and from a negative value."""
+    progress = assess(
+        target(Comparator.INCREASE, None, indicator=PROFIT),
+        series(values, PROFIT),
+        method=method,
+        epsilon=epsilon,
+    )
+
+    status, growth, linear = expected
+
+    assert (status, pytest.approx(growth), 2015) == (
+        progress.status.value,
+        progress.observed_growth,
+        progress.base_year,
+    )
+    assert linear == (DiagnosticKind.LINEAR_RATES in kinds(progress))
+
+
+def test_targetless_projection_base_ties_go_to_the_later_year():
+    """2013 and 2017 are both two years from 2015: 2017 is the base."""
+    data = series({2013: 100, 2017: 110, 2020: 120}, PROFIT)
+
+    progress = assess(
+        target(Comparator.INCREASE, None, indicator=PROFIT),
+        data,
+        method="projection",
+    )
+
+    assert (2017, 110) == (progress.base_year, progress.base_value)
+    assert pytest.approx((12 / 11) ** (1 / 3) - 1) == progress.observed_growth
