@@ -205,6 +205,60 @@ def test_every_path_gets_the_verdict_of_assess(case, method, base_year):
             assert math.isclose(alone.ratio, ratio, rel_tol=1e-12)
 
 
+#: A result that may be negative (no lower bound): signs may change.
+PROFIT = Indicator(
+    code="test.profit",
+    label_vi="lãi",
+    label_en="profit",
+    unit=Unit.VND,
+    direction=Direction.INCREASE,
+)
+
+
+@st.composite
+def signed_cases(draw: st.DrawFn):
+    values = st.integers(-1_000, 1_000) | st.sampled_from([0, -1, 1])
+    observed = draw(
+        st.dictionaries(
+            st.integers(2012, 2024), values, min_size=1, max_size=6
+        )
+    )
+    years = sorted(
+        draw(st.sets(st.integers(2025, 2034), min_size=1, max_size=4))
+    )
+    paths = draw(
+        st.lists(
+            st.lists(values, min_size=len(years), max_size=len(years)),
+            min_size=1,
+            max_size=6,
+        )
+    )
+    target = Target(
+        indicator=PROFIT,
+        comparator=draw(
+            st.sampled_from([Comparator.AT_LEAST, Comparator.AT_MOST])
+        ),
+        value=draw(values),
+        horizon=2030,
+        base_year=draw(st.none() | st.integers(2012, 2024)),
+        source=SOURCE,
+    )
+    return target, Series.from_values(PROFIT, observed), years, paths
+
+
+@given(signed_cases(), st.sampled_from(["statcan", "eurostat", "unsd2022"]))
+def test_paths_of_either_sign_get_the_verdict_of_assess(case, method):
+    """Negative values, zeros and changes of sign: as assess decides."""
+    target, series, years, paths = case
+    batch = assess_many(target, series, paths, years=years, method=method)
+
+    for path, status, ratio in zip(
+        paths, batch.statuses, batch.ratios, strict=True
+    ):
+        alone = assess(target, continued(series, years, path), method=method)
+        assert (alone.status, alone.ratio) == (status, pytest.approx(ratio))
+
+
 def test_epsilon_paths_go_through_assess():
     """With an epsilon every path is assessed one by one, the same way."""
     target = level(Comparator.AT_LEAST, 500)
