@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import pendulum
 import pytest
 
@@ -217,6 +218,27 @@ ERRORS: list[tuple[str, Callable[[], object], type[KtttError], str]] = [
         lambda: paths([[130, 140]], [2021]),
         ValidationError,
         "paths=[[130, 140]]: one or more paths of 1 numbers each",
+    ),
+    (
+        "a flat list of numbers",
+        lambda: paths([130, 140], [2021]),
+        ValidationError,
+        "paths=[130, 140]: one or more paths of 1 numbers each",
+    ),
+    (
+        "ragged paths",
+        lambda: paths([[130], [140, 1]], [2021]),
+        ValidationError,
+        "paths=[[130], [140, 1]]: one or more paths of 1 numbers each",
+    ),
+    (
+        "no path at all",
+        lambda: paths(np.zeros((0, 1)), [2021]),
+        ValidationError,
+        (
+            "paths=array([], shape=(0, 1), dtype=float64): one or more paths"
+            " of 1 numbers each"
+        ),
     ),
     (
         "a path that is not a number",
