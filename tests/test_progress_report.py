@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+from fractions import Fraction
+
 import pendulum
 import pytest
 
@@ -14,7 +16,12 @@ from kttt.errors import (
     NotFoundError,
     ValidationError,
 )
-from kttt.progress import METHOD_NAMES, ProgressReport, ProgressStatus
+from kttt.progress import (
+    METHOD_NAMES,
+    LinearTrend,
+    ProgressReport,
+    ProgressStatus,
+)
 from kttt.series import national_statistics
 from kttt.sources import Source
 from kttt.targets import (
@@ -26,6 +33,9 @@ from kttt.targets import (
     Unit,
     nq20_targets,
 )
+
+
+S = ProgressStatus
 
 
 @pytest.fixture(name="report")
@@ -420,3 +430,62 @@ def test_report_refuses_other_languages(small):
         small.to_text("fr")
 
     assert "lang='fr': must be 'vi' or 'en'" == str(info.value)
+
+
+def test_small_programme_index_pinned():
+    """ESCAP's indices over the two targets with data, and the shares."""
+    report = ProgressReport.build(PROGRAMME, {"test.linked": STEADY})
+    # 2030: covered (125 − 100) / 100 = 0.25 in (2020 − 2015) / 15 of the
+    # span; projected 125 · 1.25² = 195.3, P = 0.953. 2045: 25 / 200 =
+    # 0.125 in 5 / 30; projected 125 · 1.25⁵ = 381.5, P = 1.41, counted 1.
+    index = report.index()
+
+    assert (0.1875, 0.9765625, 0.25, 2, 3) == pytest.approx(
+        (
+            index.current_status,
+            index.anticipated_progress,
+            index.expected,
+            index.counted,
+            index.targets,
+        )
+    )
+    assert {
+        "statcan": {
+            S.ON_TRACK: Fraction(2, 3),
+            S.INSUFFICIENT_DATA: Fraction(1, 3),
+        }
+    } == index.shares
+
+
+def test_small_programme_index_of_a_group():
+    """By target year, by indicator, and with another projector."""
+    report = ProgressReport.build(
+        PROGRAMME, {"test.linked": STEADY}, methods=("statcan", "projection")
+    )
+    by_2030 = report.index(horizon=2030)
+    weak = report.index(indicators=["test.weak_share"])
+    # Straight lines: 125 + 10 · 5 = 175 and 125 + 25 · 5 = 250: P = 0.75.
+    linear = report.index(projector=LinearTrend())
+
+    assert (0.25, 0.953125, 1 / 3, 1, 2) == pytest.approx(
+        (
+            by_2030.current_status,
+            by_2030.anticipated_progress,
+            by_2030.expected,
+            by_2030.counted,
+            by_2030.targets,
+        )
+    )
+    assert (None, None, None, 0, 1) == (
+        weak.current_status,
+        weak.anticipated_progress,
+        weak.expected,
+        weak.counted,
+        weak.targets,
+    )
+    assert {
+        "statcan": {S.INSUFFICIENT_DATA: 1},
+        "projection": {S.INSUFFICIENT_DATA: 1},
+    } == weak.shares
+    assert 0.75 == pytest.approx(linear.anticipated_progress)
+    assert report.index().anticipated_progress == pytest.approx(0.9765625)
