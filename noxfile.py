@@ -146,3 +146,18 @@ def examples(session: nox.Session) -> None:
         "bench/bench_rate_cli.py",
     ):
         session.run("python", bench)
+
+
+@nox.session
+def mutation(session: nox.Session) -> None:
+    """Mutation testing of kttt.rating and kttt.progress (not run by default).
+
+    Prints the score of each package and fails under 90 %. Every mutant by
+    default (hours); ``nox -s mutation -- --sample 500 --seed 1`` tests a
+    reproducible sample of 500 mutants of each package instead. The other
+    options are those of ``python bench/mutation.py --help``.
+    """
+    _install(session, "mutation")
+    session.run(
+        "python", "bench/mutation.py", "--fail-under", "90", *session.posargs
+    )

@@ -1,17 +1,27 @@
 """
-Shared test configuration: Hypothesis profiles, and the fuzz inputs count.
+Shared test configuration: Hypothesis profiles, the fuzz inputs count and
+cold caches for mutmut.
 
 - ``ci`` (loaded when ``CI`` is set): no deadline, too_slow suppressed.
 - ``fast`` (loaded when ``FAST=1``): ten examples per test, for iterating.
+- ``mutation`` (``--hypothesis-profile=mutation``, as mutmut runs the
+  tests): the same examples every run and no example database, so that a
+  mutant's verdict does not depend on luck or on the mutants before it.
 
 With ``KTTT_FUZZ`` set, the summary lists how many inputs each fuzz target
 of ``test_fuzz.py`` ran (its tests record them as ``fuzz_inputs``), and
 their total, across the xdist workers.
+
+Under mutmut (``nox -s mutation``), every test starts with kttt's caches
+empty: the converters, the built-in datasets, the rating plans and the
+memories of points. Otherwise the code that fills them runs once, before
+the mutants, and no test could ever catch a mutant in it.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 
@@ -30,6 +40,13 @@ settings.register_profile(
 settings.register_profile(
     "fast",
     max_examples=10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "mutation",
+    derandomize=True,
+    database=None,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
@@ -61,3 +78,34 @@ def pytest_terminal_summary(
     terminalreporter.write_line(
         f"{sum(counts.values()):>10,}  inputs over {len(counts)} targets"
     )
+
+
+#: The caches of kttt whose filling runs code of kttt.rating or
+#: kttt.progress: (module, name) of a ``functools.cache`` or a dictionary.
+#: The built-in datasets stay loaded: the tests that read scheme files
+#: run the same code.
+_CACHES = (
+    ("kttt.rating._scheme", "converter"),
+    ("kttt.serialization", "_shared_converter"),
+    ("kttt.serialization", "_make_flat_converter"),
+    ("kttt.rating._plan", "_PLANS"),
+    ("kttt.rating._points", "_LAYOUTS"),
+    ("kttt.rating._points", "_HUNDREDTHS"),
+    ("kttt.rating._rows", "_CELL_HUNDREDTHS"),
+)
+
+
+def _clear_caches() -> None:
+    for module, name in _CACHES:
+        found = sys.modules.get(module)
+        if found is not None:
+            cache = getattr(found, name)
+            clear = getattr(cache, "cache_clear", None) or cache.clear
+            clear()
+
+
+if "MUTANT_UNDER_TEST" in os.environ:  # mutmut is running the tests
+
+    @pytest.fixture(autouse=True)
+    def _cold_caches() -> None:
+        _clear_caches()

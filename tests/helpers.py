@@ -130,6 +130,8 @@ MEMBERS = _indicator("members", "thành viên", Unit.PERSONS)
 SHARE = _indicator("share", "tỷ lệ", Unit.PERCENT)
 WEAK = _indicator("weak_share", "tỷ lệ yếu kém", Unit.PERCENT, up=False)
 REVENUE = _indicator("revenue", "doanh thu", Unit.VND)
+#: A result that may be negative (no lower bound): signs may change.
+PROFIT = _indicator("profit", "lãi", Unit.VND)
 
 
 def level(

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers import COUNT, REVENUE, SOURCE
+from helpers import COUNT, PROFIT, REVENUE, SOURCE
 from kttt.errors import NotFoundError, ValidationError
 from kttt.progress import (
     METHOD_NAMES,
@@ -74,6 +74,39 @@ def test_two_paths_of_the_cooperative_count():
     records = batch.to_records()
     assert ["needs_acceleration", "on_track"] == [r["status"] for r in records]
     assert [0, 1] == [r["path"] for r in records]
+
+
+def test_batch_records_are_pinned_whole():
+    """One record per path: the target, the method, the path's verdict."""
+    data = Series.from_values(COUNT, {2020: 100, 2025: 150})
+    # To 2026: 160 gives (1.6)^(1/6) − 1 against 2^(1/10) − 1 (R = 1.137);
+    # 150 stays: (1.5)^(1/6) − 1 = 6.99 %, R = 0.97; 140 falls back.
+    paths = [[160.0], [150.0], [140.0]]
+    batch = assess_many(
+        level(Comparator.AT_LEAST, 200), data, paths, years=[2026]
+    )
+    ratios = [
+        ((value / 100) ** (1 / 6) - 1) / (2 ** (1 / 10) - 1)
+        for value in (160, 150, 140)
+    ]
+
+    assert [
+        {
+            "indicator": "test.count",
+            "horizon": 2030,
+            "method": "statcan",
+            "path": index,
+            "status": status,
+            "ratio": pytest.approx(ratio),
+        }
+        for index, (status, ratio) in enumerate(
+            zip(
+                ["on_track", "on_track", "needs_acceleration"],
+                ratios,
+                strict=True,
+            )
+        )
+    ] == batch.to_records()
 
 
 def test_paths_reaching_the_target_year_get_final_verdicts():
@@ -152,6 +185,50 @@ def test_every_path_gets_the_verdict_of_assess(case, method, base_year):
         assert (alone.ratio is None) == (ratio is None)
         if ratio is not None:
             assert math.isclose(alone.ratio, ratio, rel_tol=1e-12)
+
+
+@st.composite
+def signed_cases(draw: st.DrawFn):
+    values = st.integers(-1_000, 1_000) | st.sampled_from([0, -1, 1])
+    observed = draw(
+        st.dictionaries(
+            st.integers(2012, 2024), values, min_size=1, max_size=6
+        )
+    )
+    years = sorted(
+        draw(st.sets(st.integers(2025, 2034), min_size=1, max_size=4))
+    )
+    paths = draw(
+        st.lists(
+            st.lists(values, min_size=len(years), max_size=len(years)),
+            min_size=1,
+            max_size=6,
+        )
+    )
+    target = Target(
+        indicator=PROFIT,
+        comparator=draw(
+            st.sampled_from([Comparator.AT_LEAST, Comparator.AT_MOST])
+        ),
+        value=draw(values),
+        horizon=2030,
+        base_year=draw(st.none() | st.integers(2012, 2024)),
+        source=SOURCE,
+    )
+    return target, Series.from_values(PROFIT, observed), years, paths
+
+
+@given(signed_cases(), st.sampled_from(["statcan", "eurostat", "unsd2022"]))
+def test_paths_of_either_sign_get_the_verdict_of_assess(case, method):
+    """Negative values, zeros and changes of sign: as assess decides."""
+    target, series, years, paths = case
+    batch = assess_many(target, series, paths, years=years, method=method)
+
+    for path, status, ratio in zip(
+        paths, batch.statuses, batch.ratios, strict=True
+    ):
+        alone = assess(target, continued(series, years, path), method=method)
+        assert (alone.status, alone.ratio) == (status, pytest.approx(ratio))
 
 
 def test_epsilon_paths_go_through_assess():

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+from fractions import Fraction
+
 import pendulum
 import pytest
 
@@ -14,9 +16,26 @@ from kttt.errors import (
     NotFoundError,
     ValidationError,
 )
-from kttt.progress import METHOD_NAMES, ProgressReport, ProgressStatus
+from kttt.progress import (
+    METHOD_NAMES,
+    LinearTrend,
+    ProgressReport,
+    ProgressStatus,
+)
 from kttt.series import national_statistics
-from kttt.targets import nq20_targets
+from kttt.sources import Source
+from kttt.targets import (
+    Comparator,
+    Direction,
+    Indicator,
+    Target,
+    TargetSet,
+    Unit,
+    nq20_targets,
+)
+
+
+S = ProgressStatus
 
 
 @pytest.fixture(name="report")
@@ -191,3 +210,282 @@ def test_proxy_in_another_unit_is_refused():
         )
 
     assert f"proxies.{GOOD_FAIR}" == info.value.field
+
+
+# --- a small programme, its report pinned whole ------------------------------
+
+SOURCE = Source(document="TEST")
+LINKED = Indicator(
+    code="test.linked",
+    label_vi="số hợp tác xã tham gia liên kết chuỗi giá trị nông sản",
+    label_en="cooperatives taking part in value chains of farm produce",
+    unit=Unit.COUNT,
+    direction=Direction.INCREASE,
+)
+WEAK = Indicator(
+    code="test.weak_share",
+    label_vi="tỷ lệ yếu kém",
+    label_en="weak share",
+    unit=Unit.PERCENT,
+    direction=Direction.DECREASE,
+)
+
+
+def _target(
+    indicator: Indicator, comparator: Comparator, value: float, horizon: int
+) -> Target:
+    return Target(
+        indicator=indicator,
+        comparator=comparator,
+        value=value,
+        horizon=horizon,
+        source=SOURCE,
+    )
+
+
+#: Linked cooperatives at least 200 by 2030 and 300 by 2045 (the data are
+#: plain {year: value}); the weak share at most 5 % by 2030, without data.
+PROGRAMME = TargetSet(
+    code="KH-01",
+    title="Kế hoạch thử",
+    source=SOURCE,
+    targets=(
+        _target(LINKED, Comparator.AT_LEAST, 200, 2030),
+        _target(WEAK, Comparator.AT_MOST, 5, 2030),
+        _target(LINKED, Comparator.AT_LEAST, 300, 2045),
+    ),
+)
+STEADY = {2015: 100, 2016: 105, 2017: 110, 2018: 115, 2019: 120, 2020: 125}
+MID_2024 = pendulum.Date(2024, 6, 30)
+STALE = (
+    "stale data: the latest observation is from 2020, more than 3 years"
+    " before 2024-06-30"
+)
+#: R = (1.25^(1/5) − 1) / (2^(1/15) − 1) = 0.97 by 2030 and
+#: (1.25^(1/5) − 1) / (3^(1/30) − 1) = 1.22 by 2045; from 2020, 1.6^(1/10)
+#: − 1 = 4.8 % (75 / 10 = 7.5 a year) and 2.4^(1/25) − 1 = 3.6 % (7 a year).
+DETAIL_2030 = (
+    "R = 0.97; needs +4.8 %/yr (+7.5/yr) 2020→2030 (method: +4.7 %/yr from"
+    " 2015)"
+)
+DETAIL_2045 = (
+    "R = 1.22; needs +3.6 %/yr (+7.0/yr) 2020→2045 (method: +3.7 %/yr from"
+    " 2015)"
+)
+RULE = f"{'-' * 40}  {'-' * 12}  {'-' * 17}  {'-' * 17}  {'-' * 75}"
+HEAD = (
+    f"{'Indicator':<40}  {'Target':<12}  {'Latest':<17}  {'statcan':<17}"
+    "  Detail"
+)
+LONG_LINE = "cooperatives taking part in value chains"
+SHORT_TEXT = (
+    "Progress toward the targets of KH-01 (as of: 2024-06-30; method:"
+    " statcan)\n"
+    "\n"
+    "By 2030\n"
+    f"{HEAD}\n"
+    f"{RULE}\n"
+    f"{LONG_LINE}  at least 200  2020: 125 (stale)  on track           "
+    f"{DETAIL_2030}\n"
+    "of farm produce\n"
+    f"{'weak share':<40}  at most 5 %   no data            insufficient data\n"
+    "\n"
+    "By 2045\n"
+    f"{HEAD}\n"
+    f"{RULE}\n"
+    f"{LONG_LINE}  at least 300  2020: 125 (stale)  on track           "
+    f"{DETAIL_2045}\n"
+    "of farm produce\n"
+    "\n"
+    "Notes:\n"
+    f"- {LINKED.label_en} (2030): {STALE}\n"
+    f"- {LINKED.label_en} (2045): {STALE}\n"
+)
+
+
+@pytest.fixture(name="small")
+def _small() -> ProgressReport:
+    return ProgressReport.build(
+        PROGRAMME, {"test.linked": STEADY}, as_of=MID_2024
+    )
+
+
+def test_small_report_text_pinned(small):
+    """Sections by year, widths, wrapped labels, details and notes."""
+    assert SHORT_TEXT == small.to_text("en")
+
+
+def test_small_report_in_vietnamese_by_default(small):
+    """The same table in Vietnamese, the default language."""
+    text = small.to_text()
+    table = text.split("\n\nGhi chú:\n")[0]
+
+    assert text == small.to_text("vi")
+    assert [
+        (
+            "Tiến độ thực hiện mục tiêu KH-01 (tính đến: 2024-06-30; phương"
+            " pháp: statcan)"
+        ),
+        "",
+        "Đến năm 2030",
+    ] == table.splitlines()[:3]
+    assert (
+        "số hợp tác xã tham gia liên kết chuỗi     ít nhất 200  2020: 125"
+        " (số liệu cũ)  đúng lộ trình     R = 0,97; cần +4,8 %/năm"
+        " (+7,5/năm) 2020→2030 (phương pháp: +4,7 %/năm từ 2015)"
+    ) == table.splitlines()[5]
+    assert "giá trị nông sản" == table.splitlines()[6]
+    assert small.title("vi") == small.title()
+    assert small.notes("vi") == small.notes()
+    heads = [
+        f"- {LINKED.label_vi} ({year}): số liệu cũ: " for year in (2030, 2045)
+    ]
+
+    assert heads == [
+        note[: len(head)]
+        for note, head in zip(small.notes(), heads, strict=True)
+    ]
+
+
+def test_small_report_table_pinned(small):
+    """One row per target, the target year first; English headers."""
+    assert (
+        ["Year", "Indicator", "Target", "Latest", "statcan", "Detail"],
+        [
+            [
+                "2030",
+                LINKED.label_en,
+                "at least 200",
+                "2020: 125 (stale)",
+                "on track",
+                DETAIL_2030,
+            ],
+            [
+                "2030",
+                "weak share",
+                "at most 5 %",
+                "no data",
+                "insufficient data",
+                "",
+            ],
+            [
+                "2045",
+                LINKED.label_en,
+                "at least 300",
+                "2020: 125 (stale)",
+                "on track",
+                DETAIL_2045,
+            ],
+        ],
+    ) == small.table("en")
+    assert "Năm" == small.table()[0][0]
+
+
+def test_small_report_records_and_json(small):
+    """A target without data has a short record; JSON keeps Vietnamese."""
+    records = small.to_records()
+    document = small.to_json()
+
+    assert {
+        "indicator": "test.weak_share",
+        "horizon": 2030,
+        "comparator": "at_most",
+        "target_value": 5,
+        "as_of": "2024-06-30",
+        "method": "statcan",
+        "status": "insufficient_data",
+        "proxy": None,
+    } == records[1]
+    assert [("test.linked", 2045, 300, "2024-06-30", "stale_data", None)] == [
+        (
+            r["indicator"],
+            r["horizon"],
+            r["target_value"],
+            r["as_of"],
+            r["diagnostics"],
+            r["proxy"],
+        )
+        for r in records[2:]
+    ]
+    assert document.startswith('{\n  "programme": "KH-01",\n  "as_of": ')
+    assert {
+        "programme": "KH-01",
+        "as_of": "2024-06-30",
+        "methods": ["statcan"],
+        "results": records,
+    } == json.loads(document)
+    unassessed = ProgressReport.build(PROGRAMME, {}, methods=["destatis"])
+    flat = unassessed.to_json(indent=None)
+
+    assert "\n" not in flat
+    assert (None, "destatis") == (
+        json.loads(flat)["as_of"],
+        unassessed.to_records()[0]["method"],
+    )
+
+
+def test_report_refuses_other_languages(small):
+    """Only vi and en: the error names the language asked for."""
+    with pytest.raises(ValidationError) as info:
+        small.to_text("fr")
+
+    assert "lang='fr': must be 'vi' or 'en'" == str(info.value)
+
+
+def test_small_programme_index_pinned():
+    """ESCAP's indices over the two targets with data, and the shares."""
+    report = ProgressReport.build(PROGRAMME, {"test.linked": STEADY})
+    # 2030: covered (125 − 100) / 100 = 0.25 in (2020 − 2015) / 15 of the
+    # span; projected 125 · 1.25² = 195.3, P = 0.953. 2045: 25 / 200 =
+    # 0.125 in 5 / 30; projected 125 · 1.25⁵ = 381.5, P = 1.41, counted 1.
+    index = report.index()
+
+    assert (0.1875, 0.9765625, 0.25, 2, 3) == pytest.approx(
+        (
+            index.current_status,
+            index.anticipated_progress,
+            index.expected,
+            index.counted,
+            index.targets,
+        )
+    )
+    assert {
+        "statcan": {
+            S.ON_TRACK: Fraction(2, 3),
+            S.INSUFFICIENT_DATA: Fraction(1, 3),
+        }
+    } == index.shares
+
+
+def test_small_programme_index_of_a_group():
+    """By target year, by indicator, and with another projector."""
+    report = ProgressReport.build(
+        PROGRAMME, {"test.linked": STEADY}, methods=("statcan", "projection")
+    )
+    by_2030 = report.index(horizon=2030)
+    weak = report.index(indicators=["test.weak_share"])
+    # Straight lines: 125 + 10 · 5 = 175 and 125 + 25 · 5 = 250: P = 0.75.
+    linear = report.index(projector=LinearTrend())
+
+    assert (0.25, 0.953125, 1 / 3, 1, 2) == pytest.approx(
+        (
+            by_2030.current_status,
+            by_2030.anticipated_progress,
+            by_2030.expected,
+            by_2030.counted,
+            by_2030.targets,
+        )
+    )
+    assert (None, None, None, 0, 1) == (
+        weak.current_status,
+        weak.anticipated_progress,
+        weak.expected,
+        weak.counted,
+        weak.targets,
+    )
+    assert {
+        "statcan": {S.INSUFFICIENT_DATA: 1},
+        "projection": {S.INSUFFICIENT_DATA: 1},
+    } == weak.shares
+    assert 0.75 == pytest.approx(linear.anticipated_progress)
+    assert report.index().anticipated_progress == pytest.approx(0.9765625)

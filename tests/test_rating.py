@@ -163,6 +163,7 @@ def test_explanations_pinned():
     )
     weak = classify(tt01_sheet("10"))
     assert "weak (total < 50)" in weak.explain("en")
+    assert result.explain("vi") == result.explain()
 
 
 def test_explain_refuses_unknown_language():

@@ -141,6 +141,35 @@ def test_band_edges_are_exact(sheet):
     assert expected.rating == result.rating
 
 
+@given(kst.rating_schemes(), st.data())
+def test_band_for_is_the_first_band_a_total_reaches(scheme, data):
+    """band_for and Band.contains agree with the minima, edges included."""
+    edges = [b.minimum for b in scheme.bands]
+    total = data.draw(
+        st.sampled_from(edges)
+        | st.decimals(0, scheme.total, places=2)
+        | st.decimals(0, scheme.total, places=0)
+    )
+    reached = [
+        total > b.minimum or (b.inclusive and total == b.minimum)
+        for b in scheme.bands
+    ]
+
+    assert reached == [b.contains(total) for b in scheme.bands]
+    assert scheme.bands[reached.index(True)] is scheme.band_for(total)
+
+
+def test_band_for_around_an_exclusive_minimum():
+    """TT 42/2016's A starts above 80: 80 is B, 80.01 is A, 70 is B."""
+    tt42 = builtin_scheme("TT-42-2016")
+    a, b, c, d = tt42.bands
+
+    assert [d, d, c, b, b, a, a] == [
+        tt42.band_for(Decimal(text))
+        for text in ("0", "59.99", "60", "70", "80", "80.01", "100")
+    ]
+
+
 # --- shares, by hand -------------------------------------------------------
 
 

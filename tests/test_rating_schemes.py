@@ -568,6 +568,36 @@ def test_conditions_describe_themselves():
     assert "administratively sanctioned in the year" == flag.describe("en")
 
 
+def test_labels_are_vietnamese_by_default():
+    """Conditions, exclusions, overrides and criteria: vi unless asked."""
+    tt09 = builtin_scheme("TT-09-2017")
+    labelled = (
+        tt09.exclusions[0].label,
+        tt09.overrides[0].label,
+        tt09.criterion("TC1").label,
+        Condition(fact=Fact.MONTHS_OPERATING, below=12).describe,
+        Condition(fact=Fact.MONTHS_SUSPENDED, above=3).describe,
+    )
+
+    assert [
+        "hợp tác xã mới thành lập, hoạt động dưới 12 tháng",
+        "bị xử phạt vi phạm hành chính trong năm về hoạt động của hợp tác xã",
+        "Doanh thu và kết quả sản xuất, kinh doanh trong năm",
+        "số tháng hoạt động trong năm dưới 12",
+        "số tháng tạm ngừng hoạt động trong năm trên 3",
+    ] == [label() for label in labelled]
+    assert [
+        "newly founded, operating for less than 12 months",
+        (
+            "administratively sanctioned in the year for the cooperative's "
+            "activities"
+        ),
+        "Revenue and business results of the year",
+        "months operating in the year below 12",
+        "months suspended in the year above 3",
+    ] == [label("en") for label in labelled]
+
+
 def test_band_ceiling_and_exclusive_minimum():
     """Band ranges: TT 42's A starts above 80; the top band ends at 100."""
     tt42 = builtin_scheme("TT-42-2016")

@@ -39,6 +39,9 @@ class Band(NamedTuple):
     label: MethodLabel
 
 
+# Runs only at import (building tables or fields), before mutmut sets a
+# mutant: mutmut cannot test it; what it builds is tested.
+# pragma: no mutate start
 def band_from(
     floor: Fraction, status: ProgressStatus, label: MethodLabel
 ) -> Band:
@@ -62,6 +65,7 @@ def band_rest(status: ProgressStatus, label: MethodLabel) -> Band:
     return Band(None, None, inclusive=True, status=status, label=label)
 
 
+# pragma: no mutate end
 def classify(
     value: float,
     bands: Sequence[Band],
