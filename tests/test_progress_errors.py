@@ -11,6 +11,7 @@ import numpy as np
 import pendulum
 import pytest
 
+from helpers import COUNT, SHARE, SOURCE
 from kttt.errors import (
     IncompatibleSeriesError,
     KtttError,
@@ -31,31 +32,10 @@ from kttt.progress import (
     required_pace,
 )
 from kttt.series import Series
-from kttt.sources import Source
 from kttt.targets import (
     Comparator,
-    Direction,
-    Indicator,
     Target,
     TargetSet,
-    Unit,
-)
-
-
-SOURCE = Source(document="TEST")
-COUNT = Indicator(
-    code="test.count",
-    label_vi="số lượng",
-    label_en="count",
-    unit=Unit.COUNT,
-    direction=Direction.INCREASE,
-)
-SHARE = Indicator(
-    code="test.share",
-    label_vi="tỷ lệ",
-    label_en="share",
-    unit=Unit.PERCENT,
-    direction=Direction.INCREASE,
 )
 
 

@@ -8,59 +8,15 @@ from __future__ import annotations
 import pendulum
 import pytest
 
+from helpers import PROFIT, REVENUE, kinds, level, series
 from kttt.progress import DiagnosticKind, WeightedLogit, assess, required_pace
-from kttt.series import Series
-from kttt.sources import Source
-from kttt.targets import Comparator, Direction, Indicator, Target, Unit
-
-
-SOURCE = Source(document="TEST")
-COUNT = Indicator(
-    code="test.count",
-    label_vi="số lượng",
-    label_en="count",
-    unit=Unit.COUNT,
-    direction=Direction.INCREASE,
-)
-WEAK = Indicator(
-    code="test.weak_share",
-    label_vi="tỷ lệ yếu kém",
-    label_en="weak share",
-    unit=Unit.PERCENT,
-    direction=Direction.DECREASE,
-)
-
-
-def target(
-    comparator: Comparator,
-    value: float | None,
-    *,
-    indicator: Indicator = COUNT,
-    horizon: int = 2030,
-    **more: object,
-) -> Target:
-    return Target(
-        indicator=indicator,
-        comparator=comparator,
-        value=value,
-        horizon=horizon,
-        source=SOURCE,
-        **more,  # type: ignore[arg-type]
-    )
-
-
-def series(values: dict[int, float], indicator: Indicator = COUNT) -> Series:
-    return Series.from_values(indicator, values)
-
-
-def kinds(progress: object) -> set[DiagnosticKind]:
-    return {d.kind for d in progress.diagnostics}  # type: ignore[attr-defined]
+from kttt.targets import Comparator
 
 
 # From 100 in 2015 by 5 a year to 125 in 2020, toward at least 200 in 2030,
 # assessed in mid-2024: the data is more than three years old.
 STEADY = {2015: 100, 2016: 105, 2017: 110, 2018: 115, 2019: 120, 2020: 125}
-AT_LEAST_200 = target(Comparator.AT_LEAST, 200)
+AT_LEAST_200 = level(Comparator.AT_LEAST, 200)
 MID_2024 = pendulum.Date(2024, 6, 30)
 
 #: The part of the record every method shares on STEADY: observed change
@@ -198,14 +154,7 @@ def test_steady_growth_by_each_method(method, record, summary_en, summary_vi):
 
 # --- targets without a number ---------------------------------------------
 
-REVENUE = Indicator(
-    code="test.revenue",
-    label_vi="doanh thu",
-    label_en="revenue",
-    unit=Unit.VND,
-    direction=Direction.INCREASE,
-)
-RISING = target(Comparator.INCREASE, None, indicator=REVENUE)
+RISING = level(Comparator.INCREASE, None, indicator=REVENUE)
 #: No 2015: the ratio methods start in 2016 (StatCan's first year after
 #: 2015, Eurostat's 2020 − 5 moved to 2016, the nearest year for UNSD and
 #: the projection); Destatis' run of consecutive years is 2016 to 2020.
@@ -294,7 +243,7 @@ GAP_BEFORE_LATEST = {2015: 100, 2016: 104, 2017: 108, 2018: 110, 2020: 116}
 @pytest.mark.parametrize("goal", [None, 200])
 def test_destatis_needs_the_latest_years_in_a_row(goal):
     """2019 is missing: the run ending in 2020 is one year, too short."""
-    wanted = RISING if goal is None else target(Comparator.AT_LEAST, goal)
+    wanted = RISING if goal is None else level(Comparator.AT_LEAST, goal)
     data = series(GAP_BEFORE_LATEST, wanted.indicator)
 
     progress = assess(wanted, data, method="destatis")
@@ -368,7 +317,7 @@ def test_progress_words_are_vietnamese_by_default():
 )
 def test_required_pace_writes_yearly_changes_of_100_whole(year, value, text):
     """Changes of 100 or more are whole; below 100 they keep one decimal."""
-    wanted = target(Comparator.AT_LEAST, 1000)
+    wanted = level(Comparator.AT_LEAST, 1000)
 
     assert text == required_pace(wanted, year, value).describe("en")
 
@@ -427,7 +376,7 @@ SCORED = {"statcan", "eurostat"}
 def test_achieved_before_the_target_year(method):
     """125 already meets at least 120: achieved, scored 5 where scored."""
     progress = assess(
-        target(Comparator.AT_LEAST, 120), series(STEADY), method=method
+        level(Comparator.AT_LEAST, 120), series(STEADY), method=method
     )
 
     assert {
@@ -452,7 +401,7 @@ def test_achieved_before_the_target_year(method):
 def test_missed_in_the_target_year(method):
     """At least 225 by 2020, 125 observed in 2020: missed by 100, final."""
     progress = assess(
-        target(Comparator.AT_LEAST, 225, horizon=2020),
+        level(Comparator.AT_LEAST, 225, horizon=2020),
         series(STEADY),
         method=method,
     )
@@ -480,15 +429,6 @@ def test_missed_in_the_target_year(method):
     ] == [d.describe("en") for d in progress.diagnostics]
 
 
-PROFIT = Indicator(
-    code="test.profit",
-    label_vi="lãi",
-    label_en="profit",
-    unit=Unit.VND,
-    direction=Direction.INCREASE,
-)
-
-
 @pytest.mark.parametrize("method", ["statcan", "projection"])
 @pytest.mark.parametrize(
     ("values", "epsilon", "expected"),
@@ -508,7 +448,7 @@ PROFIT = Indicator(
 def test_targetless_growth_around_zero(method, values, epsilon, expected):
     """Compound growth from or to 0, and from a negative value."""
     progress = assess(
-        target(Comparator.INCREASE, None, indicator=PROFIT),
+        level(Comparator.INCREASE, None, indicator=PROFIT),
         series(values, PROFIT),
         method=method,
         epsilon=epsilon,
@@ -529,7 +469,7 @@ def test_targetless_projection_base_ties_go_to_the_later_year():
     data = series({2013: 100, 2017: 110, 2020: 120}, PROFIT)
 
     progress = assess(
-        target(Comparator.INCREASE, None, indicator=PROFIT),
+        level(Comparator.INCREASE, None, indicator=PROFIT),
         data,
         method="projection",
     )

@@ -11,6 +11,7 @@ from fractions import Fraction
 import pendulum
 import pytest
 
+from helpers import SOURCE, WEAK, level
 from kttt.errors import (
     IncompatibleSeriesError,
     NotFoundError,
@@ -23,12 +24,10 @@ from kttt.progress import (
     ProgressStatus,
 )
 from kttt.series import national_statistics
-from kttt.sources import Source
 from kttt.targets import (
     Comparator,
     Direction,
     Indicator,
-    Target,
     TargetSet,
     Unit,
     nq20_targets,
@@ -214,7 +213,6 @@ def test_proxy_in_another_unit_is_refused():
 
 # --- a small programme, its report pinned whole ------------------------------
 
-SOURCE = Source(document="TEST")
 LINKED = Indicator(
     code="test.linked",
     label_vi="số hợp tác xã tham gia liên kết chuỗi giá trị nông sản",
@@ -222,25 +220,6 @@ LINKED = Indicator(
     unit=Unit.COUNT,
     direction=Direction.INCREASE,
 )
-WEAK = Indicator(
-    code="test.weak_share",
-    label_vi="tỷ lệ yếu kém",
-    label_en="weak share",
-    unit=Unit.PERCENT,
-    direction=Direction.DECREASE,
-)
-
-
-def _target(
-    indicator: Indicator, comparator: Comparator, value: float, horizon: int
-) -> Target:
-    return Target(
-        indicator=indicator,
-        comparator=comparator,
-        value=value,
-        horizon=horizon,
-        source=SOURCE,
-    )
 
 
 #: Linked cooperatives at least 200 by 2030 and 300 by 2045 (the data are
@@ -250,9 +229,9 @@ PROGRAMME = TargetSet(
     title="Kế hoạch thử",
     source=SOURCE,
     targets=(
-        _target(LINKED, Comparator.AT_LEAST, 200, 2030),
-        _target(WEAK, Comparator.AT_MOST, 5, 2030),
-        _target(LINKED, Comparator.AT_LEAST, 300, 2045),
+        level(Comparator.AT_LEAST, 200, indicator=LINKED, horizon=2030),
+        level(Comparator.AT_MOST, 5, indicator=WEAK, horizon=2030),
+        level(Comparator.AT_LEAST, 300, indicator=LINKED, horizon=2045),
     ),
 )
 STEADY = {2015: 100, 2016: 105, 2017: 110, 2018: 115, 2019: 120, 2020: 125}

@@ -10,6 +10,7 @@ from fractions import Fraction
 
 import pytest
 
+from helpers import COUNT, SHARE, SOURCE, WEAK
 from kttt.errors import KtttError, NotFoundError, ValidationError
 from kttt.progress import (
     METHOD_NAMES,
@@ -18,26 +19,10 @@ from kttt.progress import (
     assess,
 )
 from kttt.series import Series
-from kttt.sources import Source
 from kttt.targets import Comparator, Direction, Indicator, Target, Unit
 
 
 S = ProgressStatus
-SOURCE = Source(document="TEST")
-WEAK = Indicator(
-    code="test.weak_share",
-    label_vi="tỷ lệ yếu kém",
-    label_en="weak share",
-    unit=Unit.PERCENT,
-    direction=Direction.DECREASE,
-)
-COUNT = Indicator(
-    code="test.count",
-    label_vi="số lượng",
-    label_en="count",
-    unit=Unit.COUNT,
-    direction=Direction.INCREASE,
-)
 
 
 def target(indicator: Indicator, comparator: Comparator, value=None):
@@ -182,13 +167,6 @@ def test_settings_errors_pinned(fields, kind, message):
 
 # --- Statistics Canada's natural limit, pinned from both sides ------------
 
-SHARE = Indicator(
-    code="test.share",
-    label_vi="tỷ lệ",
-    label_en="share",
-    unit=Unit.PERCENT,
-    direction=Direction.INCREASE,
-)
 #: Fewer days is better and 5 days is the least there can be.
 DAYS = Indicator(
     code="test.days",
