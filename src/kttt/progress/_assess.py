@@ -89,9 +89,10 @@ def _positive(value: object) -> bool:
     if not isinstance(value, numbers.Real | Decimal):
         return False
     try:
-        return math.isfinite(value) and value > 0
+        number = float(value)
     except OverflowError:  # an int too large for a float
         return False
+    return math.isfinite(number) and number > 0
 
 
 def known_by(observation: Observation, as_of: pendulum.Date | None) -> bool:
@@ -200,7 +201,7 @@ def check_options(
     if epsilon is not None and not _positive(epsilon):
         raise ValidationError("epsilon", epsilon, "must be a positive number")
     if base_year is not None and (
-        isinstance(base_year, bool) or not isinstance(base_year, int)
+        isinstance(base_year, bool) or not isinstance(base_year, int)  # pyright: ignore[reportUnnecessaryIsInstance]
     ):
         raise ValidationError(
             "base_year", base_year, "a year, as a whole number"

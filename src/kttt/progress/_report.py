@@ -153,6 +153,7 @@ def _check_arguments(
         raise ValidationError(
             "methods", methods, "an iterable of method names"
         )
+    given = proxies  # as given, before the checks narrow its type
     if proxies is not None and not (
         isinstance(proxies, Mapping)
         and all(
@@ -161,7 +162,7 @@ def _check_arguments(
         )
     ):
         raise ValidationError(
-            "proxies", proxies, "a mapping of indicator codes to codes"
+            "proxies", given, "a mapping of indicator codes to codes"
         )
 
 

@@ -148,24 +148,6 @@ def _shares(
     )
 
 
-@overload
-def rating_shares(
-    classifications: Iterable[Rated],
-    *,
-    denominator: Denominator,
-    by: None = None,
-) -> RatingShares: ...
-
-
-@overload
-def rating_shares(
-    classifications: Iterable[Rated],
-    *,
-    denominator: Denominator,
-    by: GroupBy,
-) -> dict[Hashable, RatingShares]: ...
-
-
 def _rated_items(classifications: object) -> list[Rated]:
     """Return the items, refusing all but classifications and rated rows."""
     if not _data.is_items(classifications):
@@ -183,6 +165,24 @@ def _rated_items(classifications: object) -> list[Rated]:
                 "must be a Classification or a RatedRow",
             )
     return cast("list[Rated]", items)
+
+
+@overload
+def rating_shares(
+    classifications: Iterable[Rated],
+    *,
+    denominator: Denominator,
+    by: None = None,
+) -> RatingShares: ...
+
+
+@overload
+def rating_shares(
+    classifications: Iterable[Rated],
+    *,
+    denominator: Denominator,
+    by: GroupBy,
+) -> dict[Hashable, RatingShares]: ...
 
 
 def rating_shares(
