@@ -476,3 +476,17 @@ def test_report_refuses_arguments_of_the_wrong_type(args, options, field):
         ProgressReport.build(target_set or nq20_targets(), data, **options)
 
     assert field == info.value.field
+
+
+def test_assess_many_refuses_years_that_are_not_items():
+    """years=None is a ValidationError naming *years*."""
+    pytest.importorskip("numpy")
+    target, counts = _nq20_count()
+
+    with pytest.raises(ValidationError) as info:
+        assess_many(target, counts, [], years=None)
+
+    assert ("years", "an iterable of whole years") == (
+        info.value.field,
+        info.value.rule,
+    )

@@ -25,7 +25,7 @@ from kttt.scenarios import (
     simulate,
     year_met,
 )
-from kttt.series import Series, national_series
+from kttt.series import Series, national_series, national_statistics
 from kttt.targets import (
     Comparator,
     Target,
@@ -559,3 +559,22 @@ def test_simulate_refuses_data_that_is_not_a_mapping():
         simulate(nq20_targets(), None, Scenario(name="s", assumptions={}))
 
     assert "data" == info.value.field
+
+
+def test_more_draws_than_an_array_can_hold_are_refused():
+    """draws of 400 digits is refused, not numpy's ValueError."""
+    pytest.importorskip("numpy")
+    scenario = Scenario(
+        name="s",
+        assumptions={"cooperatives.count": Assumption.normal(0.05, 0.02)},
+    )
+
+    with pytest.raises(ValidationError) as info:
+        simulate(
+            nq20_targets(), national_statistics(), scenario, draws=10**400
+        )
+
+    assert ("draws", "at most 100,000,000") == (
+        info.value.field,
+        info.value.rule,
+    )

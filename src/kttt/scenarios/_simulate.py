@@ -31,6 +31,9 @@ QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
 
 #: The number of draws `simulate` makes unless told otherwise.
 DEFAULT_DRAWS = 10_000
+#: The most draws `simulate` makes per target: a float per draw and year
+#: must fit in memory (numbers beyond that are refused, not tried).
+MAX_DRAWS = 100_000_000
 
 
 @attrs.frozen(kw_only=True)
@@ -371,11 +374,13 @@ def simulate(
         NotFoundError: If the scenario has an assumption on an indicator
             the programme sets no target on, or NumPy is missing.
         IncompatibleSeriesError: If a series does not fit its target.
-        ValidationError: For *draws* below 1, a negative *seed*, *data*
-            that is not a mapping, or an assumption the data cannot give
-            (see `project`).
+        ValidationError: For *draws* below 1 or above 100,000,000, a
+            negative *seed*, *data* that is not a mapping, or an assumption
+            the data cannot give (see `project`).
     """
     _check_count("draws", draws, 1)
+    if draws > MAX_DRAWS:
+        raise ValidationError("draws", draws, f"at most {MAX_DRAWS:,}")
     _check_count("seed", seed, 0)
     if not isinstance(data, Mapping):  # pyright: ignore[reportUnnecessaryIsInstance]
         raise ValidationError(
