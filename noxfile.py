@@ -60,8 +60,12 @@ def fuzz(session: nox.Session) -> None:
     """The long fuzz profile: over 500,000 hostile inputs, counted.
 
     Every parser, loader and constructor of the lower rooms gets random
-    and mutated input (``tests/test_fuzz.py``); anything but a KtttError
-    fails. It takes a while, so it is not one of the default sessions.
+    and mutated input (``tests/test_fuzz.py``), and so do the command line
+    and the rating, progress, scenario, programme-sheet and history entry
+    points (``tests/test_fuzz_entry.py``); anything but a KtttError (or,
+    for the command line, an exit status other than 0, 1 or 2, or a
+    traceback) fails. It takes a while, so it is not one of the default
+    sessions.
     """
     _install(session, "tests")
     session.run(
@@ -70,6 +74,7 @@ def fuzz(session: nox.Session) -> None:
         "-n",
         "2",
         "tests/test_fuzz.py",
+        "tests/test_fuzz_entry.py",
         *session.posargs,
         env={"KTTT_FUZZ": "long"},
     )

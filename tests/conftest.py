@@ -8,8 +8,9 @@ cold caches for mutmut.
   tests): the same examples every run and no example database, so that a
   mutant's verdict does not depend on luck or on the mutants before it.
 
-With ``KTTT_FUZZ`` set, the summary lists how many inputs each fuzz target
-of ``test_fuzz.py`` ran (its tests record them as ``fuzz_inputs``), and
+Every fuzz target (a test marked ``fuzz`` by ``hostile.fuzz``, in
+``test_fuzz.py`` and ``test_fuzz_entry.py``) records how many inputs it
+ran as ``fuzz_inputs``; with ``KTTT_FUZZ`` set, the summary lists them and
 their total, across the xdist workers.
 
 Under mutmut (``nox -s mutation``), every test starts with kttt's caches
@@ -26,6 +27,8 @@ import sys
 import pytest
 
 from hypothesis import HealthCheck, settings
+
+from hostile import INPUTS
 
 
 settings.register_profile(
@@ -56,6 +59,22 @@ elif os.environ.get("CI"):
     settings.load_profile("ci")
 else:
     settings.load_profile("dev")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the ``fuzz`` mark of the fuzz targets."""
+    config.addinivalue_line(
+        "markers", "fuzz: a fuzz target whose inputs are counted"
+    )
+
+
+@pytest.fixture(autouse=True)
+def _count_inputs(request, record_property):
+    """Record how many inputs a fuzz target ran (the summary adds them up)."""
+    start = INPUTS[0]
+    yield
+    if request.node.get_closest_marker("fuzz") is not None:
+        record_property("fuzz_inputs", INPUTS[0] - start)
 
 
 def pytest_terminal_summary(

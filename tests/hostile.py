@@ -10,6 +10,9 @@ nested too deeply).
 raises a `KtttError` that names its field and rule, and nothing else.
 `conforms` says whether a value fits a type hint, so that a constructor
 that accepts hostile input is seen to store only what its fields declare.
+`fuzz` makes a fuzz target of a test, with the examples of the profile
+(`PROFILE`), and counts the inputs it runs (`INPUTS`; the ``fuzz`` mark
+lets ``conftest.py`` record them).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import functools
 import io
 import json
 import math
+import os
 import types
 import typing
 import unicodedata
@@ -33,10 +37,58 @@ from typing import Any, Final
 
 import attrs
 import pendulum
+import pytest
 
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kttt.errors import KtttError
+
+
+# --- profiles and counting -------------------------------------------------
+
+#: Examples per target: ``KTTT_FUZZ=long`` (the nox session ``fuzz``), the
+#: default run, and ``FAST=1`` while iterating.
+EXAMPLES: Final = {"long": 2000, "short": 15, "fast": 5}
+#: Valid values of each type drawn once, to be mutated by the targets.
+SEEDS: Final = {"long": 40, "short": 4, "fast": 2}
+#: The profile of this run.
+PROFILE: Final = (
+    "long"
+    if os.environ.get("KTTT_FUZZ") == "long"
+    else "fast"
+    if os.environ.get("FAST") == "1"
+    else "short"
+)
+_SETTINGS: Final = settings(
+    max_examples=EXAMPLES[PROFILE],
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    print_blob=True,
+)
+
+#: Inputs run so far in this process.
+INPUTS: Final = [0]
+
+
+def fuzz(**strategies_: st.SearchStrategy[Any]) -> Callable[..., Any]:
+    """Make a fuzz target: Hypothesis with the profile, every input counted.
+
+    The target is marked ``fuzz``: ``conftest.py`` records the inputs it
+    ran, and the summary adds them up.
+    """
+
+    def decorate(test: Callable[..., None]) -> Callable[..., None]:
+        @functools.wraps(test)
+        def counted(*args: object, **kwargs: object) -> None:
+            test(*args, **kwargs)
+            # Counted once run to the end: not an input Hypothesis gave up
+            # drawing, nor one that failed (the test fails then).
+            INPUTS[0] += 1
+
+        return pytest.mark.fuzz(_SETTINGS(given(**strategies_)(counted)))
+
+    return decorate
 
 
 # --- text --------------------------------------------------------------------

@@ -304,3 +304,51 @@ def test_a_closed_pipe_is_not_a_traceback():
 
     assert "Traceback" not in done.stderr
     assert "BrokenPipe" not in done.stderr
+
+
+# --- found by the fuzz suite (tests/test_fuzz_entry.py) ----------------------
+
+_SHEETS = (
+    "organization,kind,sector,year,points.I,points.II,points.III\n"
+    "HTX A,hợp tác xã,vận tải,2024,25,24,31\n"
+)
+
+
+def test_rate_refuses_a_year_too_long_for_int(tmp_path, capsys):
+    """A year cell of 5000 digits is a bad row, not a traceback."""
+    path = _data(tmp_path, _SHEETS.replace("2024", "1" * 5000), name="s.csv")
+    status, _, err = _run(capsys, "rate", path, "--lang", "en")
+
+    assert BAD_DATA == status
+    assert "has more than 100 digits" in err
+    assert "Traceback" not in err
+
+
+def test_an_output_name_with_a_nul_is_bad_usage(tmp_path, capsys):
+    """-o with a NUL in the name says it cannot be written (exit 2)."""
+    sheets = _data(tmp_path, _SHEETS, name="s.csv")
+    bad = str(tmp_path / "out\x00.csv")
+    for argv in (("rate", sheets), ("provinces",)):
+        status, _, err = _run(capsys, *argv, "-o", bad, "--lang", "en")
+
+        assert BAD_USAGE == status
+        assert "cannot be written: not a name a file can have" in err
+
+
+def test_a_scheme_name_too_long_for_a_file_is_not_found(tmp_path, capsys):
+    """--scheme with a name no file can have is an unknown scheme."""
+    sheets = _data(tmp_path, _SHEETS, name="s.csv")
+    status, _, err = _run(capsys, "rate", sheets, "--scheme", "1" * 5000)
+
+    assert BAD_USAGE == status
+    assert "Traceback" not in err
+
+
+def test_a_programme_xlsx_that_is_not_a_workbook(tmp_path, capsys):
+    """programme check of a .xlsx that is no zip file is bad data."""
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(b"PK\x03\x04" + bytes(40))
+    status, _, err = _run(capsys, "programme", "check", str(path))
+
+    assert status in {BAD_DATA, BAD_USAGE}
+    assert "not an .xlsx file" in err

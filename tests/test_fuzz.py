@@ -21,7 +21,6 @@ import functools
 import importlib
 import inspect
 import json
-import os
 
 from collections.abc import Callable
 from fractions import Fraction
@@ -37,12 +36,15 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from hostile import (
+    PROFILE,
     REFUSED,
+    SEEDS,
     WORDS,
     dates,
     dump,
     duplicate_key,
     edge_texts,
+    fuzz,
     json_texts,
     mutated_csv,
     mutated_records,
@@ -116,56 +118,10 @@ from kttt.text import (
 )
 
 
-# --- profiles and counting ---------------------------------------------------
+# --- profiles and seeds ------------------------------------------------------
 
 #: Failing inputs of the built-in datasets are long to show, not wrong.
 pytestmark = pytest.mark.filterwarnings("ignore:Generating overly large repr")
-
-#: Examples per target: ``KTTT_FUZZ=long`` (the nox session ``fuzz``), the
-#: default run, and ``FAST=1`` while iterating.
-_EXAMPLES: Final = {"long": 2000, "short": 15, "fast": 5}
-#: Valid values of each type drawn once, to be mutated by the targets.
-_SEEDS: Final = {"long": 40, "short": 4, "fast": 2}
-_PROFILE: Final = (
-    "long"
-    if os.environ.get("KTTT_FUZZ") == "long"
-    else "fast"
-    if os.environ.get("FAST") == "1"
-    else "short"
-)
-_SETTINGS: Final = settings(
-    max_examples=_EXAMPLES[_PROFILE],
-    deadline=None,
-    suppress_health_check=list(HealthCheck),
-    print_blob=True,
-)
-
-#: Inputs run so far in this process.
-_INPUTS: Final = [0]
-
-
-def fuzz(**strategies_: st.SearchStrategy[Any]) -> Callable[..., Any]:
-    """Make a fuzz target: Hypothesis with the profile, every input counted."""
-
-    def decorate(test: Callable[..., None]) -> Callable[..., None]:
-        @functools.wraps(test)
-        def counted(*args: object, **kwargs: object) -> None:
-            test(*args, **kwargs)
-            # Counted once run to the end: not an input Hypothesis gave up
-            # drawing, nor one that failed (the test fails then).
-            _INPUTS[0] += 1
-
-        return _SETTINGS(given(**strategies_)(counted))
-
-    return decorate
-
-
-@pytest.fixture(autouse=True)
-def _count_inputs(record_property):
-    """Record how many inputs the target ran (the summary adds them up)."""
-    start = _INPUTS[0]
-    yield
-    record_property("fuzz_inputs", _INPUTS[0] - start)
 
 
 def _collect(cls: type[Any]) -> tuple[Any, ...]:
@@ -173,7 +129,7 @@ def _collect(cls: type[Any]) -> tuple[Any, ...]:
     found: list[Any] = []
 
     @settings(
-        max_examples=_SEEDS[_PROFILE],
+        max_examples=SEEDS[PROFILE],
         database=None,
         deadline=None,
         suppress_health_check=list(HealthCheck),

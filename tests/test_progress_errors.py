@@ -31,11 +31,12 @@ from kttt.progress import (
     met_share,
     required_pace,
 )
-from kttt.series import Series
+from kttt.series import Series, national_series
 from kttt.targets import (
     Comparator,
     Target,
     TargetSet,
+    nq20_targets,
 )
 
 
@@ -399,5 +400,73 @@ def test_an_empty_series_is_named_whole():
     assert ("series", empty, "the series has no observation") == (
         info.value.field,
         info.value.value,
+        info.value.rule,
+    )
+
+
+# --- found by the fuzz suite (tests/test_fuzz_entry.py) ----------------------
+
+
+def _nq20_count():
+    return (
+        nq20_targets().get("cooperatives.count", 2030),
+        national_series("cooperatives.count"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("options", "field", "rule"),
+    [
+        ({"as_of": pendulum.time(12)}, "as_of", "must be a date"),
+        ({"as_of": "2024-12-31"}, "as_of", "must be a date"),
+        ({"base_year": [2020]}, "base_year", "a year, as a whole number"),
+        ({"epsilon": [1]}, "epsilon", "must be a positive number"),
+        ({"epsilon": 10**400}, "epsilon", "must be a positive number"),
+        ({"method": ["statcan"]}, "method", "known methods"),
+    ],
+)
+def test_assess_refuses_options_of_the_wrong_type(options, field, rule):
+    """as_of, base_year, epsilon and method of the wrong type are refused."""
+    target, counts = _nq20_count()
+
+    with pytest.raises(KtttError) as info:
+        assess(target, counts, **options)
+
+    assert field == info.value.field
+    assert info.value.rule.startswith(rule)
+
+
+@pytest.mark.parametrize(
+    ("args", "options", "field"),
+    [
+        (("20-NQ/TW", {}), {}, "target_set"),
+        ((None, None), {}, "data"),
+        ((None, {}), {"methods": None}, "methods"),
+        ((None, {}), {"proxies": {"a": ["b"]}}, "proxies"),
+        ((None, {}), {"as_of": pendulum.time(12)}, "as_of"),
+        ((None, {"cooperatives.count": "x"}), {}, "data.cooperatives.count"),
+        ((None, {"cooperatives.count": [1]}), {}, "data.cooperatives.count"),
+    ],
+)
+def test_report_refuses_arguments_of_the_wrong_type(args, options, field):
+    """ProgressReport.build names the argument of the wrong type."""
+    target_set, data = args
+
+    with pytest.raises(ValidationError) as info:
+        ProgressReport.build(target_set or nq20_targets(), data, **options)
+
+    assert field == info.value.field
+
+
+def test_assess_many_refuses_years_that_are_not_items():
+    """years=None is a ValidationError naming *years*."""
+    pytest.importorskip("numpy")
+    target, counts = _nq20_count()
+
+    with pytest.raises(ValidationError) as info:
+        assess_many(target, counts, [], years=None)
+
+    assert ("years", "an iterable of whole years") == (
+        info.value.field,
         info.value.rule,
     )

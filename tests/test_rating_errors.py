@@ -38,6 +38,8 @@ from kttt.rating import (
     YesNoRule,
     builtin_scheme,
     classify,
+    classify_csv,
+    rate_csv,
     rating_shares,
     scheme_for,
 )
@@ -572,3 +574,64 @@ def test_a_float_is_refused_even_after_its_text_was_seen():
     assert "points.I=1.5: points is a finite Decimal (or int)" == str(
         info.value
     )
+
+
+# --- found by the fuzz suite (tests/test_fuzz_entry.py) ----------------------
+
+
+def test_a_year_cell_too_long_for_int_is_refused():
+    """A year of 5000 digits is a ParseError, not int()'s ValueError."""
+    text = (
+        "organization,kind,sector,year,points.I,points.II,points.III\n"
+        f"HTX A,hợp tác xã,vận tải,{'1' * 5000},25,24,31\n"
+    )
+    (outcome,) = rate_csv(text)
+
+    assert isinstance(outcome, ParseError)
+    assert ("year", "has more than 100 digits") == (
+        outcome.field,
+        outcome.rule,
+    )
+
+
+@pytest.mark.parametrize(
+    ("call", "field", "rule"),
+    [
+        (
+            lambda: classify("HTX A"),
+            "sheet",
+            "must be a ScoreSheet",
+        ),
+        (
+            lambda: list(rate_csv("organization\n", [])),
+            "scheme",
+            "must be a RatingScheme or None",
+        ),
+        (
+            lambda: rate_csv("organization\n", file=["a.csv"]),
+            "file",
+            "must be a file name, as text",
+        ),
+        (
+            lambda: classify_csv(3),
+            "source",
+            "must be CSV text or a file",
+        ),
+        (
+            lambda: rating_shares([None], denominator=Denominator.ALL),
+            "classifications[0]",
+            "must be a Classification or a RatedRow",
+        ),
+        (
+            lambda: rating_shares(None, denominator=Denominator.ALL),
+            "classifications",
+            "must be an iterable of Classification or RatedRow",
+        ),
+    ],
+)
+def test_arguments_of_the_wrong_type_are_refused(call, field, rule):
+    """Wrong types are a ValidationError naming the argument, not a crash."""
+    with pytest.raises(ValidationError) as info:
+        call()
+
+    assert (field, rule) == (info.value.field, info.value.rule)

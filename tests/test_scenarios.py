@@ -22,9 +22,10 @@ from kttt.scenarios import (
     Scenario,
     project,
     required_rate,
+    simulate,
     year_met,
 )
-from kttt.series import Series, national_series
+from kttt.series import Series, national_series, national_statistics
 from kttt.targets import (
     Comparator,
     Target,
@@ -508,3 +509,72 @@ def test_strategies_draw_assumptions_and_scenarios(triangular, drawn):
     assert AssumptionKind.TRIANGULAR is triangular.kind
     assert triangular.low <= triangular.mode <= triangular.high
     assert all(isinstance(a, Assumption) for a in drawn.assumptions.values())
+
+
+# --- found by the fuzz suite (tests/test_fuzz_entry.py) ----------------------
+
+
+def test_a_year_of_the_wrong_type_is_refused():
+    """project and year_met refuse an *until* that is not a whole number."""
+    counts = national_series("cooperatives.count")
+    target = nq20_targets().get("cooperatives.count", 2030)
+    pace = Assumption.constant_rate(0.05)
+
+    for call in (
+        lambda: project(counts, pace, until=None),
+        lambda: year_met(target, counts, pace, until="2040"),
+    ):
+        with pytest.raises(ValidationError) as info:
+            call()
+        assert ("until", "a year, as a whole number") == (
+            info.value.field,
+            info.value.rule,
+        )
+
+
+def test_a_pace_beyond_any_float_is_refused():
+    """A rate that overflows a float names the assumption (no overflow)."""
+    counts = national_series("cooperative_groups.count")
+
+    with pytest.raises(ValidationError) as info:
+        project(counts, Assumption.constant_rate(1.6e16), until=2044)
+
+    assert "assumption" == info.value.field
+    assert "beyond any number" in info.value.rule
+
+
+def test_a_rate_too_large_for_a_float_is_refused():
+    """An int rate of 400 digits is 'must be finite', not OverflowError."""
+    with pytest.raises(ValidationError) as info:
+        Assumption.constant_rate(10**400)
+
+    assert ("rate", "must be finite") == (info.value.field, info.value.rule)
+
+
+def test_simulate_refuses_data_that_is_not_a_mapping():
+    """simulate names *data* when it is not a mapping of series."""
+    pytest.importorskip("numpy")
+
+    with pytest.raises(ValidationError) as info:
+        simulate(nq20_targets(), None, Scenario(name="s", assumptions={}))
+
+    assert "data" == info.value.field
+
+
+def test_more_draws_than_an_array_can_hold_are_refused():
+    """draws of 400 digits is refused, not numpy's ValueError."""
+    pytest.importorskip("numpy")
+    scenario = Scenario(
+        name="s",
+        assumptions={"cooperatives.count": Assumption.normal(0.05, 0.02)},
+    )
+
+    with pytest.raises(ValidationError) as info:
+        simulate(
+            nq20_targets(), national_statistics(), scenario, draws=10**400
+        )
+
+    assert ("draws", "at most 100,000,000") == (
+        info.value.field,
+        info.value.rule,
+    )

@@ -590,6 +590,18 @@ def test_tolerance_refuses_amounts_out_of_range(amount, absolute):
     assert ("amount", amount) == (info.value.field, info.value.value)
 
 
+def test_about_target_whose_band_passes_the_largest_float():
+    """About 1.797e308 ±5 % reaches past any float: refused, named."""
+    with pytest.raises(ValidationError, match="largest number") as info:
+        level(
+            Comparator.ABOUT,
+            1.7976931348623157e308,
+            tolerance=Tolerance(amount=0.05),
+        )
+
+    assert "value" == info.value.field
+
+
 def test_share_target_within_bounds():
     """A share target of 140 % cannot exist."""
     with pytest.raises(ValidationError) as info:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from kttt import strategies as kst
-from kttt.errors import DataError, InvalidFileError
+from kttt.errors import DataError, InvalidFileError, ValidationError
 from kttt.geography import Era
 from kttt.targets import (
     Comparator,
@@ -151,3 +151,30 @@ def test_xlsx_without_openpyxl_names_the_extra(tmp_path, monkeypatch):
         read_programme(tmp_path / "plan.xlsx")
 
     assert "pip install kttt[excel]" in info.value.rule
+
+
+# --- found by the fuzz suite (tests/test_fuzz_entry.py) ----------------------
+
+
+def test_an_xlsx_that_is_not_a_zip_file(tmp_path):
+    """A .xlsx of other bytes is a DataError, not zipfile's BadZipFile."""
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(b"\xef\xbb\xbfPK\x03\x04" + bytes(40))
+
+    with pytest.raises(DataError) as info:
+        read_programme(path)
+
+    assert "file" == info.value.field
+    assert info.value.rule.startswith("not an .xlsx file")
+
+
+@pytest.mark.parametrize(
+    ("text", "file", "field"),
+    [(b"field,value\n", None, "text"), ("", ["a.csv"], "file")],
+)
+def test_text_and_file_name_of_the_wrong_type(text, file, field):
+    """programme_from_csv names *text* or *file* of the wrong type."""
+    with pytest.raises(ValidationError) as info:
+        programme_from_csv(text, file=file)
+
+    assert field == info.value.field

@@ -109,10 +109,22 @@ def emit(document: Document, args: argparse.Namespace) -> None:
 def _write(path: Path, data: bytes) -> None:
     try:
         path.write_bytes(data)
-    except OSError as error:
-        raise ValidationError(
-            "output", str(path), f"cannot be written: {error.strerror}"
-        ) from None
+    except (OSError, ValueError) as error:
+        raise unwritable(path, error) from None
+
+
+def unwritable(path: Path, error: OSError | ValueError) -> ValidationError:
+    """Return the error of an output file that cannot be written.
+
+    An `OSError` says why in its own words; a `ValueError` is a name the
+    system refuses (a NUL character in it).
+    """
+    why = (
+        error.strerror
+        if isinstance(error, OSError)
+        else "not a name a file can have"
+    )
+    return ValidationError("output", str(path), f"cannot be written: {why}")
 
 
 def safe_cell(text: str) -> str:

@@ -13,8 +13,14 @@ from typing import TextIO
 
 from kttt import _data
 from kttt.cli._messages import describe
-from kttt.cli._output import Document, add_output_options, emit, safe_cell
-from kttt.errors import KtttError, ValidationError
+from kttt.cli._output import (
+    Document,
+    add_output_options,
+    emit,
+    safe_cell,
+    unwritable,
+)
+from kttt.errors import KtttError
 from kttt.rating import (
     RESULT_COLUMNS,
     RatedRow,
@@ -64,9 +70,17 @@ def register(
 def _scheme(text: str | None) -> RatingScheme | None:
     if text is None:
         return None
-    if text.endswith(".json") or Path(text).is_file():
+    if text.endswith(".json") or _is_file(text):
         return load_scheme(text)
     return builtin_scheme(text)
+
+
+def _is_file(text: str) -> bool:
+    """Whether *text* names a file (not a name too long or with a NUL)."""
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -125,10 +139,8 @@ def _stream(rows: Iterator[RatedRow], args: argparse.Namespace) -> None:
     try:
         with args.output.open("w", encoding="utf-8", newline="") as out:
             _write_csv(rows, out)
-    except OSError as error:
-        raise ValidationError(
-            "output", str(args.output), f"cannot be written: {error.strerror}"
-        ) from None
+    except (OSError, ValueError) as error:
+        raise unwritable(args.output, error) from None
 
 
 def _write_csv(rows: Iterator[RatedRow], out: TextIO) -> None:

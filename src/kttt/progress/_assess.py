@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+import numbers
 
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import cast
 
 import pendulum
@@ -38,9 +41,10 @@ def resolve_method(method: str) -> str:
     """Return *method* if `assess` knows it.
 
     Raises:
-        NotFoundError: Listing the known methods otherwise.
+        NotFoundError: Listing the known methods otherwise (a method that
+            is not even text included).
     """
-    if method not in METHODS:
+    if not isinstance(method, str) or method not in METHODS:  # pyright: ignore[reportUnnecessaryIsInstance]
         choices = ", ".join(METHODS)
         raise NotFoundError("method", method, f"known methods: {choices}")
     return method
@@ -60,6 +64,35 @@ def check_stale_after(stale_after: object) -> None:
         raise ValidationError(
             "stale_after", stale_after, "a whole number of years, at least 0"
         )
+
+
+def check_as_of(as_of: object) -> None:
+    """Refuse an *as_of* that is neither `None` nor a date.
+
+    Raises:
+        ValidationError: Naming *as_of*.
+    """
+    if as_of is not None and (
+        not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime)
+    ):
+        raise ValidationError(
+            "as_of",
+            as_of,
+            "must be a date (pendulum.Date), not a time or text",
+        )
+
+
+def _positive(value: object) -> bool:
+    """Whether *value* is a finite number above 0 (not a bool)."""
+    if isinstance(value, bool):
+        return False
+    if not isinstance(value, numbers.Real | Decimal):
+        return False
+    try:
+        number = float(value)
+    except OverflowError:  # an int too large for a float
+        return False
+    return math.isfinite(number) and number > 0
 
 
 def known_by(observation: Observation, as_of: pendulum.Date | None) -> bool:
@@ -165,8 +198,14 @@ def check_options(
             projector,
             "a projector is used by the 'projection' method only",
         )
-    if epsilon is not None and not (math.isfinite(epsilon) and epsilon > 0):
+    if epsilon is not None and not _positive(epsilon):
         raise ValidationError("epsilon", epsilon, "must be a positive number")
+    if base_year is not None and (
+        isinstance(base_year, bool) or not isinstance(base_year, int)  # pyright: ignore[reportUnnecessaryIsInstance]
+    ):
+        raise ValidationError(
+            "base_year", base_year, "a year, as a whole number"
+        )
     if base_year is not None and base_year >= target.horizon:
         raise ValidationError(
             "base_year",
@@ -265,6 +304,7 @@ def assess(
     >>> assess(target, national_series("cooperatives.count")).status
     <ProgressStatus.ON_TRACK: 'on_track'>
     """
+    check_as_of(as_of)
     run, labels = check_options(
         target,
         method,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -109,6 +109,8 @@ class ProgressBatch:
 
 
 def _check_years(series: Series, years: Sequence[int]) -> tuple[int, ...]:
+    if not isinstance(years, Iterable) or isinstance(years, str):  # pyright: ignore[reportUnnecessaryIsInstance]
+        raise ValidationError("years", years, "an iterable of whole years")
     chosen = tuple(years)
     after = series.observations[-1].year if series.observations else 0
     if (

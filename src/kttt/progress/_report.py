@@ -22,6 +22,7 @@ from kttt.progress._assess import (
     DEFAULT_METHOD,
     STALE_AFTER_YEARS,
     assess,
+    check_as_of,
     check_stale_after,
     known_by,
     resolve_method,
@@ -117,9 +118,52 @@ def _as_series(value: Data, target: Target) -> Series:
     if isinstance(value, Mapping):
         # Plain values state no scope: they take the programme's.
         return Series.from_values(target.indicator, value, scope=target.scope)
+    if not isinstance(value, Sequence) or isinstance(value, str):  # pyright: ignore[reportUnnecessaryIsInstance]
+        raise ValidationError(
+            f"data.{target.indicator.code}", value, _DATA_RULE
+        )
     if not value:
         raise ValidationError("data", value, "an empty list of series")
-    return value[0]
+    first = value[0]
+    if not isinstance(first, Series):  # pyright: ignore[reportUnnecessaryIsInstance]
+        raise ValidationError(
+            f"data.{target.indicator.code}", value, _DATA_RULE
+        )
+    return first
+
+
+#: What the data of an indicator may be.
+_DATA_RULE = "a Series, a list of them (the primary first), or {year: value}"
+
+
+def _check_arguments(
+    target_set: object,
+    data: object,
+    methods: object,
+    proxies: object,
+) -> None:
+    """Refuse arguments of `ProgressReport.build` of the wrong types."""
+    if not isinstance(target_set, TargetSet):
+        raise ValidationError("target_set", target_set, "must be a TargetSet")
+    if not isinstance(data, Mapping):
+        raise ValidationError(
+            "data", data, "a mapping of indicator codes to their data"
+        )
+    if not isinstance(methods, Iterable) or isinstance(methods, str):
+        raise ValidationError(
+            "methods", methods, "an iterable of method names"
+        )
+    given = proxies  # as given, before the checks narrow its type
+    if proxies is not None and not (
+        isinstance(proxies, Mapping)
+        and all(
+            isinstance(key, str) and isinstance(value, str)
+            for key, value in proxies.items()  # pyright: ignore[reportUnknownVariableType]
+        )
+    ):
+        raise ValidationError(
+            "proxies", given, "a mapping of indicator codes to codes"
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -184,9 +228,11 @@ class ProgressReport:
             NotFoundError: For an unknown method name.
             IncompatibleSeriesError: If a series does not fit its target,
                 or a proxy is in another unit.
-            ValidationError: If no method is given, or *stale_after* is
-                negative.
+            ValidationError: If no method is given, *stale_after* is
+                negative, or an argument is of the wrong type.
         """
+        _check_arguments(target_set, data, methods, proxies)
+        check_as_of(as_of)
         names = tuple(resolve_method(m) for m in methods)
         if not names:
             raise ValidationError("methods", names, "name at least one method")

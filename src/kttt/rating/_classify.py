@@ -172,6 +172,10 @@ class Rater:
     """
 
     def __init__(self, scheme: RatingScheme | None) -> None:
+        if scheme is not None and not isinstance(scheme, RatingScheme):  # pyright: ignore[reportUnnecessaryIsInstance]
+            raise ValidationError(
+                "scheme", scheme, "must be a RatingScheme or None"
+            )
         self._scheme = scheme
         self._chosen: dict[
             tuple[int, int, int, str | None], tuple[RatingScheme, SchemePlan]
@@ -208,8 +212,11 @@ class Rater:
             ScoreError: For an unknown criterion, points above a maximum, a
                 total above the scheme's, or a missing criterion.
             NotFoundError: If no scheme applies.
-            ValidationError: If the scheme given does not rate this sheet.
+            ValidationError: If the scheme given does not rate this sheet,
+                or *sheet* is not a `ScoreSheet`.
         """
+        if not isinstance(sheet, ScoreSheet):  # pyright: ignore[reportUnnecessaryIsInstance]
+            raise ValidationError("sheet", sheet, "must be a ScoreSheet")
         scheme, plan = self.choose(
             sheet.kind, sheet.sector, sheet.year, sheet.scheme
         )

@@ -228,6 +228,12 @@ class SheetReader:
         if found is None:
             if not (cell.isascii() and cell.isdigit()):
                 raise ParseError(field, cell, "must be a whole number")
+            if len(cell) > _data.MAX_DIGITS:
+                # int() refuses a long enough cell, and no year or month
+                # count needs more digits.
+                raise ParseError(
+                    field, cell, f"has more than {_data.MAX_DIGITS} digits"
+                )
             found = int(cell)
             rule.check(field, found)
             self._numbers[cell, field] = found

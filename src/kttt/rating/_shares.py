@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
 from fractions import Fraction
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, cast, overload
 
 import attrs
 
+from kttt import _data
 from kttt._labels import LabelledEnum
 from kttt.errors import ValidationError
 from kttt.geography import Province
@@ -147,6 +148,25 @@ def _shares(
     )
 
 
+def _rated_items(classifications: object) -> list[Rated]:
+    """Return the items, refusing all but classifications and rated rows."""
+    if not _data.is_items(classifications):
+        raise ValidationError(
+            "classifications",
+            classifications,
+            "must be an iterable of Classification or RatedRow",
+        )
+    items = list(cast("Iterable[object]", classifications))
+    for index, item in enumerate(items):
+        if not isinstance(item, Classification | RatedRow):
+            raise ValidationError(
+                f"classifications[{index}]",
+                item,
+                "must be a Classification or a RatedRow",
+            )
+    return cast("list[Rated]", items)
+
+
 @overload
 def rating_shares(
     classifications: Iterable[Rated],
@@ -186,13 +206,14 @@ def rating_shares(
             last).
 
     Raises:
-        ValidationError: If *denominator* or *by* is not one of the enums.
+        ValidationError: If *denominator* or *by* is not one of the enums,
+            or an item is neither a `Classification` nor a `RatedRow`.
     """
     if not isinstance(denominator, Denominator):  # pyright: ignore[reportUnnecessaryIsInstance]
         raise ValidationError(
             "denominator", denominator, "a Denominator: ALL or RATED"
         )
-    items = list(classifications)
+    items = _rated_items(classifications)
     if by is None:
         return _shares(None, items, denominator)
     if not isinstance(by, GroupBy):  # pyright: ignore[reportUnnecessaryIsInstance]

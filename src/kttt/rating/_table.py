@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple, TextIO, TypeVar
 
 from kttt import _data
-from kttt.errors import KtttError
+from kttt.errors import KtttError, ValidationError
 from kttt.geography import Province
 from kttt.organizations import OrganizationKind, Sector
 from kttt.rating._bands import Band, Exclusion, Override
@@ -65,8 +65,28 @@ def result_row(classification: Classification) -> dict[str, str]:
 def _each(
     source: str | TextIO, file: str, rate: Callable[[int, SheetFields], T]
 ) -> Iterator[T | KtttError]:
-    """Rate each row of a CSV of sheets, or give the error of the row."""
+    """Rate each row of a CSV of sheets, or give the error of the row.
+
+    Raises:
+        ValidationError: At once, if *source* is neither text nor a text
+            file, or *file* is not text.
+    """
+    if not isinstance(file, str):  # pyright: ignore[reportUnnecessaryIsInstance]
+        raise ValidationError("file", file, "must be a file name, as text")
+    if not isinstance(source, str) and not callable(
+        getattr(source, "read", None)
+    ):
+        raise ValidationError("source", source, "must be CSV text or a file")
+    return _rows(source, file, rate)
+
+
+def _rows(
+    source: str | TextIO, file: str, rate: Callable[[int, SheetFields], T]
+) -> Iterator[T | KtttError]:
     text = source if isinstance(source, str) else source.read()
+    if not isinstance(text, str):  # pyright: ignore[reportUnnecessaryIsInstance]
+        yield ValidationError("source", text, "must be CSV text or a file")
+        return
     try:
         rows = _data.stream_csv(text, file=file)
         reader = SheetReader(rows.columns)

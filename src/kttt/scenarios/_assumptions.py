@@ -77,7 +77,11 @@ def _check_number(field: str, value: object) -> None:
         return
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValidationError(field, value, "must be a number")
-    if not math.isfinite(value):
+    try:
+        finite = math.isfinite(value)
+    except OverflowError:  # an int too large for a float
+        finite = False
+    if not finite:
         raise ValidationError(field, value, "must be finite")
 
 

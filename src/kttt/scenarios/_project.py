@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 
 from collections.abc import Iterator
 
@@ -110,17 +111,27 @@ def path(
     """Yield each year after the latest observation up to *until*, valued.
 
     Raises:
-        ValidationError: See `pace_of` and `check_bounds`.
+        ValidationError: See `pace_of` and `check_bounds`; also if the
+            pace takes the value beyond any float.
     """
     rate, change = pace_of(series, assumption)
     latest = series.latest()
     for year in range(latest.year + 1, until + 1):
         ahead = year - latest.year
-        value = (
-            latest.value * (1 + rate) ** ahead
-            if rate is not None
-            else latest.value + ahead * (change or 0.0)
-        )
+        try:
+            value = (
+                latest.value * (1 + rate) ** ahead
+                if rate is not None
+                else latest.value + ahead * (change or 0.0)
+            )
+        except OverflowError:
+            value = math.inf
+        if not math.isfinite(value):
+            raise ValidationError(
+                "assumption",
+                assumption,
+                f"takes {series.indicator.code} beyond any number in {year}",
+            )
         check_bounds(series.indicator, assumption, year, value)
         yield year, value
 
@@ -145,6 +156,7 @@ def project(series: Series, assumption: Assumption, *, until: int) -> Series:
             100 %, a negative count).
         NotFoundError: If the series is empty.
     """
+    _check_year("until", until)
     latest = series.latest()
     if not latest.year < until <= LAST_OBSERVED_YEAR:
         raise ValidationError(
@@ -158,6 +170,11 @@ def project(series: Series, assumption: Assumption, *, until: int) -> Series:
         for year, value in path(series, assumption, until)
     )
     return attrs.evolve(series, observations=series.observations + ahead)
+
+
+def _check_year(field: str, value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(field, value, "a year, as a whole number")
 
 
 def _filled(target: Target, series: Series) -> Target:
@@ -218,6 +235,7 @@ def year_met(
         ValidationError: As `project`, also if the pace leaves the
             indicator's bounds before meeting the target.
     """
+    _check_year("until", until)
     if until > LAST_OBSERVED_YEAR:
         raise ValidationError("until", until, f"at most {LAST_OBSERVED_YEAR}")
     target = _filled(target, series)

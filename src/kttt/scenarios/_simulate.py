@@ -31,6 +31,9 @@ QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
 
 #: The number of draws `simulate` makes unless told otherwise.
 DEFAULT_DRAWS = 10_000
+#: The most draws `simulate` makes per target: a float per draw and year
+#: must fit in memory (numbers beyond that are refused, not tried).
+MAX_DRAWS = 100_000_000
 
 
 @attrs.frozen(kw_only=True)
@@ -301,14 +304,24 @@ def series_in(
     """Return the series of *code* in *data* (the first of several).
 
     Raises:
-        ValidationError: For an empty list of series.
+        ValidationError: For an empty list of series, or a value that is
+            neither a series nor a list of them.
     """
     found = data.get(code)
     if found is None or isinstance(found, Series):
         return found
+    if not isinstance(found, Sequence) or isinstance(found, str):  # pyright: ignore[reportUnnecessaryIsInstance]
+        raise ValidationError(
+            f"data.{code}", found, "a Series, or a list of them"
+        )
     if not found:
         raise ValidationError(f"data.{code}", found, "an empty list of series")
-    return found[0]
+    first = found[0]
+    if not isinstance(first, Series):  # pyright: ignore[reportUnnecessaryIsInstance]
+        raise ValidationError(
+            f"data.{code}", found, "a Series, or a list of them"
+        )
+    return first
 
 
 def prepared(target: Target, series: Series) -> tuple[Target, Series]:
@@ -361,11 +374,18 @@ def simulate(
         NotFoundError: If the scenario has an assumption on an indicator
             the programme sets no target on, or NumPy is missing.
         IncompatibleSeriesError: If a series does not fit its target.
-        ValidationError: For *draws* below 1, a negative *seed*, or an
-            assumption the data cannot give (see `project`).
+        ValidationError: For *draws* below 1 or above 100,000,000, a
+            negative *seed*, *data* that is not a mapping, or an assumption
+            the data cannot give (see `project`).
     """
     _check_count("draws", draws, 1)
+    if draws > MAX_DRAWS:
+        raise ValidationError("draws", draws, f"at most {MAX_DRAWS:,}")
     _check_count("seed", seed, 0)
+    if not isinstance(data, Mapping):  # pyright: ignore[reportUnnecessaryIsInstance]
+        raise ValidationError(
+            "data", data, "a mapping of indicator codes to series"
+        )
     scenario.check_indicators(target_set)
     rows = tuple(
         _simulate(target, data, scenario, draws=draws, seed=seed)

@@ -29,6 +29,7 @@ def check_target(target: Target) -> None:
             _level(target, name)
         elif getattr(target, name) is not None:
             grown_level(target, getattr(target, name), name)
+    _finite_band(target)
     _whole_band(target)
 
 
@@ -79,6 +80,22 @@ def _implied(target: Target) -> float | None:
     if target.comparator is Comparator.ALL:
         return target.indicator.upper
     return None
+
+
+def _finite_band(target: Target) -> None:
+    """Refuse a target whose band reaches past the largest float."""
+    if not target.comparator.needs_value or (
+        target.form is TargetForm.INCREMENT and target.base_value is None
+    ):
+        return
+    try:
+        target.band()
+    except OverflowError:
+        raise ValidationError(
+            "value",
+            target.value,
+            "its band reaches past the largest number a float holds",
+        ) from None
 
 
 def _whole_band(target: Target) -> None:

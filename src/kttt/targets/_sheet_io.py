@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import os
+import zipfile
 
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,7 +21,7 @@ from types import ModuleType
 import pendulum
 
 from kttt import _data
-from kttt.errors import DataError, KtttError
+from kttt.errors import DataError, KtttError, ValidationError
 from kttt.sources import Source
 from kttt.targets._cells import write_day, write_number
 from kttt.targets._indicators import Catalogue, Indicator
@@ -69,7 +70,12 @@ def programme_from_csv(
     Raises:
         InvalidFileError: Listing every problem of the sheet.
         DataError: If the text is not a programme sheet.
+        ValidationError: If *text* or *file* is not text.
     """
+    if not isinstance(text, str):  # pyright: ignore[reportUnnecessaryIsInstance]
+        raise ValidationError("text", text, "must be CSV text")
+    if file is not None and not isinstance(file, str):  # pyright: ignore[reportUnnecessaryIsInstance]
+        raise ValidationError("file", file, "must be a file name, as text")
     name = file or "csv"
     delimiter = _data.sniff_delimiter(text.split("\n", 1)[0])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -112,7 +118,7 @@ def _xlsx_grid(path: str | os.PathLike[str], file: str) -> Grid:
     openpyxl = _openpyxl(file)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (OSError, ValueError, KeyError) as error:
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
         raise DataError("file", file, f"not an .xlsx file: {error}") from None
     try:
         sheet = book.worksheets[0]
