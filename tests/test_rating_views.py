@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import math
 
+from decimal import Decimal
+
 import pandas as pd
 import pytest
 
 from kttt.display import display_language
 from kttt.errors import ParseError
-from kttt.geography import Province
+from kttt.geography import Era, Province
 from kttt.organizations import OrganizationKind, Sector
 from kttt.rating import (
     Classification,
@@ -23,10 +25,15 @@ from kttt.rating import (
     classify,
     rating_shares,
     shares_frame,
+    sheets_frame,
 )
 
 
 POINTS = {"I": 25, "II": 24, "III": 31}
+VI_HEAD = "Xếp loại|Số lượng|Tỷ lệ"
+EN_HEAD = "Rating|Count|Share"
+VI_RATINGS = ("tốt", "khá", "trung bình", "yếu", "chưa xếp loại")
+EN_RATINGS = ("good", "fair", "average", "weak", "not rated")
 TH = '<th style="text-align: left">'
 
 
@@ -267,12 +274,108 @@ def test_classifications_frame_in_vietnamese(rated):
     )
 
 
-# --- rating shares -----------------------------------------------------------
+@pytest.fixture(scope="module")
+def overridden() -> Classification:
+    """A sanctioned agricultural cooperative: 90 points but weak."""
+    return classify(
+        ScoreSheet(
+            organization="HTX-NN",
+            kind=OrganizationKind.COOPERATIVE,
+            sector=Sector.AGRICULTURE,
+            year=2023,
+            points={"TC1": 90, **{f"TC{i}": 0 for i in range(2, 7)}},
+            sanctioned=True,
+        )
+    )
 
-VI_HEAD = "Xếp loại|Số lượng|Tỷ lệ"
-EN_HEAD = "Rating|Count|Share"
-VI_RATINGS = ("tốt", "khá", "trung bình", "yếu", "chưa xếp loại")
-EN_RATINGS = ("good", "fair", "average", "weak", "not rated")
+
+@pytest.fixture(scope="module")
+def graded() -> Classification:
+    """A people's credit fund of grade A, under a provisional cut-off."""
+    return classify(
+        ScoreSheet(
+            organization="QTD-1",
+            kind=OrganizationKind.PEOPLES_CREDIT_FUND,
+            sector=Sector.CREDIT,
+            year=2024,
+            points={"TC1": 10, "TC2": 30, "TC3": 30, "TC4": 10, "TC5": 5},
+        )
+    )
+
+
+def test_an_override_and_a_grade_in_repr_and_frame(overridden, graded):
+    """An override is named in the repr and frame; a grade is a label."""
+    frame = classifications_frame([overridden, graded], lang="en")
+
+    assert (
+        "<Classification 'HTX-NN' 2023 under TT-09-2017: weak, 90 points"
+        " (override:sanctioned)>"
+    ) == repr(overridden)
+    assert (
+        "<Classification 'QTD-1' 2024 under TT-42-2016: good, 85 points"
+        " (band)>"
+    ) == repr(graded)
+    row = cells(frame)
+    del row["explanation"]
+    assert {
+        "organization": ["HTX-NN", "QTD-1"],
+        "year": [2023, 2024],
+        "kind": ["cooperative", "people's credit fund"],
+        "sector": ["agriculture", "credit"],
+        "province": [None, None],
+        "province_code": [None, None],
+        "scheme": ["TT-09-2017", "TT-42-2016"],
+        "rating": ["weak", "good"],
+        "grade": [None, "grade A (good)"],
+        "total": [90.0, 85.0],
+        "provisional": [False, True],
+        "decided_by": ["override:sanctioned", "band"],
+    } == row
+    assert [
+        "grade A (good)",
+        "grade B (fair)",
+        "grade C (average)",
+        "grade D (weak)",
+    ] == list(frame["grade"].cat.categories)
+
+
+def test_shares_by_year(overridden, graded, rated):
+    """Years are Int64 groups in order; their repr shows the year."""
+    by_year = rating_shares(
+        [graded, overridden, rated],
+        denominator=Denominator.ALL,
+        by=GroupBy.YEAR,
+    )
+
+    frame = shares_frame(by_year)
+
+    assert {
+        "group": "Int64",
+        "rating": "category",
+        "count": "int64",
+        "share": "float64",
+        "denominator": "string",
+    } == {n: str(d) for n, d in frame.dtypes.items()}
+    assert {
+        "group": [2023] * 5 + [2024] * 5,
+        "rating": list(VI_RATINGS) * 2,
+        "count": [0, 0, 0, 1, 0, 2, 0, 0, 0, 0],
+        "share": [0.0, 0.0, 0.0, 1.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0],
+        "denominator": ["all"] * 10,
+    } == cells(frame)
+    assert [
+        (
+            "<RatingShares 2023 of all: good 0, fair 0, average 0, weak 1,"
+            " not rated 0>"
+        ),
+        (
+            "<RatingShares 2024 of all: good 2, fair 0, average 0, weak 0,"
+            " not rated 0>"
+        ),
+    ] == [repr(s) for s in by_year.values()]
+
+
+# --- rating shares -----------------------------------------------------------
 
 
 def test_shares_reprs(rated, excluded):
@@ -436,3 +539,95 @@ def test_an_empty_required_cell_is_refused(name):
         f"row 1, column {name!r}: {name}=None: required cell is empty"
         == str(error)
     )
+
+
+@pytest.fixture(scope="module")
+def sheets() -> tuple[ScoreSheet, ScoreSheet]:
+    """A 2024 sheet with every field set, a 2025 one with few."""
+    return (
+        ScoreSheet(
+            organization="A",
+            kind=OrganizationKind.COOPERATIVE,
+            sector=Sector.TRANSPORT,
+            year=2024,
+            province=Province.get("01", era=Era.PRE_2025),
+            scheme="TT-01-2020",
+            points={"I": Decimal("25.5"), "II": 24, "III": 31},
+            measures={"m": Decimal("1.5"), "f": True},
+            months_operating=11,
+            months_suspended=2,
+            sanctioned=True,
+            special_control=True,
+            licence_revocation=True,
+        ),
+        ScoreSheet(
+            organization="B",
+            kind=OrganizationKind.COOPERATIVE_UNION,
+            sector=Sector.AGRICULTURE,
+            year=2025,
+            province=Province.get("01", era=Era.FROM_2025),
+            points={"X": 1},
+        ),
+    )
+
+
+SHEET_COLUMNS = {
+    "organization": "string",
+    "kind": "string",
+    "sector": "string",
+    "year": "int64",
+    "province": "string",
+    "scheme": "string",
+    "months_operating": "Int64",
+    "months_suspended": "Int64",
+    "sanctioned": "bool",
+    "special_control": "bool",
+    "licence_revocation": "bool",
+}
+
+
+def test_sheets_frame_pinned(sheets):
+    """Codes, Int64 months, bool flags, then every point and measure."""
+    frame = sheets_frame(sheets)
+
+    assert {
+        **SHEET_COLUMNS,
+        "points.I": "float64",
+        "points.II": "float64",
+        "points.III": "float64",
+        "points.X": "float64",
+        "measures.f": "boolean",
+        "measures.m": "float64",
+    } == {n: str(d) for n, d in frame.dtypes.items()}
+    assert {
+        "organization": ["A", "B"],
+        "kind": ["cooperative", "cooperative_union"],
+        "sector": ["transport", "agriculture"],
+        "year": [2024, 2025],
+        "province": ["01", "01"],
+        "scheme": ["TT-01-2020", None],
+        "months_operating": [11, 12],
+        "months_suspended": [2, 0],
+        "sanctioned": [True, False],
+        "special_control": [True, False],
+        "licence_revocation": [True, False],
+        "points.I": [25.5, None],
+        "points.II": [24.0, None],
+        "points.III": [31.0, None],
+        "points.X": [None, 1.0],
+        "measures.f": [True, None],
+        "measures.m": [1.5, None],
+    } == cells(frame)
+
+
+def test_sheets_read_back_with_the_units_of_their_year(sheets):
+    """A province code is read among the units in force in the sheet's year."""
+    assert sheets == ScoreSheet.from_dataframe(sheets_frame(sheets))
+
+
+def test_no_sheets_make_the_fixed_columns_only():
+    """Without sheets the frame has the fixed columns and reads back empty."""
+    frame = sheets_frame([])
+
+    assert SHEET_COLUMNS == {n: str(d) for n, d in frame.dtypes.items()}
+    assert () == ScoreSheet.from_dataframe(frame)
