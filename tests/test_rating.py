@@ -873,6 +873,54 @@ def test_points_read_back_exactly_without_trailing_zeros():
     assert "TC4" not in sheet.points
 
 
+def hundredths(number: int) -> Decimal:
+    """*number* hundredths of a point, as a Decimal."""
+    return Decimal(number).scaleb(-2)
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        0,
+        1,
+        2**31 - 1,
+        2**31,
+        2**32 + 12345,
+        2**63 - 1,
+        2**63,
+        2**70 + 1,
+        10**38 - 1,
+    ],
+)
+def test_points_of_any_size_read_back_exactly(number):
+    """Points small and huge, alone or beside others, read back exactly."""
+    value = hundredths(number)
+    finer = value + Decimal("0.001")
+    for points in (
+        {"A": value},
+        {"A": value, "B": Decimal("0.01"), "C": 0},
+        {"A": finer, "B": value},
+    ):
+        sheet = coop(points)
+        row = ScoreSheet.from_row(
+            {
+                "organization": "HTX-1",
+                "kind": "cooperative",
+                "sector": "transport",
+                "year": "2024",
+                **{
+                    f"points.{code}": format(Decimal(v), "f").replace(".", ",")
+                    for code, v in points.items()
+                },
+            }
+        )
+
+        assert points == dict(sheet.points)
+        assert points == dict(row.points)
+        assert sheet == row
+        assert f"Points({dict(sheet.points)!r})" == repr(sheet.points)
+
+
 @pytest.mark.parametrize(
     "number",
     [
