@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 from decimal import Decimal
 
+import attrs
 import pytest
 
 from kttt.errors import KtttError, NotFoundError, ScoreError, ValidationError
@@ -641,6 +644,53 @@ def test_classify_many_in_order_with_row_numbers():
     assert 3 == info.value.row
 
 
+def test_classify_many_chooses_each_sheets_own_scheme():
+    """Sheets alike but for their kind, sector or year differ in scheme."""
+    tt01 = {"I": 25, "II": 24, "III": 31}
+    union = attrs.evolve(
+        tt01_sheet("80"),
+        kind=OrganizationKind.COOPERATIVE_UNION,
+        sector=Sector.AGRICULTURE,
+    )
+    sheets = [
+        tt09_sheet("70"),
+        union,
+        attrs.evolve(union, kind=COOP, points=tt01),
+    ]
+    results = classify_many(sheets)
+
+    assert [
+        ("TT-09-2017", Rating.FAIR),
+        ("TT-01-2020", Rating.GOOD),
+    ] == [(r.scheme.code, r.rating) for r in itertools.islice(results, 2)]
+    with pytest.raises(ScoreError) as info:
+        next(results)
+    assert (3, "points.I") == (info.value.row, info.value.field)
+
+
+@pytest.mark.parametrize(
+    ("change", "kind", "field"),
+    [
+        ({"kind": OrganizationKind.COOPERATIVE_GROUP}, NotFoundError, "kind"),
+        ({"year": 2019}, NotFoundError, "kind"),
+        ({"scheme": "TT-09-2017"}, ValidationError, "scheme"),
+    ],
+)
+def test_classify_many_checks_the_scheme_of_each_sheet(change, kind, field):
+    """A sheet like the one before but for one field may have no scheme."""
+    union = attrs.evolve(
+        tt01_sheet("80"),
+        kind=OrganizationKind.COOPERATIVE_UNION,
+        sector=Sector.TRADE_SERVICES,
+    )
+    results = classify_many([union, attrs.evolve(union, **change)])
+
+    assert "TT-01-2020" == next(results).scheme.code
+    with pytest.raises(kind) as info:
+        next(results)
+    assert (2, field) == (info.value.row, info.value.field)
+
+
 def test_classify_many_goes_on_after_an_unrated_sheet():
     """An excluded sheet is one result among the others."""
     sheets = [tt01_sheet("90", months_operating=1), tt01_sheet("50")]
@@ -823,6 +873,54 @@ def test_points_read_back_exactly_without_trailing_zeros():
     assert "TC4" not in sheet.points
 
 
+def hundredths(number: int) -> Decimal:
+    """*number* hundredths of a point, as a Decimal."""
+    return Decimal(number).scaleb(-2)
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        0,
+        1,
+        2**31 - 1,
+        2**31,
+        2**32 + 12345,
+        2**63 - 1,
+        2**63,
+        2**70 + 1,
+        10**38 - 1,
+    ],
+)
+def test_points_of_any_size_read_back_exactly(number):
+    """Points small and huge, alone or beside others, read back exactly."""
+    value = hundredths(number)
+    finer = value + Decimal("0.001")
+    for points in (
+        {"A": value},
+        {"A": value, "B": Decimal("0.01"), "C": 0},
+        {"A": finer, "B": value},
+    ):
+        sheet = coop(points)
+        row = ScoreSheet.from_row(
+            {
+                "organization": "HTX-1",
+                "kind": "cooperative",
+                "sector": "transport",
+                "year": "2024",
+                **{
+                    f"points.{code}": format(Decimal(v), "f").replace(".", ",")
+                    for code, v in points.items()
+                },
+            }
+        )
+
+        assert points == dict(sheet.points)
+        assert points == dict(row.points)
+        assert sheet == row
+        assert f"Points({dict(sheet.points)!r})" == repr(sheet.points)
+
+
 @pytest.mark.parametrize(
     "number",
     [
@@ -841,6 +939,24 @@ def test_points_with_too_many_digits_are_refused(number):
 
     assert "points.TC1" == info.value.field
     assert "digits" in info.value.rule
+
+
+@pytest.mark.parametrize("year", [FIRST_RATED_YEAR, LAST_RATED_YEAR])
+def test_the_first_and_last_rated_years_are_accepted(year):
+    """FIRST_RATED_YEAR and LAST_RATED_YEAR are themselves rated years."""
+    sheet = ScoreSheet(
+        organization="HTX-1", kind=COOP, sector=Sector.TRANSPORT, year=year
+    )
+    row = ScoreSheet.from_row(
+        {
+            "organization": "HTX-1",
+            "kind": "cooperative",
+            "sector": "transport",
+            "year": str(year),
+        }
+    )
+
+    assert (year, sheet) == (sheet.year, row)
 
 
 @pytest.mark.parametrize(

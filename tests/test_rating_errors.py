@@ -181,6 +181,30 @@ ERRORS: list[tuple[str, Callable[[], object], type[KtttError], str]] = [
         "at_least=1.5: must be a Decimal",
     ),
     (
+        "a step from NaN",
+        lambda: Step(at_least=D("NaN"), points=D(1)),
+        ValidationError,
+        "at_least=Decimal('NaN'): must be finite",
+    ),
+    (
+        "a step from minus infinity",
+        lambda: Step(at_least=D("-Infinity"), points=D(1)),
+        ValidationError,
+        "at_least=Decimal('-Infinity'): must be finite",
+    ),
+    (
+        "a step of negative points",
+        lambda: Step(at_least=D(1), points=D(-1)),
+        ValidationError,
+        "points=Decimal('-1'): points are at least 0",
+    ),
+    (
+        "a step of infinite points",
+        lambda: Step(at_least=D(1), points=D("Infinity")),
+        ValidationError,
+        "points=Decimal('Infinity'): must be finite",
+    ),
+    (
         "a step rule without steps",
         lambda: StepRule(measure="m", unit="%", steps=()),
         ValidationError,

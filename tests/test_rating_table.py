@@ -20,6 +20,7 @@ from kttt.errors import (
     KtttError,
     ParseError,
     UnknownProvinceError,
+    ValidationError,
 )
 from kttt.geography import Era
 from kttt.organizations import OrganizationKind, Sector
@@ -107,21 +108,98 @@ def test_from_row_uses_the_34_units_from_2025():
         ScoreSheet.from_row({**row, "province": "Hà Giang"})
 
 
+UNKNOWN_COLUMN = (
+    "unknown column; use organization, kind, sector, year, province,"
+    " scheme, the eligibility facts, points.<code> or measures.<name>"
+)
+YES_NO = "a yes/no cell is có/không, đúng/sai, x, true/false or 1/0"
+MONTHS = "a whole number of months, 0 to 12"
+
+
 @pytest.mark.parametrize(
-    ("change", "field"),
+    ("change", "kind", "message"),
     [
-        ({"colour": "blue"}, "colour"),
-        ({"year": ""}, "year"),
-        ({"year": "2024.0"}, "year"),
-        ({"sanctioned": "maybe"}, "sanctioned"),
-        ({"points.TC1": "8.5"}, "points.TC1"),
-        ({"points.": "1"}, "points."),
-        ({"kind": "company"}, "OrganizationKind"),
-        ({"months_operating": "-1"}, "months_operating"),
+        ({"colour": "blue"}, ParseError, f"colour='blue': {UNKNOWN_COLUMN}"),
+        ({"points.": "1"}, ParseError, f"points.='1': {UNKNOWN_COLUMN}"),
+        (
+            {"year": "2024.0"},
+            ParseError,
+            "year='2024.0': must be a whole number",
+        ),
+        ({"sanctioned": "maybe"}, ParseError, f"sanctioned='maybe': {YES_NO}"),
+        (
+            {"special_control": "?"},
+            ParseError,
+            f"special_control='?': {YES_NO}",
+        ),
+        (
+            {"licence_revocation": "2"},
+            ParseError,
+            f"licence_revocation='2': {YES_NO}",
+        ),
+        (
+            {"points.TC1": "8.5"},
+            ParseError,
+            (
+                "points.TC1='8.5': a Vietnamese number uses '.' between"
+                " thousands and ',' before decimals, e.g. '1.200' or '8,5'"
+            ),
+        ),
+        (
+            {"kind": "company"},
+            ParseError,
+            (
+                "OrganizationKind='company': must be one of:"
+                " cooperative_group, cooperative, cooperative_union,"
+                " peoples_credit_fund,"
+                " cooperative_bank"
+            ),
+        ),
+        (
+            {"months_operating": "-1"},
+            ParseError,
+            "months_operating='-1': must be a whole number",
+        ),
+        (
+            {"months_operating": "13"},
+            ValidationError,
+            f"months_operating=13: {MONTHS}",
+        ),
+        (
+            {"months_suspended": "x"},
+            ParseError,
+            "months_suspended='x': must be a whole number",
+        ),
+        (
+            {"months_suspended": "\u0663"},
+            ParseError,
+            "months_suspended='\u0663': must be a whole number",
+        ),
+        (
+            {"months_suspended": "13"},
+            ValidationError,
+            f"months_suspended=13: {MONTHS}",
+        ),
+        (
+            {"organization": "A\x00"},
+            ValidationError,
+            (
+                "organization='A\\x00': must not contain control or invisible"
+                " characters"
+            ),
+        ),
+        (
+            {"province": "Atlantis"},
+            UnknownProvinceError,
+            (
+                "province='Atlantis': no unit of the 63 units (until 30 June"
+                " 2025) has this code or name"
+            ),
+        ),
     ],
 )
-def test_from_row_refuses_bad_cells(change, field):
-    """Bad cells and unknown columns raise a KtttError naming the column."""
+def test_from_row_refuses_bad_cells(change, kind, message):
+    """Bad cells and unknown columns raise an error naming the column."""
     row = {
         "organization": "A",
         "kind": "hợp tác xã",
@@ -132,7 +210,33 @@ def test_from_row_refuses_bad_cells(change, field):
     with pytest.raises(KtttError) as info:
         ScoreSheet.from_row(row)
 
-    assert field == info.value.field
+    assert (kind, message) == (type(info.value), str(info.value))
+
+
+@pytest.mark.parametrize("column", ["organization", "kind", "sector", "year"])
+@pytest.mark.parametrize("cell", [None, "", "  "])
+def test_from_row_needs_the_required_columns(column, cell):
+    """A required column missing, empty or blank is refused by name."""
+    row = {
+        "organization": "A",
+        "kind": "hợp tác xã",
+        "sector": "vận tải",
+        "year": "2024",
+    }
+    if cell is None:
+        del row[column]
+    else:
+        row[column] = cell
+    with pytest.raises(ParseError) as info:
+        ScoreSheet.from_row(row)
+
+    error = info.value
+    assert (column, "", "required column is missing or empty") == (
+        error.field,
+        error.value,
+        error.rule,
+    )
+    assert f"{column}='': required column is missing or empty" == str(error)
 
 
 def test_from_row_refuses_extra_cells():
