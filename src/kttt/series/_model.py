@@ -229,7 +229,7 @@ class Series:
         Raises:
             ValidationError: If *year* is not a whole number.
         """
-        _data.whole_number(None).check("year", year)
+        _WHOLE.check("year", year)
         return attrs.evolve(
             self,
             observations=tuple(o for o in self.observations if o.year <= year),
@@ -298,6 +298,11 @@ def _year(observation: Observation) -> int:
     return observation.year
 
 
+_IS_TARGET: Final = _data.instance_of(Target)
+_IS_SERIES: Final = _data.instance_of(Series)
+_WHOLE: Final = _data.whole_number(None)
+
+
 def check_compatible(target: Target, series: Series) -> None:
     """Raise unless *series* observes what *target* is set on.
 
@@ -308,8 +313,8 @@ def check_compatible(target: Target, series: Series) -> None:
             `Series`.
         IncompatibleSeriesError: Naming what differs.
     """
-    _data.instance_of(Target).check("target", target)
-    _data.instance_of(Series).check("series", series)
+    _IS_TARGET.check("target", target)
+    _IS_SERIES.check("series", series)
     wanted, observed = target.indicator, series.indicator
     if observed.code != wanted.code:
         raise IncompatibleSeriesError(
