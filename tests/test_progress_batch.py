@@ -350,6 +350,60 @@ def test_met_share_of_a_growth_rate_target():
         met_share(target.with_base(None), [1.0])  # type: ignore[arg-type]
 
 
+#: Which of 0, the base 100, and the edge 100 · 2^span − 1, +0, +1 meet
+#: "rate (comparator) 100 %/yr since 2020" a whole number of years later.
+DOUBLING = {
+    Comparator.AT_LEAST: [False, False, False, True, True],
+    Comparator.MORE_THAN: [False, False, False, False, True],
+    Comparator.AT_MOST: [False, True, True, True, False],
+    Comparator.LESS_THAN: [False, True, True, False, False],
+}
+
+
+@pytest.mark.parametrize("comparator", list(DOUBLING))
+@pytest.mark.parametrize("year", [2019, 2020, 2021, 2022, 2024])
+def test_met_share_of_growth_rates_on_each_edge(comparator, year):
+    """Exact rates on the edge, and nothing met up to the base year."""
+    target = Target.growth_rate(
+        indicator=REVENUE,
+        rate=100,
+        comparator=comparator,
+        base_year=2020,
+        base_value=100,
+        horizon=2025,
+        source=SOURCE,
+    )
+    edge = 100 * 2 ** (year - 2020)
+    values = [0, 100, edge - 1, edge, edge + 1]
+    expected = DOUBLING[comparator] if year > 2020 else [False] * 5
+
+    assert expected == [is_met_at(target, year, v) for v in values]
+    assert expected == [met_share(target, [v], year=year) == 1 for v in values]
+    assert sum(expected) / 5 == met_share(target, values, year=year)
+
+
+def test_met_share_of_a_growth_rate_from_a_negative_or_zero_base():
+    """From −100 a rate needs values below 0; from 0 no rate exists."""
+    falling = Target.growth_rate(
+        indicator=PROFIT,
+        rate=10,
+        base_year=2020,
+        base_value=-100,
+        horizon=2025,
+        source=SOURCE,
+    )
+    values = [-200, -121, -120, -100, -50, 0, 50]
+    expected = [True, True, False, False, False, False, False]
+
+    assert expected == [is_met_at(falling, 2022, v) for v in values]
+    assert expected == [
+        met_share(falling, [v], year=2022) == 1 for v in values
+    ]
+    from_zero = falling.with_base(0)
+    assert not any(is_met_at(from_zero, 2022, v) for v in values)
+    assert 0 == met_share(from_zero, values, year=2022)
+
+
 @pytest.mark.parametrize("values", [[], [[1.0]], ["x"]])
 def test_met_share_needs_numbers(values):
     """One or more numbers."""
