@@ -538,6 +538,17 @@ def test_later_data_ignored_names_the_years_not_yet_published():
     ] == notes(progress)
 
 
+def test_as_of_after_every_publication_ignores_nothing():
+    """Everything published by the date: no note of data left out."""
+    progress = assess(
+        level(Comparator.AT_LEAST, 190),
+        series({2015: 100, 2022: 120}),
+        as_of=Date(2024, 6, 30),
+    )
+
+    assert (2022, []) == (progress.latest_year, notes(progress))
+
+
 def test_summary_and_record():
     """The summary names the ratio; the record is flat and JSON-ready."""
     progress = assess(level(Comparator.AT_LEAST, 200), series(STEADY))

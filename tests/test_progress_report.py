@@ -614,6 +614,35 @@ def test_report_frame_row_of_an_assessed_target(small):
     assert (125.0, progress.ratio) == (line["latest_value"], line["ratio"])
 
 
+def test_frame_joins_the_diagnostics_of_a_result(small):
+    """Several diagnostics are joined by "; ", in the frame's language."""
+    report = ProgressReport.build(
+        PROGRAMME, {"test.linked": {2016: 100, 2020: 125}}, as_of=MID_2024
+    )
+
+    assert [
+        "base year shifted; stale data",
+        None,
+        "base year shifted; stale data",
+    ] == [
+        None if pd.isna(v) else v
+        for v in report.to_dataframe("en")["diagnostics"]
+    ]
+    assert "dời năm gốc; số liệu cũ" == report.to_dataframe()["diagnostics"][0]
+    assert "stale data" == small.to_dataframe("en")["diagnostics"][0]
+
+
+def test_index_projects_with_the_data_known_by_the_report_date():
+    """A projector given to index sees no more than the report did."""
+    later = {"test.linked": {**STEADY, 2024: 500}}
+    known = ProgressReport.build(PROGRAMME, later, as_of=MID_2024)
+    latest = ProgressReport.build(PROGRAMME, later)
+
+    # 2024's 500 was not known by mid-2024: 125 + 5 a year, as without it.
+    assert 0.75 == known.index(projector=LinearTrend()).anticipated_progress
+    assert 1.0 == latest.index(projector=LinearTrend()).anticipated_progress
+
+
 def test_index_skips_a_target_whose_data_all_follow_it():
     """Data only after 2030: that target counts for no index, by any way."""
     data = {"test.linked": {2031: 150, 2032: 160}}
