@@ -103,6 +103,65 @@ def test_base_past_target_that_falls_back_is_regressing():
     assert -5 == statcan.score
 
 
+@pytest.mark.parametrize(
+    ("values", "plain", "ratio"),
+    [
+        # Compound: (0.75^(1/5) − 1) / ((100/120)^(1/15) − 1) = 4.628.
+        ({2015: 120, 2020: 90}, "4.628", -4.628057685067176),
+        # 20 to −10: annual changes, −30 / 5 against 20 / 15 a year.
+        ({2015: 20, 2020: -10}, "undefined", -4.5),
+    ],
+)
+def test_base_past_target_names_the_plain_ratio(values, plain, ratio):
+    """The note gives the ratio the direction-signed one replaces."""
+    goal = 100 if values[2015] > 100 else 0
+    progress = assess(
+        level(Comparator.AT_LEAST, goal, indicator=PROFIT),
+        series(values, PROFIT),
+    )
+    base = values[2015]
+    detail = (
+        f"the base value {base} (2015) was already past the target; the"
+        f" plain ratio would be {plain}, the direction-signed ratio is used"
+    )
+
+    assert S.REGRESSING == progress.status
+    assert ratio == pytest.approx(progress.ratio, rel=1e-12)
+    assert (DiagnosticKind.BASE_PAST_TARGET, detail) == notes(progress)[-1]
+
+
+@pytest.mark.parametrize("epsilon", [None, 1.0])
+def test_zero_goal_from_a_negative_base_uses_annual_changes(epsilon):
+    """−100 to −50 toward 0: 10 a year against 100 / 15, R = 1.5."""
+    progress = assess(
+        level(Comparator.AT_LEAST, 0, indicator=PROFIT),
+        series({2015: -100, 2020: -50}, PROFIT),
+        epsilon=epsilon,
+    )
+    replaced = [(DiagnosticKind.ZERO_REPLACED, "target 0 replaced by 1.0")]
+
+    assert (S.ON_TRACK, None) == (progress.status, progress.observed_growth)
+    assert 1.5 == pytest.approx(progress.ratio, rel=1e-12)
+    assert [
+        *(replaced if epsilon else []),
+        (DiagnosticKind.LINEAR_RATES, LINEAR),
+    ] == notes(progress)
+
+
+def test_a_zero_base_replaced_by_epsilon_is_noted():
+    """0 in 2015 becomes 0.5, and the note says which value it was."""
+    progress = assess(
+        level(Comparator.AT_LEAST, 100),
+        series({2015: 0, 2020: 50}),
+        epsilon=0.5,
+    )
+
+    assert S.ON_TRACK == progress.status
+    assert [
+        (DiagnosticKind.ZERO_REPLACED, "base value 0 replaced by 0.5")
+    ] == notes(progress)
+
+
 def test_projection_base_past_target_pinned():
     """x̂ = 90 · 0.75² = 50.625; P = (50.625 − 120) / 20 = −3.47 (not +3.47)."""
     progress = assess(
