@@ -485,6 +485,36 @@ def test_logit_falls_back_loudly_at_the_bound():
     assert DiagnosticKind.LINEAR_RATES in kinds(progress)
 
 
+def test_fallback_projects_the_values_as_observed():
+    """Compound growth refuses −5; the line goes through 0, not epsilon."""
+    progress = assess(
+        level(Comparator.AT_LEAST, 100, indicator=PROFIT),
+        series({2015: 0, 2018: 10, 2020: -5}, PROFIT),
+        method="projection",
+        epsilon=1.0,
+    )
+
+    assert ("linear", -15.0, S.REGRESSING) == (
+        progress.projector,
+        pytest.approx(progress.projected_value),
+        progress.status,
+    )
+    assert [
+        (
+            DiagnosticKind.ZERO_REPLACED,
+            "values at a bound moved by epsilon 1.0",
+        ),
+        (
+            DiagnosticKind.LINEAR_RATES,
+            (
+                "the compound projector cannot take this series (the"
+                " compound projector needs values above zero); linear"
+                " projection used"
+            ),
+        ),
+    ] == notes(progress)
+
+
 def test_projection_notes_values_moved_by_epsilon():
     """A share of 0 is moved by the epsilon, and the note says by how much."""
     progress = assess(
