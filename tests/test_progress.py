@@ -15,7 +15,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers import COUNT, REVENUE, SHARE, SOURCE, WEAK, kinds, level, series
+from helpers import (
+    COUNT,
+    PROFIT,
+    REVENUE,
+    SHARE,
+    SOURCE,
+    WEAK,
+    kinds,
+    level,
+    series,
+)
 from kttt.errors import (
     IncompatibleSeriesError,
     NotFoundError,
@@ -27,6 +37,7 @@ from kttt.progress import (
     DiagnosticKind,
     LinearTrend,
     MethodLabel,
+    Progress,
     ProgressStatus,
     TimeWeightedGeometric,
     WeightedLogit,
@@ -37,6 +48,17 @@ from kttt.targets import Comparator, Target
 
 
 S = ProgressStatus
+Date = pendulum.Date
+#: The note of a method that compares annual changes.
+LINEAR = (
+    "compound growth is undefined with a zero or a change of sign; annual"
+    " changes compared instead"
+)
+
+
+def notes(progress: Progress) -> list[tuple[DiagnosticKind, str]]:
+    """Return each diagnostic of *progress* as (kind, detail)."""
+    return [(d.kind, d.detail) for d in progress.diagnostics]
 
 
 # --- StatCan (default) -------------------------------------------------------
@@ -79,6 +101,65 @@ def test_base_past_target_that_falls_back_is_regressing():
     assert naive > 4
     assert math.isclose(-naive, statcan.ratio, rel_tol=1e-9)
     assert -5 == statcan.score
+
+
+@pytest.mark.parametrize(
+    ("values", "plain", "ratio"),
+    [
+        # Compound: (0.75^(1/5) − 1) / ((100/120)^(1/15) − 1) = 4.628.
+        ({2015: 120, 2020: 90}, "4.628", -4.628057685067176),
+        # 20 to −10: annual changes, −30 / 5 against 20 / 15 a year.
+        ({2015: 20, 2020: -10}, "undefined", -4.5),
+    ],
+)
+def test_base_past_target_names_the_plain_ratio(values, plain, ratio):
+    """The note gives the ratio the direction-signed one replaces."""
+    goal = 100 if values[2015] > 100 else 0
+    progress = assess(
+        level(Comparator.AT_LEAST, goal, indicator=PROFIT),
+        series(values, PROFIT),
+    )
+    base = values[2015]
+    detail = (
+        f"the base value {base} (2015) was already past the target; the"
+        f" plain ratio would be {plain}, the direction-signed ratio is used"
+    )
+
+    assert S.REGRESSING == progress.status
+    assert ratio == pytest.approx(progress.ratio, rel=1e-12)
+    assert (DiagnosticKind.BASE_PAST_TARGET, detail) == notes(progress)[-1]
+
+
+@pytest.mark.parametrize("epsilon", [None, 1.0])
+def test_zero_goal_from_a_negative_base_uses_annual_changes(epsilon):
+    """−100 to −50 toward 0: 10 a year against 100 / 15, R = 1.5."""
+    progress = assess(
+        level(Comparator.AT_LEAST, 0, indicator=PROFIT),
+        series({2015: -100, 2020: -50}, PROFIT),
+        epsilon=epsilon,
+    )
+    replaced = [(DiagnosticKind.ZERO_REPLACED, "target 0 replaced by 1.0")]
+
+    assert (S.ON_TRACK, None) == (progress.status, progress.observed_growth)
+    assert 1.5 == pytest.approx(progress.ratio, rel=1e-12)
+    assert [
+        *(replaced if epsilon else []),
+        (DiagnosticKind.LINEAR_RATES, LINEAR),
+    ] == notes(progress)
+
+
+def test_a_zero_base_replaced_by_epsilon_is_noted():
+    """0 in 2015 becomes 0.5, and the note says which value it was."""
+    progress = assess(
+        level(Comparator.AT_LEAST, 100),
+        series({2015: 0, 2020: 50}),
+        epsilon=0.5,
+    )
+
+    assert S.ON_TRACK == progress.status
+    assert [
+        (DiagnosticKind.ZERO_REPLACED, "base value 0 replaced by 0.5")
+    ] == notes(progress)
 
 
 def test_projection_base_past_target_pinned():
@@ -236,6 +317,44 @@ def test_unsd_takes_the_nearest_base_year():
     assert 2014 == progress.base_year
 
 
+def test_base_at_the_goal_moving_away_is_noted_whole():
+    """More than 100 from 100: no growth required, judged on direction."""
+    progress = assess(
+        level(Comparator.MORE_THAN, 100), series({2015: 100, 2022: 95})
+    )
+
+    assert (S.REGRESSING, MethodLabel.STATCAN_DETERIORATION, None) == (
+        progress.status,
+        progress.method_label,
+        progress.ratio,
+    )
+    assert [
+        (
+            DiagnosticKind.BASE_AT_TARGET,
+            "no growth was required; judged on the direction only",
+        )
+    ] == notes(progress)
+
+
+@pytest.mark.parametrize("method", ["statcan", "eurostat", "unsd2022"])
+def test_negative_base_to_a_small_positive_value_uses_linear_rates(method):
+    """From −10 to 0.5 (at most −20): signs differ, annual changes rule."""
+    progress = assess(
+        level(Comparator.AT_MOST, -20, indicator=PROFIT),
+        series({2015: -10, 2016: -12, 2018: -11, 2020: 0.5}, PROFIT),
+        method=method,
+    )
+
+    # −(0.5 + 10) / 5 a year against |−20 + 10| / 15: R = −2.1 / (2 / 3).
+    assert (S.REGRESSING, 2015, None) == (
+        progress.status,
+        progress.base_year,
+        progress.observed_growth,
+    )
+    assert -3.15 == pytest.approx(progress.ratio)
+    assert [(DiagnosticKind.LINEAR_RATES, LINEAR)] == notes(progress)
+
+
 # --- target forms ------------------------------------------------------------
 
 
@@ -271,6 +390,57 @@ def test_growth_rate_target_met_by_the_observed_rate():
     data = series({2020: 100, 2022: 100 * 1.08**2}, REVENUE)
 
     assert S.ACHIEVED == assess(target, data).status
+
+
+#: An increment of 10 from 2020, by 2025, on a count and on a share.
+MORE_BY_2025 = Target.increment(
+    indicator=COUNT, increment=10, base_year=2020, horizon=2025, source=SOURCE
+)
+SHARE_BY_2025 = Target.increment(
+    indicator=SHARE, increment=10, base_year=2020, horizon=2025, source=SOURCE
+)
+CANNOT = " cannot stand for it: test.share cannot be above 100"
+
+
+@pytest.mark.parametrize(
+    ("values", "base_year"),
+    [
+        ({2018: 10, 2022: 13, 2023: 14}, 2022),
+        ({2017: 10, 2019: 12, 2022: 13, 2023: 14}, 2019),
+        ({2019: 15, 2023: 14, 2026: 40}, 2019),
+        ({2021: 10, 2023: 14}, 2021),
+    ],
+)
+def test_a_missing_base_year_takes_the_nearest_earlier_one(values, base_year):
+    """Nearest before the target year; the later of two as near."""
+    progress = assess(MORE_BY_2025, series(values))
+
+    assert (base_year, values[base_year] + 10) == (
+        progress.target.base_year,
+        progress.goal,
+    )
+    assert (
+        DiagnosticKind.BASE_SHIFTED,
+        f"no data for the target's base year 2020; {base_year} used instead",
+    ) in notes(progress)
+
+
+@pytest.mark.parametrize(
+    ("target", "values", "why"),
+    [
+        (MORE_BY_2025, {2025: 30}, "no year before it was observed"),
+        (SHARE_BY_2025, {2019: 95, 2023: 96}, f"2019{CANNOT}"),
+        (SHARE_BY_2025, {2019: 80, 2021: 95, 2023: 96}, f"2021{CANNOT}"),
+    ],
+)
+def test_a_base_year_nothing_can_stand_for(target, values, why):
+    """No earlier year, or one that breaks the target: insufficient data."""
+    progress = assess(target, series(values, target.indicator))
+
+    assert (S.INSUFFICIENT_DATA, None) == (progress.status, progress.goal)
+    assert [
+        (DiagnosticKind.BASE_UNOBSERVED, f"2020 has no observation and {why}")
+    ] == notes(progress)
 
 
 def test_increment_target_uses_the_base_year():
@@ -313,6 +483,62 @@ def test_logit_falls_back_loudly_at_the_bound():
 
     assert "linear" == progress.projector
     assert DiagnosticKind.LINEAR_RATES in kinds(progress)
+
+
+def test_fallback_projects_the_values_as_observed():
+    """Compound growth refuses −5; the line goes through 0, not epsilon."""
+    progress = assess(
+        level(Comparator.AT_LEAST, 100, indicator=PROFIT),
+        series({2015: 0, 2018: 10, 2020: -5}, PROFIT),
+        method="projection",
+        epsilon=1.0,
+    )
+
+    assert ("linear", -15.0, S.REGRESSING) == (
+        progress.projector,
+        pytest.approx(progress.projected_value),
+        progress.status,
+    )
+    assert [
+        (
+            DiagnosticKind.ZERO_REPLACED,
+            "values at a bound moved by epsilon 1.0",
+        ),
+        (
+            DiagnosticKind.LINEAR_RATES,
+            (
+                "the compound projector cannot take this series (the"
+                " compound projector needs values above zero); linear"
+                " projection used"
+            ),
+        ),
+    ] == notes(progress)
+
+
+def test_projection_notes_values_moved_by_epsilon():
+    """A share of 0 is moved by the epsilon, and the note says by how much."""
+    progress = assess(
+        level(Comparator.AT_LEAST, 80, indicator=SHARE),
+        series({2020: 0, 2022: 10, 2025: 30}, SHARE),
+        method="projection",
+        epsilon=0.5,
+    )
+
+    assert (
+        DiagnosticKind.ZERO_REPLACED,
+        "values at a bound moved by epsilon 0.5",
+    ) in notes(progress)
+    assert (
+        DiagnosticKind.ZERO_REPLACED,
+        "values at a bound moved by epsilon 0.5",
+    ) not in notes(
+        assess(
+            level(Comparator.AT_LEAST, 80, indicator=SHARE),
+            series({2020: 5, 2022: 10, 2025: 30}, SHARE),
+            method="projection",
+            epsilon=0.5,
+        )
+    )
 
 
 def test_logit_with_epsilon_moves_the_bound():
@@ -371,6 +597,45 @@ def test_as_of_uses_publication_dates():
         S.ACHIEVED
         == assess(target, data, as_of=pendulum.Date(2025, 12, 12)).status
     )
+
+
+def test_later_data_ignored_names_the_years_not_yet_published():
+    """As of 1/1/2023 the 2022 and 2023 figures were not yet published."""
+    published = {2021: (2022, 6), 2022: (2023, 6), 2023: (2024, 6)}
+    observations = [
+        Observation(year=2020, value=100),
+        *(
+            Observation(
+                year=year, value=90 + 10 * (year - 2019), as_of=Date(*when, 1)
+            )
+            for year, when in published.items()
+        ),
+    ]
+    progress = assess(
+        level(Comparator.AT_LEAST, 200),
+        Series.of(COUNT, observations),
+        as_of=Date(2023, 1, 1),
+    )
+
+    assert (2021, 110) == (progress.latest_year, progress.latest_value)
+    assert [
+        (DiagnosticKind.BASE_SHIFTED, "no data for 2015; base year 2020 used"),
+        (
+            DiagnosticKind.LATER_DATA_IGNORED,
+            "not yet known on 2023-01-01: [2022, 2023]",
+        ),
+    ] == notes(progress)
+
+
+def test_as_of_after_every_publication_ignores_nothing():
+    """Everything published by the date: no note of data left out."""
+    progress = assess(
+        level(Comparator.AT_LEAST, 190),
+        series({2015: 100, 2022: 120}),
+        as_of=Date(2024, 6, 30),
+    )
+
+    assert (2022, []) == (progress.latest_year, notes(progress))
 
 
 def test_summary_and_record():

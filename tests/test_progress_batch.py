@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers import COUNT, PROFIT, REVENUE, SOURCE
+from helpers import COUNT, PROFIT, REVENUE, SOURCE, level
 from kttt.errors import NotFoundError, ValidationError
 from kttt.progress import (
     METHOD_NAMES,
@@ -36,17 +36,6 @@ from kttt.targets import (
 COOPERATIVES = nq20_targets().get("cooperatives.count", 2030)
 COUNTS = national_series("cooperatives.count")
 S = ProgressStatus
-
-
-def level(comparator: Comparator, value: float, **more: object) -> Target:
-    return Target(
-        indicator=COUNT,
-        comparator=comparator,
-        value=value,
-        horizon=2030,
-        source=SOURCE,
-        **more,  # type: ignore[arg-type]
-    )
 
 
 def continued(series: Series, years, path) -> Series:
@@ -231,6 +220,190 @@ def test_paths_of_either_sign_get_the_verdict_of_assess(case, method):
         assert (alone.status, alone.ratio) == (status, pytest.approx(ratio))
 
 
+def _as_assess_gives(target, series, paths, years, method):
+    """Assert that assess_many gives each path the verdict of assess."""
+    batch = assess_many(target, series, paths, years=years, method=method)
+    alone = [
+        assess(target, continued(series, years, path), method=method)
+        for path in paths
+    ]
+
+    assert [p.status for p in alone] == list(batch.statuses)
+    assert [p.ratio for p in alone] == [
+        None if r is None else pytest.approx(r, rel=1e-12, abs=1e-15)
+        for r in batch.ratios
+    ]
+    return batch
+
+
+#: From 100 in 2028, 400 by 2030 needs 100 %/yr: a path to x in 2029 has
+#: the ratio x / 100 − 1, exactly StatCan's 0.95 at 195 and UNSD's 0.5 at
+#: 150; within 1e-9 of a threshold (195 ± 1e-7) or farther.
+EDGE_VALUES = [
+    194.9,
+    195 - 1e-7,
+    195,
+    195 + 1e-7,
+    195.1,
+    159.9,
+    160,
+    160.1,
+    149.9,
+    150,
+    150.1,
+    100,
+    99.9,
+    90,
+    89.9,
+    0,
+    300,
+    400,
+]
+AC, OT, NA, LI, RE = (
+    S.ACHIEVED,
+    S.ON_TRACK,
+    S.NEEDS_ACCELERATION,
+    S.LIMITED,
+    (S.REGRESSING),
+)
+EDGE_STATUSES = {
+    "statcan": [
+        NA,
+        NA,
+        OT,
+        OT,
+        OT,
+        LI,
+        NA,
+        NA,
+        LI,
+        LI,
+        LI,
+        LI,
+        RE,
+        RE,
+        RE,
+        RE,
+        OT,
+        AC,
+    ],
+    "unsd2022": [
+        NA,
+        NA,
+        NA,
+        OT,
+        OT,
+        NA,
+        NA,
+        NA,
+        LI,
+        NA,
+        NA,
+        LI,
+        LI,
+        LI,
+        RE,
+        RE,
+        OT,
+        AC,
+    ],
+}
+
+
+@pytest.mark.parametrize("method", list(EDGE_STATUSES))
+def test_paths_on_and_around_each_threshold(method):
+    """Ratios on a threshold, within 1e-9 of it and beyond: as assess."""
+    batch = _as_assess_gives(
+        level(Comparator.AT_LEAST, 400),
+        Series.from_values(COUNT, {2028: 100}),
+        [[x] for x in EDGE_VALUES],
+        [2029],
+        method,
+    )
+
+    assert EDGE_STATUSES[method] == list(batch.statuses)
+    assert (0.95, 2.0, None) == (
+        batch.ratios[2],
+        batch.ratios[-2],
+        batch.ratios[-1],
+    )
+
+
+@pytest.mark.parametrize("method", ["statcan", "unsd2022"])
+def test_paths_from_a_negative_base_on_each_threshold(method):
+    """From −100 to −25 (−50 %/yr): −52.5 in 2029 is exactly R = 0.95."""
+    values = [-52.5, -52.4, -70, -80, -100, -110, -30, -20, 0, 10]
+    batch = _as_assess_gives(
+        level(Comparator.AT_LEAST, -25, indicator=PROFIT),
+        Series.from_values(PROFIT, {2028: -100}),
+        [[x] for x in values],
+        [2029],
+        method,
+    )
+    first = OT if method == "statcan" else NA
+
+    assert [first, OT, NA, LI, LI, RE, OT, AC, AC, AC] == list(batch.statuses)
+    assert (0.95, 1.4) == (batch.ratios[0], batch.ratios[6])
+
+
+@pytest.mark.parametrize("method", ["statcan", "unsd2022"])
+def test_paths_through_zero_use_linear_rates_as_assess_does(method):
+    """A path to 0 or across it, a year on: annual changes, as assess."""
+    rising = _as_assess_gives(
+        level(Comparator.AT_LEAST, 400, indicator=PROFIT),
+        Series.from_values(PROFIT, {2028: 100}),
+        [[-50], [0], [-100], [50]],
+        [2029],
+        method,
+    )
+    falling = _as_assess_gives(
+        level(Comparator.AT_LEAST, -25, indicator=PROFIT),
+        Series.from_values(PROFIT, {2028: -100}),
+        [[-300], [-200]],
+        [2029],
+        method,
+    )
+
+    # −50: (−50 − 100) / 1 against (400 − 100) / 2 a year; 0 and 50:
+    # growth of −100 % and −50 % against 100 %; −300: −(3 − 1) / 0.5.
+    assert [RE] * 4 == list(rising.statuses)
+    assert (-1.0, -1.0, pytest.approx(-4 / 3), -0.5) == rising.ratios
+    assert ((RE, RE), (-4.0, -2.0)) == (falling.statuses, falling.ratios)
+
+
+def test_whole_numbers_beyond_64_bits_are_read_as_floats():
+    """Đồng amounts written as ints above 2⁶³ are assessed, as by assess."""
+    batch = _as_assess_gives(
+        level(Comparator.AT_LEAST, 10**21, indicator=REVENUE),
+        Series.from_values(REVENUE, {2015: 10**19, 2020: 10**20}),
+        [[2 * 10**20], [10**20], [10**21]],
+        [2025],
+        "statcan",
+    )
+
+    assert (OT, NA, AC) == batch.statuses
+
+
+def test_eurostat_paths_on_and_around_each_threshold():
+    """Over three years from 2024 to 2030's 6,400: 100 · 1.95³ is R = 0.95."""
+    values = [
+        edge * factor
+        for edge in (100 * 1.95**3, 100 * 1.6**3, 100)
+        for factor in (1 - 1e-4, 1, 1 + 1e-4)
+    ]
+    batch = _as_assess_gives(
+        level(Comparator.AT_LEAST, 6400),
+        Series.from_values(COUNT, {2024: 100}),
+        [[x / 2, x, x] for x in [*values, 0, 50, 6400]],
+        [2025, 2026, 2027],
+        "eurostat",
+    )
+
+    assert [NA, OT, OT, LI, NA, NA, RE, LI, LI, RE, RE, AC] == list(
+        batch.statuses
+    )
+
+
 def test_epsilon_paths_go_through_assess():
     """With an epsilon every path is assessed one by one, the same way."""
     target = level(Comparator.AT_LEAST, 500)
@@ -348,6 +521,60 @@ def test_met_share_of_a_growth_rate_target():
     assert 0 == met_share(target, [-3, 0])
     with pytest.raises(ValidationError, match="base_value"):
         met_share(target.with_base(None), [1.0])  # type: ignore[arg-type]
+
+
+#: Which of 0, the base 100, and the edge 100 · 2^span − 1, +0, +1 meet
+#: "rate (comparator) 100 %/yr since 2020" a whole number of years later.
+DOUBLING = {
+    Comparator.AT_LEAST: [False, False, False, True, True],
+    Comparator.MORE_THAN: [False, False, False, False, True],
+    Comparator.AT_MOST: [False, True, True, True, False],
+    Comparator.LESS_THAN: [False, True, True, False, False],
+}
+
+
+@pytest.mark.parametrize("comparator", list(DOUBLING))
+@pytest.mark.parametrize("year", [2019, 2020, 2021, 2022, 2024])
+def test_met_share_of_growth_rates_on_each_edge(comparator, year):
+    """Exact rates on the edge, and nothing met up to the base year."""
+    target = Target.growth_rate(
+        indicator=REVENUE,
+        rate=100,
+        comparator=comparator,
+        base_year=2020,
+        base_value=100,
+        horizon=2025,
+        source=SOURCE,
+    )
+    edge = 100 * 2 ** (year - 2020)
+    values = [0, 100, edge - 1, edge, edge + 1]
+    expected = DOUBLING[comparator] if year > 2020 else [False] * 5
+
+    assert expected == [is_met_at(target, year, v) for v in values]
+    assert expected == [met_share(target, [v], year=year) == 1 for v in values]
+    assert sum(expected) / 5 == met_share(target, values, year=year)
+
+
+def test_met_share_of_a_growth_rate_from_a_negative_or_zero_base():
+    """From −100 a rate needs values below 0; from 0 no rate exists."""
+    falling = Target.growth_rate(
+        indicator=PROFIT,
+        rate=10,
+        base_year=2020,
+        base_value=-100,
+        horizon=2025,
+        source=SOURCE,
+    )
+    values = [-200, -121, -120, -100, -50, 0, 50]
+    expected = [True, True, False, False, False, False, False]
+
+    assert expected == [is_met_at(falling, 2022, v) for v in values]
+    assert expected == [
+        met_share(falling, [v], year=2022) == 1 for v in values
+    ]
+    from_zero = falling.with_base(0)
+    assert not any(is_met_at(from_zero, 2022, v) for v in values)
+    assert 0 == met_share(from_zero, values, year=2022)
 
 
 @pytest.mark.parametrize("values", [[], [[1.0]], ["x"]])

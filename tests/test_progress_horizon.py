@@ -313,6 +313,8 @@ def test_is_met_at_for_a_growth_rate_target():
     assert not is_met_at(target, 2023, 122)
     assert not is_met_at(target, 2020, 500)
     assert not is_met_at(target, 2023, -5)
+    assert not is_met_at(target, 2023, 0)
+    assert not is_met_at(target, 2019, 500)
 
 
 def test_is_met_at_refuses_what_it_cannot_judge():

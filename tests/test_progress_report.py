@@ -8,10 +8,12 @@ import json
 
 from fractions import Fraction
 
+import pandas as pd
 import pendulum
 import pytest
 
-from helpers import SOURCE, WEAK, level
+from helpers import SOURCE, WEAK, level, series
+from kttt.display import display_language
 from kttt.errors import (
     IncompatibleSeriesError,
     NotFoundError,
@@ -22,6 +24,7 @@ from kttt.progress import (
     LinearTrend,
     ProgressReport,
     ProgressStatus,
+    assess,
 )
 from kttt.series import national_statistics
 from kttt.targets import (
@@ -179,6 +182,26 @@ def test_proxy_measures_a_target_without_data():
     assert "measured instead by the data on" in report.to_text("en")
     records = [r for r in report.to_records() if r["indicator"] == GOOD_FAIR]
     assert ["cooperatives.good_fair_share"] == [r["proxy"] for r in records]
+
+
+def test_proxy_of_a_row_without_data_ends_its_frame_row():
+    """Nothing known yet: the frame row still names the proxy, last."""
+    report = ProgressReport.build(
+        nq20_targets(),
+        national_statistics(),
+        proxies=PROXY,
+        as_of=pendulum.Date(2010, 1, 1),
+    )
+    frame = report.to_dataframe("en")
+    line = frame[frame["indicator"] == GOOD_FAIR].iloc[0]
+    cells = [None if pd.isna(value) else value for value in line]
+
+    assert () == next(
+        r.results for r in report.rows if r.target.indicator.code == GOOD_FAIR
+    )
+    assert ("statcan", "insufficient data") == (cells[7], cells[8])
+    assert [None] * 24 == cells[9:33]
+    assert "cooperatives.good_fair_share" == cells[33]
 
 
 def test_no_proxy_by_default(report):
@@ -468,3 +491,319 @@ def test_small_programme_index_of_a_group():
     } == weak.shares
     assert 0.75 == pytest.approx(linear.anticipated_progress)
     assert report.index().anticipated_progress == pytest.approx(0.9765625)
+
+
+# --- short repr, HTML and frame, pinned whole -------------------------------
+
+#: The columns of a report frame, in order.
+FRAME_COLUMNS = [
+    "indicator",
+    "name",
+    "horizon",
+    "target",
+    "comparator",
+    "target_value",
+    "as_of",
+    "method",
+    "status",
+    "method_label",
+    "direction",
+    "latest_year",
+    "base_year",
+    "projected_from",
+    "projector",
+    "latest_value",
+    "goal",
+    "base_value",
+    "observed_growth",
+    "required_growth_from_base",
+    "ratio",
+    "projected_value",
+    "shortfall",
+    "score",
+    "observed_change",
+    "required_change_from_base",
+    "required_growth_from_latest",
+    "required_change_from_latest",
+    "distance_covered",
+    "time_elapsed",
+    "years_to_target",
+    "missed_by",
+    "diagnostics",
+    "proxy",
+]
+
+
+def test_report_short_repr_counts_the_statuses(small):
+    """The repr names the programme, date, methods and statuses counted."""
+    latest = ProgressReport.build(PROGRAMME, {"test.linked": STEADY})
+    empty = ProgressReport.build(
+        PROGRAMME, {}, methods=["destatis", "statcan"]
+    )
+
+    assert (
+        "<ProgressReport KH-01 as of 2024-06-30 by statcan: 3 targets:"
+        " 2 on_track, 1 insufficient_data>"
+    ) == repr(small)
+    assert (
+        "<ProgressReport KH-01 as of latest data by statcan: 3 targets:"
+        " 2 on_track, 1 insufficient_data>"
+    ) == repr(latest)
+    assert (
+        "<ProgressReport KH-01 as of latest data by destatis, statcan:"
+        " 3 targets: 3 insufficient_data>"
+    ) == repr(empty)
+
+
+def test_report_frame_columns_and_a_row_without_data(small):
+    """Every column in order; a target without data fills only its head."""
+    frame = small.to_dataframe("en")
+    unassessed = [None if pd.isna(value) else value for value in frame.iloc[1]]
+
+    assert FRAME_COLUMNS == list(frame.columns)
+    assert (3, len(FRAME_COLUMNS)) == frame.shape
+    assert [
+        "test.weak_share",
+        "weak share",
+        2030,
+        "at most 5 %",
+        "at_most",
+        5.0,
+        pd.Timestamp(2024, 6, 30),
+        "statcan",
+        "insufficient data",
+        *[None] * 24,
+        None,
+    ] == unassessed
+    assert "tỷ lệ yếu kém" == small.to_dataframe().iloc[1]["name"]
+    assert "không đủ số liệu" == small.to_dataframe().iloc[1]["status"]
+
+
+def test_report_frame_row_of_an_assessed_target(small):
+    """An assessed target's row carries its result, number by number."""
+    line = small.to_dataframe("en").iloc[0]
+    progress = small.rows[0].results[0]
+
+    assert (
+        "test.linked",
+        LINKED.label_en,
+        2030,
+        "at least 200",
+        "at_least",
+        200.0,
+        "statcan",
+        "on track",
+        2020,
+        2015,
+        "stale data",
+        None,
+    ) == (
+        line["indicator"],
+        line["name"],
+        line["horizon"],
+        line["target"],
+        line["comparator"],
+        line["target_value"],
+        line["method"],
+        line["status"],
+        line["latest_year"],
+        line["base_year"],
+        line["diagnostics"],
+        None if pd.isna(line["proxy"]) else line["proxy"],
+    )
+    assert (125.0, progress.ratio) == (line["latest_value"], line["ratio"])
+
+
+def test_frame_joins_the_diagnostics_of_a_result(small):
+    """Several diagnostics are joined by "; ", in the frame's language."""
+    report = ProgressReport.build(
+        PROGRAMME, {"test.linked": {2016: 100, 2020: 125}}, as_of=MID_2024
+    )
+
+    assert [
+        "base year shifted; stale data",
+        None,
+        "base year shifted; stale data",
+    ] == [
+        None if pd.isna(v) else v
+        for v in report.to_dataframe("en")["diagnostics"]
+    ]
+    assert "dời năm gốc; số liệu cũ" == report.to_dataframe()["diagnostics"][0]
+    assert "stale data" == small.to_dataframe("en")["diagnostics"][0]
+
+
+def test_index_projects_with_the_data_known_by_the_report_date():
+    """A projector given to index sees no more than the report did."""
+    later = {"test.linked": {**STEADY, 2024: 500}}
+    known = ProgressReport.build(PROGRAMME, later, as_of=MID_2024)
+    latest = ProgressReport.build(PROGRAMME, later)
+
+    # 2024's 500 was not known by mid-2024: 125 + 5 a year, as without it.
+    assert 0.75 == known.index(projector=LinearTrend()).anticipated_progress
+    assert 1.0 == latest.index(projector=LinearTrend()).anticipated_progress
+
+
+def test_index_skips_a_target_whose_data_all_follow_it():
+    """Data only after 2030: that target counts for no index, by any way."""
+    data = {"test.linked": {2031: 150, 2032: 160}}
+    for methods in (("statcan",), ("statcan", "projection")):
+        report = ProgressReport.build(PROGRAMME, data, methods=methods)
+        index = report.index()
+
+        assert (1, 3) == (index.counted, index.targets), methods
+        assert report.rows[0].series is not None
+        assert () == report.rows[0].results
+        by_2030 = report.index(horizon=2030)
+        assert (None, None, None, 0, 2) == (
+            by_2030.current_status,
+            by_2030.anticipated_progress,
+            by_2030.expected,
+            by_2030.counted,
+            by_2030.targets,
+        )
+
+
+def test_index_as_of_before_any_data():
+    """As of 2014 nothing was known: no target counts, none fails."""
+    report = ProgressReport.build(
+        PROGRAMME,
+        {"test.linked": STEADY},
+        as_of=pendulum.Date(2014, 1, 1),
+        methods=("statcan", "projection"),
+    )
+    index = report.index(projector=LinearTrend())
+
+    assert (None, 0, 3) == (
+        index.anticipated_progress,
+        index.counted,
+        index.targets,
+    )
+    assert (None, 0) == (
+        report.index().anticipated_progress,
+        report.index().counted,
+    )
+
+
+def test_json_keeps_vietnamese_letters_unescaped():
+    """JSON writes Vietnamese labels as they are, not as \\u escapes."""
+    document = ProgressReport.build(
+        PROGRAMME, {"test.linked": STEADY}
+    ).to_json()
+
+    assert "\\u" not in document
+    assert json.loads(document)["programme"] == "KH-01"
+
+
+# --- one assessment: repr and HTML -----------------------------------------
+
+_CELL = '<tr><th style="text-align: left">{}</th><td>{}</td></tr>'
+
+
+def _table(caption: str, cells: list[tuple[str, str]]) -> str:
+    rows = "".join(_CELL.format(name, value) for name, value in cells)
+    return (
+        f'<table class="kttt"><caption>{caption}</caption><tbody>{rows}'
+        "</tbody></table>"
+    )
+
+
+def test_progress_repr_and_html_in_both_languages():
+    """Target, status, method, latest value with its unit, detail."""
+    progress = assess(
+        level(Comparator.AT_MOST, 5, indicator=WEAK),
+        series({2015: 20, 2020: 12.5}, WEAK),
+        method="projection",
+    )
+
+    assert (
+        "<Progress test.weak_share 2030 by projection: on_track, 2020 = 12.5>"
+    ) == repr(progress)
+    assert (
+        _table(
+            "tỷ lệ yếu kém",
+            [
+                ("Mục tiêu", "tối đa 5 % (2030)"),
+                ("Trạng thái", "đúng lộ trình"),
+                ("Phương pháp", "projection: đúng lộ trình"),
+                ("Số liệu mới nhất", "2020: 12,5 %"),
+                (
+                    "Chi tiết",
+                    (
+                        "P = 1,01, dự báo 2030: 4,9; cần -8,8 %/năm (-0,8/năm)"
+                        " 2020→2030"
+                    ),
+                ),
+            ],
+        )
+        == progress._repr_html_()
+    )
+    with display_language("en"):
+        html = progress._repr_html_()
+    assert (
+        _table(
+            "weak share",
+            [
+                ("Target", "at most 5 % (2030)"),
+                ("Status", "on track"),
+                ("Method", "projection: on track"),
+                ("Latest", "2020: 12.5 %"),
+                (
+                    "Detail",
+                    (
+                        "P = 1.01, projected 2030: 4.9; needs -8.8 %/yr"
+                        " (-0.8/yr) 2020→2030"
+                    ),
+                ),
+            ],
+        )
+        == html
+    )
+
+
+def test_progress_html_shows_each_note(small):
+    """A diagnostic is a note row, labelled in the display language."""
+    progress = small.rows[0].results[0]
+    stale = (
+        "the latest observation is from 2020, more than 3 years before"
+        " 2024-06-30"
+    )
+
+    assert (
+        "<Progress test.linked 2030 by statcan: on_track, 2020 = 125>"
+    ) == repr(progress)
+    assert (
+        _table(
+            LINKED.label_vi,
+            [
+                ("Mục tiêu", "ít nhất 200 (2030)"),
+                ("Trạng thái", "đúng lộ trình"),
+                ("Phương pháp", "statcan: tiến bộ đáng kể (đúng lộ trình)"),
+                ("Số liệu mới nhất", "2020: 125"),
+                (
+                    "Chi tiết",
+                    (
+                        "R = 0,97; cần +4,8 %/năm (+7,5/năm) 2020→2030 (phương"
+                        " pháp: +4,7 %/năm từ 2015)"
+                    ),
+                ),
+                ("Ghi chú", f"số liệu cũ: {stale}"),
+            ],
+        )
+        == progress._repr_html_()
+    )
+    with display_language("en"):
+        html = progress._repr_html_()
+    assert (
+        _table(
+            LINKED.label_en,
+            [
+                ("Target", "at least 200 (2030)"),
+                ("Status", "on track"),
+                ("Method", "statcan: substantial progress (on track)"),
+                ("Latest", "2020: 125"),
+                ("Detail", DETAIL_2030),
+                ("Note", f"stale data: {stale}"),
+            ],
+        )
+        == html
+    )
