@@ -590,6 +590,15 @@ def test_tolerance_refuses_amounts_out_of_range(amount, absolute):
     assert ("amount", amount) == (info.value.field, info.value.value)
 
 
+@pytest.mark.parametrize("tolerance", [10**400, 2.0, 0])
+def test_bare_tolerance_out_of_range_is_refused(tolerance):
+    """A bare number as tolerance is relative: 10**400, 2 and 0 are not."""
+    with pytest.raises(ValidationError) as info:
+        level(Comparator.ABOUT, 100, tolerance=tolerance)
+
+    assert ("tolerance", tolerance) == (info.value.field, info.value.value)
+
+
 def test_about_target_whose_band_passes_the_largest_float():
     """About 1.797e308 ±5 % reaches past any float: refused, named."""
     with pytest.raises(ValidationError, match="largest number") as info:

@@ -147,7 +147,7 @@ def as_tolerance(value: Any) -> Any:
     """
     if isinstance(value, int | float) and not isinstance(value, bool):
         try:
-            return Tolerance(amount=float(value))
+            return Tolerance(amount=value)
         except ValidationError as error:
             raise ValidationError("tolerance", value, error.rule) from None
     return value
