@@ -149,6 +149,7 @@ def examples(session: nox.Session) -> None:
         "bench/bench_scenarios.py",
         "bench/bench_loading.py",
         "bench/bench_rate_cli.py",
+        "bench/bench_import.py",
     ):
         session.run("python", bench)
 
