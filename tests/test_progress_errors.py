@@ -113,6 +113,15 @@ ERRORS: list[tuple[str, Callable[[], object], type[KtttError], str]] = [
         ),
     ),
     (
+        "a projector that is not one",
+        lambda: assess(target(), DATA, method="projection", projector=[1]),
+        ValidationError,
+        (
+            "projector=[1]: a Projector: a name and a project(years, values,"
+            " horizon) method"
+        ),
+    ),
+    (
         "an epsilon of 0",
         lambda: assess(target(), DATA, epsilon=0),
         ValidationError,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import math
 
+from decimal import Decimal
+
 import attrs
 import pytest
 
@@ -597,6 +599,18 @@ def test_bare_tolerance_out_of_range_is_refused(tolerance):
         level(Comparator.ABOUT, 100, tolerance=tolerance)
 
     assert ("tolerance", tolerance) == (info.value.field, info.value.value)
+
+
+@pytest.mark.parametrize("year", [Decimal("sNaN"), 2030.0, "2030", True])
+def test_target_set_lookups_refuse_years_that_are_not_whole(year):
+    """A year asked of a set is a whole number; sNaN no longer escapes."""
+    targets = nq20_targets()
+    with pytest.raises(ValidationError) as by_horizon:
+        targets.by_horizon(year)
+    with pytest.raises(ValidationError) as get:
+        targets.get("cooperatives.count", year)
+
+    assert ("year", "horizon") == (by_horizon.value.field, get.value.field)
 
 
 def test_about_target_whose_band_passes_the_largest_float():

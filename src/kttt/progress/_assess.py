@@ -198,6 +198,12 @@ def check_options(
             projector,
             "a projector is used by the 'projection' method only",
         )
+    if projector is not None and not _is_projector(projector):
+        raise ValidationError(
+            "projector",
+            projector,
+            "a Projector: a name and a project(years, values, horizon) method",
+        )
     if epsilon is not None and not _positive(epsilon):
         raise ValidationError("epsilon", epsilon, "must be a positive number")
     if base_year is not None and (
@@ -214,6 +220,13 @@ def check_options(
         )
     check_stale_after(stale_after)
     return found
+
+
+def _is_projector(value: object) -> bool:
+    """Whether *value* has what a `Projector` has: a name and a method."""
+    return isinstance(getattr(value, "name", None), str) and callable(
+        getattr(value, "project", None)
+    )
 
 
 def _unobserved_note(

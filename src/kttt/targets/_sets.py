@@ -33,6 +33,10 @@ from kttt.targets._target import Target
 from kttt.targets._tolerance import Tolerance, as_tolerance
 
 
+#: A year asked for: a whole number (not a bool, a float or a Decimal).
+_YEAR: Final = _data.whole_number(None)
+
+
 _S = TypeVar("_S", bound="TargetSet")
 
 #: The fields of a target set record.
@@ -150,15 +154,22 @@ class TargetSet:
         return tuple(sorted({t.horizon for t in self.targets}))
 
     def by_horizon(self, year: int) -> tuple[Target, ...]:
-        """Return the targets to be met by *year*, in document order."""
+        """Return the targets to be met by *year*, in document order.
+
+        Raises:
+            ValidationError: If *year* is not a whole number.
+        """
+        _YEAR.check("year", year)
         return tuple(t for t in self.targets if t.horizon == year)
 
     def get(self, indicator_code: str, horizon: int) -> Target:
         """Return the target on *indicator_code* for *horizon*.
 
         Raises:
+            ValidationError: If *horizon* is not a whole number.
             NotFoundError: If the set has no such target.
         """
+        _YEAR.check("horizon", horizon)
         for target in self.targets:
             if (
                 target.indicator.code == indicator_code
