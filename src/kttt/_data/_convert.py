@@ -294,10 +294,8 @@ def structure(conv: cattrs.Converter, data: object, cls: Any) -> Any:
     if isinstance(conv, Converter):
         # The fast twin reads valid data; what it refuses is read again
         # with detailed validation, which locates the error.
-        try:
+        with contextlib.suppress(Exception):
             return conv.fast.structure(data, cls)
-        except Exception:  # noqa: BLE001, S110
-            pass
     try:
         return conv.structure(data, cls)
     except KtttError:
