@@ -747,13 +747,20 @@ def test_is_met_agrees_with_bounds(target, data):
     st.integers(1, 1000),
 )
 def test_is_met_is_scale_invariant_for_counts(target, value, factor):
-    """Multiplying a count and its target by k > 0 changes no verdict."""
+    """Multiplying a count, its target and an absolute tolerance by k > 0.
+
+    Changes no verdict (a relative tolerance scales by itself).
+    """
     if target.value is not None:
         target = attrs.evolve(target, value=float(round(target.value)))
+    tolerance = target.tolerance
+    if tolerance is not None and tolerance.absolute:
+        tolerance = Tolerance(amount=tolerance.amount * factor, absolute=True)
     scaled = attrs.evolve(
         target,
         value=None if target.value is None else target.value * factor,
         upper=None if target.upper is None else target.upper * factor,
+        tolerance=tolerance,
     )
 
     assert target.is_met(value) == scaled.is_met(value * factor)
